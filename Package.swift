@@ -1,0 +1,99 @@
+// swift-tools-version: 6.1
+// Stancewatch: a journald-native daemon that watches a feed folder of Russian news
+// articles and raises an alert when a watched public figure's stance on a watched
+// topic shifts, or diverges from their group's.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "stancewatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stancewatch", targets: ["stancewatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Thin C surfaces: the only targets that see C headers.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+
+        // Swift wrappers around inotify, libsystemd, libstemmer and safe file access.
+        .target(
+            name: "Platform",
+            dependencies: ["CSystemd", "CStemmer"],
+            swiftSettings: strict
+        ),
+        // Articles, watchlists, Russian text and the stance engine.
+        .target(
+            name: "Corpus",
+            dependencies: [
+                "Platform",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Lexicon")],
+            swiftSettings: strict
+        ),
+        // Alert rules (shift, divergence), alert records and their sinks.
+        .target(
+            name: "Alerts",
+            dependencies: [
+                "Corpus", "Platform",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The embedded SQLite store: articles, stances, the alert outbox.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Corpus", "Alerts",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The daemon: feed scanning, inotify loop, ingest pipeline, systemd integration.
+        .target(
+            name: "Watcher",
+            dependencies: [
+                "Corpus", "Alerts", "Store", "Platform",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // The command line: run, replay, stances, status, explain.
+        .executableTarget(
+            name: "stancewatch",
+            dependencies: [
+                "Watcher", "Corpus", "Alerts", "Store", "Platform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Platform"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

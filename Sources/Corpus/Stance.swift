@@ -1,0 +1,41 @@
+/// A watched actor's position on a watched topic, as one article states it.
+///
+/// This is spec §5's stance record plus what the engine knows about where and why:
+/// the evidence's UTF-8 byte range in the article body and the names of the rules that
+/// decided it. `order` is the stance's position in the text, which is the order the
+/// alert rules take stances of one article in.
+public struct Stance: Sendable, Hashable, Codable {
+    public var article: String
+    public var actor: String
+    public var topic: String
+    public var polarity: Polarity
+    /// When the position was voiced, not when the file arrived.
+    public var stated: Day
+    /// The sentence(s) carrying the position, verbatim from the article.
+    public var evidence: String
+    /// UTF-8 byte offsets of `evidence` in the article body (half-open).
+    public var evidenceStart: Int
+    public var evidenceEnd: Int
+    /// Names of the rules that fired, in the order they fired.
+    public var rules: [String]
+
+    public init(article: String, actor: String, topic: String, polarity: Polarity, stated: Day,
+                evidence: String, evidenceStart: Int, evidenceEnd: Int, rules: [String]) {
+        self.article = article
+        self.actor = actor
+        self.topic = topic
+        self.polarity = polarity
+        self.stated = stated
+        self.evidence = evidence
+        self.evidenceStart = evidenceStart
+        self.evidenceEnd = evidenceEnd
+        self.rules = rules
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case article, actor, topic, stated, evidence, rules
+        case polarity = "stance"
+        case evidenceStart = "evidence_start"
+        case evidenceEnd = "evidence_end"
+    }
+}
