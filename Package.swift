@@ -88,6 +88,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Developer tool: the engine alone over files (stances as JSON Lines, throughput figures).
+        .executableTarget(
+            name: "EngineProbe",
+            dependencies: ["Corpus"],
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus"]),
