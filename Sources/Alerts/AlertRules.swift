@@ -1,0 +1,65 @@
+public import Corpus
+
+/// The shift and divergence rules (spec §4): which alerts a new stance raises against the
+/// stances on record, and when an open disagreement closes.
+public struct AlertRules: Sendable {
+    /// Divergences need the two stances stated at most this many days apart.
+    public var divergenceWindowDays: Int
+    private let groupmates: [String: [String]]
+    private let names: [String: String]
+
+    /// Rules for `watchlist`'s groups; `divergenceWindowDays` is the user's window (90 by default).
+    public init(watchlist: Watchlist, divergenceWindowDays: Int = 90) {
+        self.divergenceWindowDays = divergenceWindowDays
+        var mates: [String: [String]] = [:]
+        var names: [String: String] = [:]
+        for actor in watchlist.actors {
+            mates[actor.id] = watchlist.groupmates(of: actor.id).map(\.id)
+            names[actor.id] = actor.names.first
+        }
+        self.groupmates = mates
+        self.names = names
+    }
+
+    /// Alerts the new stance raises against the history: call it before recording the stance.
+    /// Neutral stances raise nothing.
+    public func alerts(for stance: Stance, history: some StanceHistory) throws -> [Alert] {
+        guard stance.polarity != .neutral else { return [] }
+        var alerts: [Alert] = []
+        if let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
+           prior.stance.polarity != stance.polarity {
+            alerts.append(alert(.shift, stance, against: prior.stance, otherActor: nil))
+        }
+        for other in groupmates[stance.actor] ?? [] {
+            guard let near = try history.nearest(actor: other, topic: stance.topic, to: stance.stated),
+                  near.stance.polarity == stance.polarity.opposite,
+                  abs(near.stance.stated.days(to: stance.stated)) <= divergenceWindowDays,
+                  try !history.isOpenDisagreement(stance.actor, other, topic: stance.topic)
+            else { continue }
+            alerts.append(alert(.divergence, stance, against: near.stance, otherActor: other))
+            try history.setDisagreement(stance.actor, other, topic: stance.topic, open: true)
+        }
+        return alerts
+    }
+
+    /// After the stance is recorded: closes each open disagreement of its actor on its topic
+    /// whose two actors' latest stances (by stated date) now agree.
+    public func afterRecording(_ stance: Stance, history: some StanceHistory) throws {
+        guard stance.polarity != .neutral else { return }
+        for other in groupmates[stance.actor] ?? []
+        where try history.isOpenDisagreement(stance.actor, other, topic: stance.topic) {
+            guard let mine = try history.latestStated(actor: stance.actor, topic: stance.topic),
+                  let theirs = try history.latestStated(actor: other, topic: stance.topic),
+                  mine.stance.polarity == theirs.stance.polarity
+            else { continue }
+            try history.setDisagreement(stance.actor, other, topic: stance.topic, open: false)
+        }
+    }
+
+    private func alert(_ kind: AlertKind, _ new: Stance, against prior: Stance, otherActor: String?) -> Alert {
+        Alert(kind: kind, actor: new.actor, topic: new.topic, from: prior.polarity, to: new.polarity,
+              article: new.article, priorArticle: prior.article, date: new.stated, priorDate: prior.stated,
+              evidence: new.evidence, priorEvidence: prior.evidence, otherActor: otherActor,
+              actorName: names[new.actor], otherActorName: otherActor.flatMap { names[$0] })
+    }
+}
