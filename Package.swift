@@ -95,12 +95,21 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Benchmarks for `make bench`: prints figures, asserts nothing.
+        .executableTarget(
+            name: "StanceBench",
+            dependencies: ["Watcher", "Corpus", "Alerts", "Store", "Platform"],
+            path: "Benchmarks/StanceBench",
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Platform"]),
+        .testTarget(name: "FaultTests", dependencies: ["Platform"]),
     ],
     swiftLanguageModes: [.v6]
 )
