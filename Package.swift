@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Corpus", "Alerts",
+                "Corpus", "Alerts", "Platform",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Platform"]),
         .testTarget(name: "FaultTests", dependencies: ["Platform"]),
