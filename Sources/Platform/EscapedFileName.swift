@@ -1,0 +1,68 @@
+/// Makes file names safe to print in one log line or one journald field.
+
+/// The name with control characters made visible: newline → `\n`, tab → `\t`, CR → `\r`,
+/// backslash → `\\`, other C0 controls and DEL → `\xNN`, C1 controls and U+2028/U+2029 → `\u{NNNN}`.
+public func escapedFileName(_ name: String) -> String {
+    var out = ""
+    out.reserveCapacity(name.utf8.count)
+    for scalar in name.unicodeScalars { appendEscaped(scalar, to: &out) }
+    return out
+}
+
+/// Like `escapedFileName(_:)` for raw name bytes; bytes that are not valid UTF-8 become `\xNN`.
+public func escapedFileName(bytes: [UInt8]) -> String {
+    var out = ""
+    var i = 0
+    while i < bytes.count {
+        if let (scalar, length) = decodeUTF8Scalar(bytes, at: i) {
+            appendEscaped(scalar, to: &out)
+            i += length
+        } else {
+            out += "\\x" + hex2(bytes[i])
+            i += 1
+        }
+    }
+    return out
+}
+
+/// Decodes one well-formed UTF-8 scalar at `i` (no overlongs, no surrogates), or nil.
+private func decodeUTF8Scalar(_ b: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
+    let lead = b[i]
+    let length: Int
+    var second: ClosedRange<UInt8> = 0x80...0xBF
+    switch lead {
+    case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; second = 0xA0...0xBF
+    case 0xED: length = 3; second = 0x80...0x9F
+    case 0xE1...0xEF: length = 3
+    case 0xF0: length = 4; second = 0x90...0xBF
+    case 0xF4: length = 4; second = 0x80...0x8F
+    case 0xF1...0xF3: length = 4
+    default: return nil
+    }
+    guard i + length <= b.count, second.contains(b[i + 1]) else { return nil }
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for k in 1..<length {
+        guard k == 1 || (0x80...0xBF).contains(b[i + k]) else { return nil }
+        value = value << 6 | UInt32(b[i + k] & 0x3F)
+    }
+    return Unicode.Scalar(value).map { ($0, length) }
+}
+
+private func appendEscaped(_ s: Unicode.Scalar, to out: inout String) {
+    switch s.value {
+    case 0x0A: out += "\\n"
+    case 0x09: out += "\\t"
+    case 0x0D: out += "\\r"
+    case 0x5C: out += "\\\\"
+    case 0x00..<0x20, 0x7F: out += "\\x" + hex2(UInt8(s.value))
+    case 0x80..<0xA0, 0x2028, 0x2029: out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+    default: out.unicodeScalars.append(s)
+    }
+}
+
+private func hex2(_ b: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+}
