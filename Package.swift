@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Platform"]),
-        .testTarget(name: "FaultTests", dependencies: ["Platform"]),
+        .testTarget(name: "FaultTests", dependencies: ["Platform", "Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
