@@ -103,13 +103,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        // Test support: a private systemd-journald namespace per test (real journald, no mocks).
+        .target(name: "JournalTestSupport", dependencies: ["Platform"], path: "Tests/JournalTestSupport", swiftSettings: strict),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Platform"]),
-        .testTarget(name: "FaultTests", dependencies: ["Platform", "Corpus"]),
+        .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform", "JournalTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Platform", "JournalTestSupport"]),
+        .testTarget(name: "FaultTests", dependencies: ["Platform", "Corpus", "JournalTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

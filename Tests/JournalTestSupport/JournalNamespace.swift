@@ -1,0 +1,128 @@
+/// A private systemd-journald for tests: real journald, in its own namespace, so tests
+/// neither need nor disturb the machine's journal.
+///
+/// ```swift
+/// let journal = try JournalNamespace.start()          // /lib/systemd/systemd-journald stancetest<pid>n<k>
+/// defer { journal.stop() }                             // kills that journald, removes its files
+/// // a child process whose libsystemd talks to this journald:
+/// let result = try journal.run(["/path/to/stancewatch", "replay", ...])
+/// // or code in this process, on a thread of its own with the socket bind-mounted:
+/// try journal.withBoundJournal { try Journal.send([("MESSAGE", "hi")]) }
+/// let entries = try journal.waitForEntries { $0["MESSAGE"] == "hi" }
+/// ```
+///
+/// A child runs under `unshare --mount --propagation private sh -c 'mount --bind
+/// /run/systemd/journal.NAME /run/systemd/journal && exec "$@"'`. Needs root; when that
+/// is missing, `unavailableReason` says why (use it in `.enabled(if:)`).
+import Foundation
+import Glibc
+import Synchronization
+
+public final class JournalNamespace: Sendable {
+    /// The journald binary (never given options: it would take them as a namespace name).
+    public static let journaldPath = "/lib/systemd/systemd-journald"
+    /// Where libsystemd looks for the journal socket; the bind-mount target.
+    public static let journalDirectory = "/run/systemd/journal"
+
+    /// nil when a namespaced journald can run here; otherwise the reason tests are skipped.
+    public static var unavailableReason: String? {
+        if getuid() != 0 { return "needs root (starts systemd-journald and bind-mounts its socket)" }
+        for tool in [journaldPath, "/usr/bin/unshare", "/usr/bin/journalctl"] where access(tool, X_OK) != 0 {
+            return "\(tool) is not installed"
+        }
+        return nil
+    }
+
+    /// true when `start()` can work here.
+    public static var isSupported: Bool { unavailableReason == nil }
+
+    /// The namespace name (journald's argument, `journalctl --namespace=`).
+    public let name: String
+    /// /run/systemd/journal.NAME, where this journald's sockets live.
+    public var directory: String { "/run/systemd/journal.\(name)" }
+
+    private let daemon = Mutex<Process?>(nil)
+    private static let counter = Atomic<Int>(0)
+
+    private init(name: String) { self.name = name }
+
+    /// Starts `systemd-journald NAME` (a unique `stancetest<pid>n<k>` by default) and waits for its socket.
+    public static func start(name: String? = nil) throws -> JournalNamespace {
+        if let reason = unavailableReason { throw JournalNamespaceError("cannot start a test journald: \(reason)") }
+        let k = counter.add(1, ordering: .relaxed).newValue
+        let ns = JournalNamespace(name: name ?? "stancetest\(getpid())n\(k)")
+        ns.removeFiles()  // a stale namespace of the same name from a crashed run
+        // The bind-mount target must exist; on a machine without journald it may not.
+        try FileManager.default.createDirectory(atPath: journalDirectory, withIntermediateDirectories: true)
+        try ns.startDaemon()
+        return ns
+    }
+
+    /// (Re)starts this namespace's journald, keeping its directory (children's bind mounts stay valid).
+    public func startDaemon() throws {
+        try daemon.withLock { current in
+            if let p = current, p.isRunning { return }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Self.journaldPath)
+            p.arguments = [name]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            current = p
+        }
+        let socket = directory + "/socket"
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            var st = stat()
+            if lstat(socket, &st) == 0 && (st.st_mode & S_IFMT) == S_IFSOCK && isDaemonRunning { return }
+            guard isDaemonRunning else { break }
+            usleep(5_000)
+        }
+        stopDaemon()
+        throw JournalNamespaceError("systemd-journald \(name) did not create \(socket) within 10 s")
+    }
+
+    /// true while this namespace's journald process runs.
+    public var isDaemonRunning: Bool { daemon.withLock { $0?.isRunning ?? false } }
+
+    /// The journald process id, while it runs.
+    public var daemonPID: Int32? { daemon.withLock { p in p.flatMap { $0.isRunning ? $0.processIdentifier : nil } } }
+
+    /// Kills this journald (SIGTERM, then SIGKILL after 5 s) and waits; the socket file stays (sends then get ECONNREFUSED).
+    public func stopDaemon() {
+        guard let p = daemon.withLock({ current -> Process? in defer { current = nil }; return current }) else { return }
+        if p.isRunning {
+            kill(p.processIdentifier, SIGTERM)
+            let deadline = ContinuousClock.now + .seconds(5)
+            while p.isRunning && ContinuousClock.now < deadline { usleep(5_000) }
+            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        }
+        p.waitUntilExit()
+    }
+
+    /// Stops journald and removes /run/systemd/journal.NAME and its journal files.
+    public func stop() {
+        stopDaemon()
+        removeFiles()
+    }
+
+    deinit { stop() }
+
+    private func removeFiles() {
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: directory)
+        for root in ["/var/log/journal", "/run/log/journal"] {
+            for entry in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where entry.hasSuffix(".\(name)") {
+                try? fm.removeItem(atPath: root + "/" + entry)
+            }
+        }
+    }
+}
+
+/// A failure of the test journald machinery, as a sentence.
+public struct JournalNamespaceError: Error, CustomStringConvertible {
+    /// The sentence.
+    public let description: String
+    /// Creates an error with `description`.
+    public init(_ description: String) { self.description = description }
+}
