@@ -73,13 +73,28 @@ public final class JournalNamespace: Sendable {
         let socket = directory + "/socket"
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
-            var st = stat()
-            if lstat(socket, &st) == 0 && (st.st_mode & S_IFMT) == S_IFSOCK && isDaemonRunning { return }
+            // The file may be a stale one from a previous run: wait until somebody answers on it.
+            if Self.isListening(socket) && isDaemonRunning { return }
             guard isDaemonRunning else { break }
             usleep(5_000)
         }
         stopDaemon()
         throw JournalNamespaceError("systemd-journald \(name) did not create \(socket) within 10 s")
+    }
+
+    /// true when a datagram socket at `path` has a receiver (connect succeeds; ECONNREFUSED otherwise).
+    static func isListening(_ path: String) -> Bool {
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var addr = sockaddr_un()
+        addr.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        return withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
+        }
     }
 
     /// true while this namespace's journald process runs.
