@@ -1,0 +1,101 @@
+/// One stance as found in one sentence, before merging.
+struct Finding: Sendable {
+    var sentence: Int
+    var actor: Int
+    var topic: Int
+    var polarity: Polarity
+    var stated: StatedDate
+    var rules: [String]
+    var evidence: String
+    var start: Int
+    var end: Int
+}
+
+extension StanceEngine {
+    /// Every stance of every sentence, in text order.
+    func findings(_ article: Article) -> [Finding] {
+        var forms = WordForms(stemmer: stemmer)
+        let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
+        let attribution = Attribution(text: text, lexicon: lexicon, index: index)
+        let topicFinder = TopicFinder(text: text, index: index, lexicon: lexicon, buckets: buckets)
+        let polarityFinder = PolarityFinder(text: text, lexicon: lexicon)
+        var state = SpeakerState()
+        var quoteSpeakers: [Int: Speaker?] = [:]
+        var speakers: [(Speaker, String)?] = []
+        // pass 1: who holds each sentence
+        for s in text.sentences.indices {
+            for mi in text.sentenceMentions[s] {
+                let m = text.mentions[mi]
+                if m.kind == .name || (m.kind == .role && m.actors.count == 1) { state.lastSeen[m.actors[0]] = m.first }
+            }
+            let sp = attribution.speaker(of: s, state: state, quoteSpeakers: &quoteSpeakers)
+            for mi in text.sentenceMentions[s] {
+                let m = text.mentions[mi]
+                if (m.kind == .role || m.kind == .head), let r = attribution.resolve(m, state: state), case .actor(let a) = r {
+                    state.lastSeen[a] = m.first
+                }
+            }
+            speakers.append(sp)
+            if let sp { state.lastSubject = sp.0; state.lastSpeaker = sp.0 }
+            else if let m = text.sentenceMentions[s].first.map({ text.mentions[$0] }), m.kind == .other,
+                    m.first == text.sentenceWords[s].lowerBound {
+                state.lastSubject = .other
+            }
+        }
+        // "… . Об этом заявил X." gives the sentence before to X
+        for s in text.sentences.indices.dropFirst() where speakers[s - 1] == nil {
+            let r = text.sentenceWords[s]
+            guard r.count >= 3, text.words[r.lowerBound].norm == "об", text.words[r.lowerBound + 1].norm == "этом",
+                  let sp = speakers[s] else { continue }
+            speakers[s - 1] = (sp.0, "speaker.aboutThis")
+        }
+        // pass 2: topics, polarity, dates
+        var out: [Finding] = []
+        var lastDate: (paragraph: Int, speaker: Speaker, date: StatedDate)? = nil
+        for s in text.sentences.indices {
+            let sentence = text.sentences[s]
+            let r = text.sentenceWords[s]
+            guard let (speaker, speakerRule) = speakers[s] else { lastDate = nil; continue }
+            // date of the sentence, or carried from the sentence before in the same paragraph
+            var date = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon)
+            if date == nil, let l = lastDate, l.paragraph == sentence.paragraph || startsContinuation(r, text), l.speaker == speaker {
+                date = StatedDate(day: l.date.day, strength: l.date.strength, rule: l.date.rule + ".carried")
+            }
+            if let d = date { lastDate = (sentence.paragraph, speaker, d) } else { lastDate = nil }
+            guard case .actor(let actor) = speaker, !sentence.isBoilerplate, !isQuestion(r, text, sentence) else { continue }
+            var hits = topicFinder.hits(sentence: s, holder: actor)
+            let cueTopics = Set(hits.map(\.topic))
+            let ev = polarityFinder.evaluation(r, clause: r)
+            var dirAt: Int? = nil
+            for w in r where lexicon.directions[text.stems[w]] != nil { dirAt = w; break }
+            hits += topicFinder.descriptionHits(sentence: s, holder: actor, evaluationAt: ev.value != 0 ? ev.at : nil,
+                                                directionAt: dirAt, skip: cueTopics)
+            for h in hits {
+                guard let (pol, prule) = polarityFinder.polarity(topic: index.topics[h.topic], hit: h.words, sentence: r) else { continue }
+                let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")
+                let evidence = String(decoding: article.body.utf8.dropFirst(sentence.start).prefix(sentence.end - sentence.start), as: UTF8.self)
+                out.append(Finding(sentence: s, actor: actor, topic: h.topic, polarity: pol, stated: stated,
+                                   rules: [speakerRule] + h.rules + [prule, stated.rule],
+                                   evidence: evidence, start: sentence.start, end: sentence.end))
+            }
+        }
+        return out
+    }
+
+    func startsContinuation(_ r: Range<Int>, _ text: ArticleText) -> Bool {
+        guard let f = r.first else { return false }
+        let w = text.words[f].norm
+        return w == "тогда" || (w == "он" || w == "она") && r.count > 1 && text.words[f + 1].norm == "вновь"
+    }
+
+    func isQuestion(_ r: Range<Int>, _ text: ArticleText, _ sentence: Sentence) -> Bool {
+        let last = text.tokens[text.tokens.index(before: sentence.tokens.upperBound)]
+        if last.norm == "?" { return true }
+        var hasQuestionNoun = false, hasLi = false
+        for w in r {
+            let n = text.words[w].norm
+            if n == "ли" { hasLi = true } else if lexicon.questionWords.contains(n) { hasQuestionNoun = true }
+        }
+        return hasQuestionNoun && hasLi
+    }
+}

@@ -1,0 +1,186 @@
+/// Who holds the words of a sentence.
+///
+/// Rules, tried in this order; the first that names someone decides, and its name goes
+/// into the stance's `rules`:
+/// 1. `speaker.quote`: the sentence lies inside a quote whose speaker is named after it
+///    («…», — сказал он / "…" - заявил Песков) or before it (заявил X: «…»), or, for a
+///    quote that opens a line with no attribution, the speaker of the sentence before.
+/// 2. `speaker.reportedSubject`: "X, по словам Y, готов …" — X holds it, Y only reports.
+/// 3. `speaker.attributionNoun`: "по словам X", "по мнению X", "как сообщила пресс-служба X".
+/// 4. `speaker.verbSubject`: the subject of a speech verb outside quotes: the nearest
+///    nominative mention to its left, else one just after it (inverted "заявил Токаев").
+/// 5. `speaker.headline`: "X: …".
+/// 6. `speaker.agent`: a watched actor in the nominative, not after a preposition (the
+///    actor acts: "Банк России понизил ставку").
+/// 7. `speaker.pronoun`: a sentence opening with "Он/Она" continues the last subject.
+/// 8. `speaker.aboutThis`: filled in afterwards: a sentence with nobody, followed by
+///    "Об этом заявил X", is X's.
+/// Pronouns resolve to the last subject (speaker or agent) — not merely the last name
+/// mentioned, so "обсуждал с Трампом" does not capture a following "он". A shared role
+/// or bare role head ("президент", "глава МОК") resolves to the most recently mentioned
+/// actor holding it; unmentioned, it stays unresolved. A capital or institution as a
+/// nominative subject ("Анкара выразила готовность") speaks for the most recently mentioned
+/// watched actor whose roles name that country; "в Кремле заявили" (a place, no subject)
+/// is unattributed, as is "Ранее в Казахстане заявили". Unwatched people (two capitalised
+/// words not in the watchlist, "Владимир Зеленский") take the speaker's place and give
+/// no stance.
+enum Speaker: Equatable {
+    case actor(Int)
+    case other
+}
+
+struct SpeakerState {
+    var lastSubject: Speaker? = nil
+    var lastSpeaker: Speaker? = nil
+    /// Word position of each actor's latest mention.
+    var lastSeen: [Int: Int] = [:]
+}
+
+struct Attribution {
+    let text: ArticleText
+    let lexicon: Lexicon
+    let index: WatchIndex
+
+    func resolve(_ m: Mention, state: SpeakerState) -> Speaker? {
+        switch m.kind {
+        case .name:
+            return m.actors.count == 1 ? .actor(m.actors[0]) : mostRecent(m.actors, state)
+        case .role:
+            if m.actors.count == 1 { return .actor(m.actors[0]) }
+            return mostRecent(m.actors, state)
+        case .head:
+            return mostRecent(m.actors, state)
+        case .pronoun:
+            return state.lastSubject
+        case .institution:
+            guard let c = m.country else { return nil }
+            let cands = index.actorCountries.indices.filter { index.actorCountries[$0].contains(c) }
+            return mostRecent(cands, state)
+        case .other:
+            return .other
+        }
+    }
+
+    private func mostRecent(_ actors: [Int], _ state: SpeakerState) -> Speaker? {
+        var best: (Int, Int)? = nil
+        for a in actors { if let p = state.lastSeen[a], best == nil || p > best!.1 { best = (a, p) } }
+        return best.map { .actor($0.0) }
+    }
+
+    /// True when mention `m` is preceded by a preposition (then it is no subject).
+    func afterPreposition(_ m: Mention) -> Bool {
+        m.first > 0 && MentionFinder.prepositions.contains(text.words[m.first - 1].norm)
+    }
+
+    func isSpeechVerb(_ w: Int) -> Bool {
+        text.words[w].kind == .word && lexicon.speechVerbs.contains(text.stems[w])
+    }
+
+    /// The sentence's holder and the rule that found it.
+    func speaker(of s: Int, state: SpeakerState, quoteSpeakers: inout [Int: Speaker?]) -> (Speaker, String)? {
+        let range = text.sentenceWords[s]
+        guard !range.isEmpty else { return nil }
+        let ms = text.sentenceMentions[s].map { text.mentions[$0] }
+        // 1. inside a quote
+        let q = text.quoteOf[range.lowerBound]
+        if q >= 0, text.quoteOf[range.upperBound - 1] == q || text.quotes[q].upperBound <= range.upperBound {
+            if quoteSpeakers[q] == nil { quoteSpeakers[q] = quoteSpeaker(q, state: state) }
+            if let sp = quoteSpeakers[q]!, text.quotes[q].lowerBound < range.lowerBound || !hasOwnVerb(range, q) {
+                return (sp, "speaker.quote")
+            }
+        }
+        // 2./3. по словам X
+        for (k, w) in range.enumerated() where lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1 {
+            _ = k
+            if let m = ms.first(where: { $0.first > w && $0.first <= w + 3 && $0.kind != .pronoun }), let sp = resolve(m, state: state) {
+                if let subj = ms.first(where: { $0.last < w && $0.nominative && !afterPreposition($0) && ($0.kind == .name || $0.kind == .role) && text.quoteOf[$0.first] == -1 }),
+                   let ss = resolve(subj, state: state), case .actor = ss {
+                    return (ss, "speaker.reportedSubject")
+                }
+                return (sp, "speaker.attributionNoun")
+            }
+        }
+        // 4. subject of a speech verb
+        for v in range where text.quoteOf[v] == -1 && isSpeechVerb(v) {
+            if let sp = verbSubject(v, in: range, mentions: ms, state: state) { return (sp, "speaker.verbSubject") }
+        }
+        // 5. "X: ..."
+        if let m = ms.first, m.first == range.lowerBound, m.last + 1 < range.upperBound, text.punctBefore[m.last + 1].contains(":"),
+           let sp = resolve(m, state: state) {
+            return (sp, "speaker.headline")
+        }
+        // 6. a watched actor in the nominative
+        for m in ms where text.quoteOf[m.first] == -1 && m.nominative && !afterPreposition(m) && m.kind != .pronoun && m.kind != .other {
+            if m.kind == .institution { continue }
+            if let sp = resolve(m, state: state) { return (sp, "speaker.agent") }
+        }
+        // 7. "Он ..." at the start
+        if let m = ms.first, m.kind == .pronoun, m.first <= range.lowerBound + 2, let sp = state.lastSubject {
+            return (sp, "speaker.pronoun")
+        }
+        return nil
+    }
+
+    private func hasOwnVerb(_ range: Range<Int>, _ q: Int) -> Bool { false }
+
+    /// The subject of the speech verb at `v`.
+    func verbSubject(_ v: Int, in range: Range<Int>, mentions ms: [Mention], state: SpeakerState) -> Speaker? {
+        // left: nearest nominative mention, not across "что"
+        var left: Mention? = nil
+        for m in ms.reversed() where m.last < v {
+            if text.quoteOf[m.first] != -1 { continue }
+            var blocked = false
+            for w in m.last + 1..<v where text.words[w].norm == "что" || text.words[w].norm == "чтобы" { blocked = true; break }
+            if blocked { break }
+            if m.nominative && !afterPreposition(m) { left = m; break }
+        }
+        if let m = left, let sp = resolve(m, state: state) {
+            // a role head followed by a name: the name decides
+            return sp
+        }
+        // right: first mention within five words, names before bare heads
+        let right = ms.filter { $0.first > v && $0.first <= v + 5 && text.quoteOf[$0.first] == -1 && !afterPreposition($0) }
+        if let m = right.first(where: { $0.kind != .head }) ?? right.first, m.kind != .institution || m.nominative {
+            if m.kind == .name || m.kind == .role || m.kind == .other || m.kind == .institution {
+                if !m.nominative && m.kind != .other { return nil }
+            }
+            return resolve(m, state: state)
+        }
+        return nil
+    }
+
+    /// The speaker of quote `q`: named after it, before it, or the previous speaker when
+    /// the quote opens its line.
+    func quoteSpeaker(_ q: Int, state: SpeakerState) -> Speaker? {
+        let span = text.quotes[q]
+        guard let s = text.sentenceWords.firstIndex(where: { $0.contains(max(span.upperBound - 1, span.lowerBound)) || $0.lowerBound >= span.upperBound }) else { return nil }
+        let ms = text.sentenceMentions[s].map { text.mentions[$0] } + (s + 1 < text.sentences.count ? text.sentenceMentions[s + 1].map { text.mentions[$0] } : [])
+        // after: «…», — сказал он
+        var w = span.upperBound
+        let limit = min(text.words.count, w + 5)
+        while w < limit {
+            if isSpeechVerb(w) && text.quoteOf[w] == -1 {
+                if let sp = verbSubject(w, in: w..<min(text.words.count, w + 8), mentions: ms, state: state) { return sp }
+                break
+            }
+            w += 1
+        }
+        // before: заявил X: «…» / X: «…»
+        if span.lowerBound > 0 {
+            let before = text.punctBefore[span.lowerBound]
+            if before.contains(":") {
+                let start = text.sentenceWords.first(where: { $0.contains(span.lowerBound - 1) })?.lowerBound ?? 0
+                let pre = text.mentions.filter { $0.first >= start && $0.last < span.lowerBound }
+                for v in (start..<span.lowerBound).reversed() where isSpeechVerb(v) {
+                    if let sp = verbSubject(v, in: start..<span.lowerBound, mentions: pre, state: state) { return sp }
+                }
+                if let m = pre.last(where: { $0.nominative }), let sp = resolve(m, state: state) { return sp }
+            }
+            // a quote opening its line, no attribution: the speaker before it
+            if before.contains("\n") { return state.lastSpeaker }
+        } else {
+            return state.lastSpeaker
+        }
+        return nil
+    }
+}

@@ -1,0 +1,83 @@
+/// When a statement was made, from the words of its sentence.
+///
+/// Rules, in order: a day and month ("22 сентября [2024 года]": the article's year, or the
+/// year before when that would be after the article); a month ("в сентябре 2024 года",
+/// "в начале января", "в конце сентября", "в декабре прошлого года": the 1st of the month);
+/// "в начале месяца" (1st of the article's month); relative ("месяц назад", "3 дня назад",
+/// "накануне", "вчера"). A date after "до", "с", "по", "к" is a deadline or a range start, not
+/// when something was said; a date after the article is a plan. Neither counts.
+struct StatedDate: Sendable, Equatable {
+    var day: Day
+    /// 3 = day given, 2 = month given, 1 = relative, 0 = article date
+    var strength: Int
+    var rule: String
+}
+
+enum DateFinder {
+    static let blockers: Set<String> = ["до", "с", "со", "по", "к", "ко", "от", "после", "через", "начиная"]
+    static let monthParts: Set<String> = ["начале", "середине", "конце"]
+
+    /// The first date the words give for something already said, or nil.
+    static func find(_ w: ArraySlice<Token>, article: Day, lexicon: Lexicon) -> StatedDate? {
+        let words = Array(w)
+        var i = 0
+        while i < words.count {
+            let t = words[i]
+            let prev = i > 0 ? words[i - 1].norm : ""
+            // накануне / вчера
+            if t.norm == "накануне", i + 1 >= words.count || !(lexicon.months[words[i + 1].norm] != nil) {
+                return StatedDate(day: article.adding(days: -1), strength: 1, rule: "date.eve")
+            }
+            if t.norm == "вчера" { return StatedDate(day: article.adding(days: -1), strength: 1, rule: "date.yesterday") }
+            // N <month> [YYYY]
+            if t.kind == .number, let d = Int(t.norm), (1...31).contains(d), i + 1 < words.count,
+               let m = lexicon.months[words[i + 1].norm], !blockers.contains(prev) {
+                var year = article.year
+                var explicitYear = false
+                if i + 2 < words.count, words[i + 2].kind == .number, let y = Int(words[i + 2].norm), (1900...2100).contains(y) {
+                    year = y; explicitYear = true
+                }
+                if let day = Day(year: year, month: m, day: d) {
+                    var day = day
+                    if !explicitYear && day > article { day = Day(year: year - 1, month: m, day: min(d, Day.daysIn(month: m, year: year - 1))) ?? day }
+                    if day <= article { return StatedDate(day: day, strength: 3, rule: "date.dayMonth") }
+                }
+            }
+            // в [начале|середине|конце] <month> [YYYY | прошлого года]
+            if t.norm == "в" || t.norm == "во" {
+                var j = i + 1
+                if j < words.count, monthParts.contains(words[j].norm) { j += 1 }
+                if j < words.count, words[j].norm == "месяца" {
+                    return StatedDate(day: Day(year: article.year, month: article.month, day: 1)!, strength: 2, rule: "date.thisMonth")
+                }
+                if j < words.count, let m = lexicon.months[words[j].norm] {
+                    var year = article.year
+                    var explicitYear = false
+                    if j + 1 < words.count, words[j + 1].kind == .number, let y = Int(words[j + 1].norm), (1900...2100).contains(y) {
+                        year = y; explicitYear = true
+                    } else if j + 2 < words.count, words[j + 1].norm == "прошлого", words[j + 2].norm.hasPrefix("год") {
+                        year = article.year - 1; explicitYear = true
+                    }
+                    if var day = Day(year: year, month: m, day: 1) {
+                        if !explicitYear && day > article { day = Day(year: year - 1, month: m, day: 1)! }
+                        if day <= article { return StatedDate(day: day, strength: 2, rule: "date.month") }
+                    }
+                }
+            }
+            // ... назад
+            if t.norm == "назад", i > 0 {
+                let unit = words[i - 1].norm
+                var n = 1
+                if i > 1, words[i - 2].kind == .number, let k = Int(words[i - 2].norm) { n = k }
+                var days: Int? = nil
+                if unit.hasPrefix("дн") || unit == "день" { days = n }
+                else if unit.hasPrefix("недел") { days = 7 * n }
+                else if unit.hasPrefix("месяц") { days = 30 * n }
+                else if unit == "год" || unit == "года" || unit == "лет" { days = 365 * n }
+                if let d = days { return StatedDate(day: article.adding(days: -d), strength: 1, rule: "date.ago") }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

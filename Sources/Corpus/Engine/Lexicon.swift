@@ -1,0 +1,94 @@
+import Foundation
+
+/// The engine's word lists, read from the module's `Lexicon/` resources (see its README).
+///
+/// Single words are kept as Snowball stems of their folded form; phrases as arrays of
+/// stems. Nothing here is specific to a watchlist.
+struct Lexicon: Sendable {
+    var speechVerbs: Set<String> = []
+    var negators: Set<String> = []
+    /// Negated phrases that read as affirmative ("не исключает"), as folded words.
+    var affirmativeNegations: [[String]] = []
+    var modal: Set<String> = []
+    /// Optimism (+1) / pessimism (-1) entries, folded words (phrases allowed).
+    var evaluation: [(words: [String], value: Int)] = []
+    /// Direction class of a stem: "down", "up", "allow", "forbid".
+    var directions: [String: String] = [:]
+    var directionPhrases: [(words: [String], cls: String)] = []
+    /// Folded month form → month number.
+    var months: [String: Int] = [:]
+    var pronouns: Set<String> = []
+    var roleHeads: Set<String> = []
+    var attributionNouns: Set<String> = []
+    var boilerplate: [String] = []
+    var abbreviations: Set<String> = []
+    /// Folded word stem → country index; multi-word entries as stem arrays.
+    var gazetteer: [[[String]]] = []
+    var stopwords: Set<String> = []
+    var questionWords: Set<String> = []
+    var timeframes: [[String]] = []
+    var derivationSuffixes: [String] = []
+
+    /// Why the lexicons could not be loaded.
+    struct LoadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Loads every list from the bundled `Lexicon/` folder.
+    static func bundled(stem: (String) -> String) throws -> Lexicon {
+        guard let url = Bundle.module.url(forResource: "Lexicon", withExtension: nil) else {
+            throw LoadError(description: "the engine's Lexicon resources are missing from the bundle; the engine was not started")
+        }
+        return try Lexicon(directory: url.path, stem: stem)
+    }
+
+    /// Loads every list from `directory`.
+    init(directory: String, stem: (String) -> String) throws {
+        func lines(_ name: String) throws -> [String] {
+            let path = directory + "/" + name
+            guard let bytes = FileManagerShim.contents(atPath: path),
+                  let text = String(validating: bytes, as: UTF8.self) else {
+                throw LoadError(description: "lexicon '\(path)' cannot be read; the engine was not started")
+            }
+            return text.split(separator: "\n").compactMap { line in
+                let t = String(line).trimmingWhitespace
+                return t.isEmpty || t.hasPrefix("#") ? nil : t
+            }
+        }
+        func words(_ s: some StringProtocol) -> [String] {
+            s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
+        }
+        speechVerbs = Set(try lines("speech_verbs.txt").map { stem(Fold.word($0)) })
+        for l in try lines("negations.txt") {
+            if l.hasPrefix("+") { affirmativeNegations.append(words(l.dropFirst())) } else { negators.insert(Fold.word(l)) }
+        }
+        modal = Set(try lines("modal.txt").map { words($0).map(stem).joined(separator: " ") })
+        for l in try lines("evaluation.txt") {
+            let v = l.hasPrefix("-") ? -1 : 1
+            evaluation.append((words(l.dropFirst()).map(stem), v))
+        }
+        for l in try lines("directions.txt") {
+            let parts = words(l)
+            guard parts.count >= 2 else { continue }
+            let ws = Array(parts.dropFirst()).map(stem)
+            if ws.count == 1 { directions[ws[0]] = parts[0] } else { directionPhrases.append((ws, parts[0])) }
+        }
+        for l in try lines("months.txt") {
+            let parts = words(l)
+            guard let n = Int(parts[0]) else { continue }
+            for f in parts.dropFirst() { months[f] = n }
+        }
+        pronouns = Set(try lines("pronouns.txt").map { Fold.word($0) })
+        roleHeads = Set(try lines("role_heads.txt").map { Fold.word($0) })
+        attributionNouns = Set(try lines("attribution.txt").map { Fold.word($0) })
+        boilerplate = try lines("boilerplate.txt").map { Fold.word($0) }
+        abbreviations = Set(try lines("abbreviations.txt").map { Fold.word($0) })
+        gazetteer = try lines("gazetteer.txt").map { line in
+            line.split(separator: ",").map { words(String($0).trimmingWhitespace).map(stem) }
+        }
+        stopwords = Set(try lines("stopwords.txt").flatMap { words($0) })
+        questionWords = Set(try lines("question.txt").map { Fold.word($0) })
+        timeframes = try lines("timeframe.txt").map { words($0).map(stem) }
+        derivationSuffixes = try lines("derivation.txt").map { Fold.word($0) }.sorted { $0.count > $1.count }
+    }
+}

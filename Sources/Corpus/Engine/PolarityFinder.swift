@@ -1,0 +1,140 @@
+/// Pro or contra, from the words of the clause around a topic's cue.
+///
+/// The clause runs from the cue to the nearest boundary on each side (comma, colon,
+/// dash, "что", contrast words "однако"/"но"/"а"), so "не посредник, однако готов
+/// предоставить площадку" gives each topic its own clause. Rules, in order:
+/// 1. `polarity.direction` (direction topics): a direction word (снизить/повысить,
+///    допустить/запретить) read through the topic's own descriptions; a negation before it
+///    flips it, a pessimistic word in the clause ("рано") flips it too.
+/// 2. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
+///    не верю), each flipped by a negation before it, read through which description is
+///    the optimistic one.
+/// 3. `polarity.description` (evaluative topics): signed word overlap with the two
+///    descriptions ("результата … не будет" meets "… не будет").
+/// 4. `polarity.negatedCue`: a negation within five words before the cue.
+/// 5. `polarity.readiness`: readiness or possibility (готов, может, предложил).
+/// 6. `polarity.affirmedCue`: the holder speaks of the topic affirmatively.
+/// Evaluative topics stop after rule 3 and direction topics after rule 2: a bare cue
+/// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
+/// Negations that affirm ("не исключает", "не против") are read as no negation.
+struct PolarityFinder {
+    let text: ArticleText
+    let lexicon: Lexicon
+    static let contrast: Set<String> = ["однако", "но", "а", "что", "чтобы", "хотя", "зато", "тогда", "поэтому"]
+
+    /// The clause around words `r` in sentence range `s`.
+    func clause(_ r: Range<Int>, in s: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        while lo > s.lowerBound, !text.boundary(before: lo), !Self.contrast.contains(text.words[lo - 1].norm) { lo -= 1 }
+        var hi = r.upperBound
+        while hi < s.upperBound, !text.boundary(before: hi), !Self.contrast.contains(text.words[hi].norm) { hi += 1 }
+        return lo..<hi
+    }
+
+    /// Negators before word `w` within `window` words of the clause, after cancelling
+    /// affirmative negated phrases; odd count = negated.
+    func negated(_ w: Int, clause c: Range<Int>, window: Int = 5) -> Bool {
+        var n = 0
+        var k = max(c.lowerBound, w - window)
+        while k < w {
+            if let len = affirmativeNegation(at: k, limit: c.upperBound) { k += len; continue }
+            if lexicon.negators.contains(text.words[k].norm) { n += 1 }
+            k += 1
+        }
+        return n % 2 == 1
+    }
+
+    func affirmativeNegation(at k: Int, limit: Int) -> Int? {
+        for p in lexicon.affirmativeNegations where k + p.count <= limit {
+            var ok = true
+            for (j, x) in p.enumerated() where !(text.words[k + j].norm == x || text.stems[k + j] == x || text.words[k + j].norm.hasPrefix(x)) { ok = false; break }
+            if ok { return p.count }
+        }
+        return nil
+    }
+
+    /// Sum of evaluation in range `r` (negations flip single words); the position of the first.
+    func evaluation(_ r: Range<Int>, clause c: Range<Int>) -> (value: Int, at: Int?) {
+        var v = 0
+        var first: Int? = nil
+        var w = r.lowerBound
+        while w < r.upperBound {
+            var matched = 0
+            for e in lexicon.evaluation where w + e.words.count <= r.upperBound && e.words.count >= matched {
+                var ok = true
+                for (k, x) in e.words.enumerated() where !(text.stems[w + k] == x || text.words[w + k].norm == x) { ok = false; break }
+                if ok {
+                    let neg = e.words.count == 1 && negated(w, clause: c, window: 3)
+                    if matched == 0 || e.words.count > matched { v += neg ? -e.value : e.value; matched = e.words.count }
+                    if first == nil { first = w }
+                }
+            }
+            w += max(1, matched)
+        }
+        return (v, first)
+    }
+
+    /// Direction votes in range `r` mapped to the topic's polarity; position of the first.
+    func direction(_ r: Range<Int>, clause c: Range<Int>, topic: TopicModel) -> (pro: Int, contra: Int, at: Int?) {
+        var pro = 0, contra = 0
+        var first: Int? = nil
+        for w in r {
+            guard let cls = lexicon.directions[text.stems[w]] else { continue }
+            if first == nil { first = w }
+            guard var p = topic.directionPolarity[cls] else { continue }
+            if negated(w, clause: c, window: 4) { p = p.opposite }
+            if p == .pro { pro += 1 } else { contra += 1 }
+        }
+        return (pro, contra, first)
+    }
+
+    func modal(_ r: Range<Int>) -> Int? {
+        for w in r where lexicon.modal.contains(text.stems[w]) && text.words[w].norm != "за" { return w }
+        return nil
+    }
+
+    /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
+    func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>) -> (Polarity, String)? {
+        let c = clause(hit, in: s)
+        let ev = evaluation(c, clause: c)
+        if topic.kind == .direction {
+            var d = direction(c, clause: c, topic: topic)
+            if d.pro == d.contra { d = direction(s, clause: s, topic: topic) }
+            if d.pro != d.contra {
+                var p: Polarity = d.pro > d.contra ? .pro : .contra
+                if ev.value < 0 { p = p.opposite }
+                return (p, "polarity.direction")
+            }
+        }
+        var e = ev
+        if e.value == 0 && topic.kind == .evaluative { e = evaluation(s, clause: s) }
+        if e.value != 0 {
+            let p = e.value > 0 ? topic.positivePolarity : topic.positivePolarity.opposite
+            return (p, "polarity.evaluation")
+        }
+        if topic.kind == .direction { return nil }
+        if topic.kind == .evaluative {
+            let (pro, contra) = overlap(s, topic: topic)
+            if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, "polarity.description") }
+            return nil
+        }
+        if negated(hit.lowerBound, clause: c) { return (.contra, "polarity.negatedCue") }
+        if let m = modal(c) {
+            return (negated(m, clause: c, window: 2) ? .contra : .pro, "polarity.readiness")
+        }
+        return (.pro, "polarity.affirmedCue")
+    }
+
+    /// Signed overlap of range `r` with the pro and contra descriptions.
+    func overlap(_ r: Range<Int>, topic: TopicModel) -> (Int, Int) {
+        var pro = 0, contra = 0
+        var seen = Set<String>()
+        for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w]) {
+            seen.insert(text.stems[w])
+            let neg = negated(w, clause: r, window: 2)
+            if topic.proStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { pro += 1 }
+            if topic.contraStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { contra += 1 }
+        }
+        return (pro, contra)
+    }
+}

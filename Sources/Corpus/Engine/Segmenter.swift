@@ -1,0 +1,157 @@
+/// Sentence segmentation and page-furniture removal.
+///
+/// A sentence ends at a line break (a headline or a caption without final punctuation
+/// is its own sentence), or at `.`/`!`/`?`/`…` when the next word starts a new sentence:
+/// not after an abbreviation or an initial ("ст. 5", "В. В. Путин"), and not when a closing
+/// quote and a comma or dash follow («…», — сказал он). Quotes are tracked so that the
+/// attribution rules can hand a quote's speaker to every sentence inside it.
+struct Sentence: Sendable {
+    /// Token indices of the sentence (newline tokens excluded).
+    var tokens: Range<Int>
+    /// UTF-8 byte range in the body.
+    var start: Int
+    var end: Int
+    var paragraph: Int
+    /// Page furniture: navigation, captions, tag lists, "read also" lists.
+    var isBoilerplate: Bool
+    /// The line had no final punctuation (a headline, a caption, or a cut-off end).
+    var isHeadline: Bool
+}
+
+/// A quoted span: token indices of the opening and closing quote marks.
+struct QuoteSpan: Sendable {
+    var open: Int
+    var close: Int
+}
+
+enum Segmenter {
+    static let terminal: Set<String> = [".", "!", "?", "…"]
+    static let openQuotes: Set<String> = ["«", "„", "“"]
+    static let closeQuotes: Set<String> = ["»", "”"]
+    static let dashes: Set<String> = ["—", "–", "-", "−"]
+
+    /// Quote spans of the text (straight quotes paired by their spacing), per line.
+    static func quotes(_ t: [Token]) -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        var stack: [Int] = []
+        var straightOpen: Int? = nil
+        for (i, tok) in t.enumerated() {
+            if tok.kind == .newline { stack.removeAll(); straightOpen = nil; continue }
+            guard tok.kind == .punct else { continue }
+            let c = tok.norm
+            if openQuotes.contains(c) && !(c == "“" && straightOpen != nil) {
+                stack.append(i)
+            } else if closeQuotes.contains(c) || (c == "“" && straightOpen != nil) {
+                if c == "“", let o = straightOpen { spans.append(QuoteSpan(open: o, close: i)); straightOpen = nil }
+                else if let o = stack.popLast() { spans.append(QuoteSpan(open: o, close: i)) }
+            } else if c == "\"" {
+                let gluedBefore = i > 0 && t[i - 1].end == tok.start && t[i - 1].kind != .newline
+                let gluedAfter = i + 1 < t.count && t[i + 1].start == tok.end && t[i + 1].kind != .newline
+                if let o = straightOpen, !(gluedAfter && !gluedBefore) {
+                    spans.append(QuoteSpan(open: o, close: i)); straightOpen = nil
+                } else if straightOpen == nil {
+                    straightOpen = i
+                } else if let o = straightOpen {
+                    // an opening-looking mark while one is open: nested, close the old one here
+                    spans.append(QuoteSpan(open: o, close: i)); straightOpen = nil
+                }
+            }
+        }
+        return spans.sorted { $0.open < $1.open }
+    }
+
+    /// Splits tokens into sentences and marks page furniture.
+    static func sentences(_ t: [Token], lexicon: Lexicon) -> [Sentence] {
+        var closing = Set<Int>()
+        for q in quotes(t) { closing.insert(q.close) }
+        var out: [Sentence] = []
+        var paragraph = 0
+        var lineIsFurniture = false
+        var restIsFurniture = false
+        var sentenceStart = 0
+        var atLineStart = true
+        func emit(_ end: Int, headline: Bool) {
+            guard sentenceStart < end else { return }
+            out.append(Sentence(tokens: sentenceStart..<end, start: t[sentenceStart].start, end: t[end - 1].end,
+                                paragraph: paragraph, isBoilerplate: lineIsFurniture || restIsFurniture,
+                                isHeadline: headline))
+        }
+        var i = 0
+        while i < t.count {
+            let tok = t[i]
+            if atLineStart && tok.kind != .newline {
+                let (line, rest) = furniture(t, from: i, lexicon: lexicon)
+                lineIsFurniture = line
+                if rest { restIsFurniture = true }
+                atLineStart = false
+            }
+            if tok.kind == .newline {
+                emit(i, headline: true)
+                sentenceStart = i + 1
+                atLineStart = true
+                if i + 1 < t.count, t[i + 1].kind == .newline || true { paragraph += 1 }
+                i += 1
+                continue
+            }
+            if tok.kind == .punct, terminal.contains(tok.norm), endsSentence(t, at: i, lexicon: lexicon) {
+                var j = i + 1
+                while j < t.count, t[j].kind == .punct, closing.contains(j) || closeQuotes.contains(t[j].norm) || t[j].norm == ")" || terminal.contains(t[j].norm) { j += 1 }
+                emit(j, headline: false)
+                sentenceStart = j
+                i = j
+                continue
+            }
+            i += 1
+        }
+        emit(t.count, headline: true)
+        return out
+    }
+
+    /// Whether the terminal mark at `i` ends the sentence.
+    static func endsSentence(_ t: [Token], at i: Int, lexicon: Lexicon) -> Bool {
+        if t[i].norm == ".", i > 0, t[i - 1].kind == .word, t[i - 1].end == t[i].start {
+            let prev = t[i - 1]
+            if lexicon.abbreviations.contains(prev.norm) { return false }
+            // an initial: one upper-case letter ("В. В. Путин")
+            if prev.capitalized && prev.raw.unicodeScalars.count == 1 { return false }
+        }
+        // skip closing quotes and more terminal marks
+        var j = i + 1
+        while j < t.count, t[j].kind == .punct, closeQuotes.contains(t[j].norm) || t[j].norm == "\"" || t[j].norm == ")" || terminal.contains(t[j].norm) { j += 1 }
+        guard j < t.count else { return true }
+        let next = t[j]
+        switch next.kind {
+        case .newline: return true
+        case .number: return true
+        case .word: return next.capitalized
+        case .punct:
+            if next.norm == "," || next.norm == ";" || next.norm == ":" { return false }
+            if dashes.contains(next.norm) {
+                // «…», — сказал он / "..." - заявил он: a dash after a closing quote continues the sentence
+                return j == i + 1 ? true : false
+            }
+            return true
+        }
+    }
+
+    /// Whether the line starting at `i` is furniture, and whether it ends the article text.
+    static func furniture(_ t: [Token], from i: Int, lexicon: Lexicon) -> (line: Bool, rest: Bool) {
+        var text = ""
+        var j = i
+        while j < t.count, t[j].kind != .newline, text.unicodeScalars.count < 60 {
+            if !text.isEmpty && t[j].start != t[j - 1].end { text += " " }
+            text += t[j].norm
+            j += 1
+        }
+        for marker in lexicon.boilerplate {
+            let isRest = marker.hasPrefix("*")
+            let m = isRest ? String(marker.dropFirst()).trimmingWhitespace : marker
+            if text.hasPrefix(m) {
+                // the marker must end at a word boundary
+                let after = text.dropFirst(m.count).first
+                if after == nil || after == " " || after == ":" || m.hasSuffix(":") { return (true, isRest) }
+            }
+        }
+        return (false, false)
+    }
+}

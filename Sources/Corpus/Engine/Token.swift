@@ -1,0 +1,81 @@
+/// Tokens of an article body: words, numbers, punctuation and line breaks, each with
+/// its UTF-8 byte range so evidence can be cut verbatim from the body.
+struct Token: Sendable {
+    enum Kind: Sendable, Equatable { case word, number, punct, newline }
+    var kind: Kind
+    /// The text as written (punctuation: the character itself).
+    var raw: Substring
+    /// Folded word (see `Fold`); for punctuation the character; for numbers the digits.
+    var norm: String
+    /// UTF-8 byte offsets in the body (half-open).
+    var start: Int
+    var end: Int
+    var capitalized: Bool
+}
+
+/// Splits a body into tokens. Hyphens and apostrophes inside a word stay in it
+/// ("Касым-Жомарт", "пресс-служба", "г-н"); a point inside a word of letters joined
+/// by points is kept ("т.е"), so abbreviations survive as one token.
+enum Tokenizer {
+    static func tokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(text.utf8.count / 5)
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        var offset = 0
+        func bytes(_ u: Unicode.Scalar) -> Int { UTF8.width(u) }
+        while i < scalars.endIndex {
+            let u = scalars[i]
+            if isLetter(u) || isDigit(u) {
+                let startIndex = i, startOffset = offset
+                var allDigits = true
+                var j = i, o = offset
+                while j < scalars.endIndex {
+                    let c = scalars[j]
+                    if isLetter(c) || isDigit(c) {
+                        if !isDigit(c) { allDigits = false }
+                        o += bytes(c); j = scalars.index(after: j); continue
+                    }
+                    // joiners inside a word: hyphen, apostrophe; a point between letters (т.е)
+                    if c == "-" || c == "'" || c == "’" || (c == "." && !allDigits) || (c == "," && allDigits) || (c == "." && allDigits) {
+                        let k = scalars.index(after: j)
+                        if k < scalars.endIndex, (isLetter(scalars[k]) && !allDigits) || (isDigit(scalars[k]) && allDigits) {
+                            if c == ".", !allDigits {
+                                // only short letter groups (т.е, н.э), not "конец.Начало"
+                                let prevLen = scalars.distance(from: startIndex, to: j)
+                                guard prevLen <= 2 else { break }
+                            }
+                            o += bytes(c); j = k; continue
+                        }
+                    }
+                    break
+                }
+                let raw = Substring(scalars[startIndex..<j])
+                let kind: Token.Kind = allDigits ? .number : .word
+                out.append(Token(kind: kind, raw: raw, norm: kind == .word ? Fold.word(raw) : String(raw),
+                                 start: startOffset, end: o, capitalized: kind == .word && Fold.isCapitalized(raw)))
+                i = j; offset = o
+                continue
+            }
+            let w = bytes(u)
+            if u == "\n" {
+                out.append(Token(kind: .newline, raw: Substring(scalars[i...i]), norm: "\n", start: offset, end: offset + w, capitalized: false))
+            } else if !isSpace(u) {
+                out.append(Token(kind: .punct, raw: Substring(scalars[i...i]), norm: String(u), start: offset, end: offset + w, capitalized: false))
+            }
+            offset += w
+            i = scalars.index(after: i)
+        }
+        return out
+    }
+
+    @inline(__always) static func isDigit(_ u: Unicode.Scalar) -> Bool { (0x30...0x39).contains(u.value) }
+    @inline(__always) static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0x400...0x4FF).contains(v)
+            || (0xC0...0x24F).contains(v) && v != 0xD7 && v != 0xF7
+    }
+    @inline(__always) static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        u == " " || u == "\t" || u == "\r" || u.value == 0xA0 || u.value == 0x2009 || u.value == 0x202F || u.value == 0xFEFF
+    }
+}

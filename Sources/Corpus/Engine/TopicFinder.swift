@@ -1,0 +1,145 @@
+/// Which watched topics a sentence speaks of, and where.
+///
+/// `topic.cue`: a cue phrase of the topic, word by word in the same word family.
+/// A cue several topics share ("площадка", "посредник") is tied to a topic by, in order:
+/// `topic.anchorInSentence` (a proper word of the topic or its gazetteer twins in the
+/// sentence: "Казахстан", "Анкара", "турецкий" — every topic so named is kept),
+/// `topic.actorCountry` (the holder's own country, by its and its group's roles),
+/// `topic.anchorNearby` (the two sentences before), `topic.generic` (the one sharing topic
+/// without anchors), `topic.anchorInArticle`; otherwise the cue is dropped.
+/// `topic.description`: without a cue, a sentence whose content words overlap the topic's
+/// label and descriptions (weighted by rarity across topics) and which carries an
+/// evaluation (evaluative topics) or a direction word (direction topics).
+struct TopicHit {
+    var topic: Int
+    /// Word range of the cue (or of the evaluation/direction word for description hits).
+    var words: Range<Int>
+    var rules: [String]
+}
+
+struct TopicFinder {
+    let text: ArticleText
+    let index: WatchIndex
+    let lexicon: Lexicon
+    /// cue first-word bucket → (topic, cue index)
+    let buckets: [Substring: [(Int, Int)]]
+
+    static func buckets(_ index: WatchIndex) -> [Substring: [(Int, Int)]] {
+        var b: [Substring: [(Int, Int)]] = [:]
+        for (ti, t) in index.topics.enumerated() {
+            for (ci, c) in t.cues.enumerated() { b[WordForms.bucket(c[0]), default: []].append((ti, ci)) }
+        }
+        return b
+    }
+
+    func anchorsIn(_ r: Range<Int>, topic: Int) -> Int {
+        var n = 0
+        for w in r where text.words[w].capitalized || text.words[w].kind == .word {
+            if index.topics[topic].anchors.contains(text.stems[w]) { n += 1 }
+        }
+        return n
+    }
+
+    /// Cue hits of sentence `s`, with shared cues tied to topics.
+    func hits(sentence s: Int, holder: Int) -> [TopicHit] {
+        let r = text.sentenceWords[s]
+        var out: [TopicHit] = []
+        var w = r.lowerBound
+        while w < r.upperBound {
+            var found: [(topic: Int, len: Int)] = []
+            if let cands = buckets[WordForms.bucket(text.stems[w])] {
+                for (ti, ci) in cands {
+                    let cue = index.topics[ti].cues[ci]
+                    guard w + cue.count <= r.upperBound else { continue }
+                    var ok = true
+                    for (k, cs) in cue.enumerated() where !WordForms.sameFamily(text.stems[w + k], cs) { ok = false; break }
+                    if ok { found.append((ti, cue.count)) }
+                }
+            }
+            guard !found.isEmpty else { w += 1; continue }
+            let len = found.map(\.len).max()!
+            let topics = Array(Set(found.map(\.topic))).sorted()
+            for (t, rule) in choose(topics, sentence: s, holder: holder) {
+                if !out.contains(where: { $0.topic == t }) {
+                    out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty }))
+                }
+            }
+            w += len
+        }
+        return out
+    }
+
+    /// Ties a cue shared by several topics to the right ones.
+    func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, String)] {
+        let r = text.sentenceWords[s]
+        let inSentence = topics.filter { anchorsIn(r, topic: $0) > 0 }
+        if topics.count == 1 {
+            let t = topics[0]
+            // a single topic with anchors, while the sentence names another country only: not this one
+            if !index.topics[t].anchors.isEmpty && inSentence.isEmpty
+                && index.actorAnchors[holder].isDisjoint(with: index.topics[t].anchors)
+                && otherCountryNamed(r, topic: t) { return [] }
+            return [(t, "")]
+        }
+        if !inSentence.isEmpty { return inSentence.map { ($0, "topic.anchorInSentence") } }
+        let own = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
+        if own.count == 1 { return [(own[0], "topic.actorCountry")] }
+        let pool = own.isEmpty ? topics : own
+        let lo = max(0, s - 2)
+        if lo < s {
+            let near = text.sentenceWords[lo].lowerBound..<r.lowerBound
+            let scored = pool.map { ($0, anchorsIn(near, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+            if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorNearby")] }
+        }
+        let generic = pool.filter { index.topics[$0].anchors.isEmpty }
+        if generic.count == 1 { return [(generic[0], "topic.generic")] }
+        let all = 0..<text.words.count
+        let scored = pool.map { ($0, anchorsIn(all, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorInArticle")] }
+        return []
+    }
+
+    /// True when the sentence names a country that anchors some other topic but not `t`.
+    func otherCountryNamed(_ r: Range<Int>, topic t: Int) -> Bool {
+        for (oi, o) in index.topics.enumerated() where oi != t && !o.anchors.isEmpty {
+            if anchorsIn(r, topic: oi) > 0 && !o.anchors.isSubset(of: index.topics[t].anchors) { return true }
+        }
+        return false
+    }
+
+    /// Topics named without a cue: overlap with the descriptions plus an evaluation or
+    /// a direction word (found by `Polarity`), at word `at`.
+    func descriptionHits(sentence s: Int, holder: Int, evaluationAt: Int?, directionAt: Int?, skip: Set<Int>) -> [TopicHit] {
+        let r = text.sentenceWords[s]
+        var out: [TopicHit] = []
+        for (ti, t) in index.topics.enumerated() where !skip.contains(ti) {
+            let at: Int?
+            switch t.kind {
+            case .evaluative: at = evaluationAt
+            case .direction: at = directionAt
+            case .plain: at = nil
+            }
+            guard let a = at else { continue }
+            var seen = Set<String>()
+            var score = 0.0
+            for w in r where !seen.contains(text.stems[w]) {
+                if let wt = t.descriptionWeights[text.stems[w]] { score += wt; seen.insert(text.stems[w]) }
+            }
+            guard score >= 1.5 || (score >= 1.0 && hasTimeframe(r)) else { continue }
+            if !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0 && index.actorAnchors[holder].isDisjoint(with: t.anchors) { continue }
+            out.append(TopicHit(topic: ti, words: a..<(a + 1), rules: ["topic.description"]))
+        }
+        return out
+    }
+
+    func hasTimeframe(_ r: Range<Int>) -> Bool {
+        for w in r {
+            for tf in lexicon.timeframes where w + tf.count <= r.upperBound {
+                var ok = true
+                for (k, x) in tf.enumerated() where text.stems[w + k] != x { ok = false; break }
+                if ok { return true }
+            }
+        }
+        return false
+    }
+}

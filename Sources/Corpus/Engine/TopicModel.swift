@@ -1,0 +1,90 @@
+import Platform
+
+/// One watched topic, prepared: cue phrases as stems, the content words of its label
+/// and descriptions, its anchors, and what its `pro`/`contra` descriptions say about
+/// direction (снижение vs повышение, допуск vs запрет) and evaluation (optimism vs
+/// pessimism). Nothing is keyed on the topic id: a new watchlist brings its own words.
+struct TopicModel: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// pro and contra differ by a direction (down/up or allow/forbid)
+        case direction
+        /// pro and contra differ by optimism / pessimism
+        case evaluative
+        /// pro is readiness or affirmation, contra its negation
+        case plain
+    }
+    var id: String
+    var cues: [[String]]
+    /// Content stems of label, pro and contra (stop words removed).
+    var descriptionStems: Set<String>
+    var descriptionWeights: [String: Double] = [:]
+    var proStems: [(stem: String, negated: Bool)]
+    var contraStems: [(stem: String, negated: Bool)]
+    /// Stems of proper words of the topic texts, widened by the gazetteer.
+    var anchors: Set<String>
+    /// Direction class → polarity ("down" → .pro).
+    var directionPolarity: [String: Polarity] = [:]
+    /// Polarity that optimism / approval supports.
+    var positivePolarity: Polarity = .pro
+    var kind: Kind = .plain
+
+    init(topic: Watchlist.Topic, lexicon: Lexicon, stemmer: Stemmer, words: (String) -> [PatternWord]) {
+        id = topic.id
+        cues = topic.cues.map { words($0).map(\.stem) }.filter { !$0.isEmpty }
+        func content(_ s: String) -> [(String, Bool)] {
+            var out: [(String, Bool)] = []
+            var negate = 0
+            for w in words(s) {
+                if lexicon.negators.contains(w.folded) || w.folded == "против" { negate = 3; continue }
+                if lexicon.stopwords.contains(w.folded) || w.folded.unicodeScalars.count < 3 { if negate > 0 { negate -= 1 }; continue }
+                out.append((w.stem, negate > 0))
+                if negate > 0 { negate -= 1 }
+            }
+            return out
+        }
+        proStems = content(topic.pro).map { (stem: $0.0, negated: $0.1) }
+        contraStems = content(topic.contra).map { (stem: $0.0, negated: $0.1) }
+        descriptionStems = Set((content(topic.label) + content(topic.pro) + content(topic.contra)).map(\.0))
+        for c in cues { descriptionStems.formUnion(c) }
+        // anchors: proper words of every topic text, widened by the gazetteer
+        var proper = Set<String>()
+        for text in [topic.label, topic.pro, topic.contra] + topic.cues {
+            for w in words(text) where w.proper { proper.insert(w.stem) }
+        }
+        var widened = proper
+        for line in lexicon.gazetteer where line.contains(where: { e in e.contains(where: proper.contains) }) {
+            for e in line { widened.formUnion(e) }
+        }
+        anchors = widened
+        // direction: which class each description leans to (a negated word counts for the other class)
+        let opposite = ["down": "up", "up": "down", "allow": "forbid", "forbid": "allow"]
+        func lean(_ stems: [(stem: String, negated: Bool)]) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for s in stems {
+                guard var cls = lexicon.directions[s.stem] else { continue }
+                if s.negated { cls = opposite[cls]! }
+                out[cls, default: 0] += 1
+            }
+            return out
+        }
+        let lp = lean(proStems), lc = lean(contraStems)
+        for cls in ["down", "allow"] {
+            let opp = opposite[cls]!
+            let score = (lp[cls] ?? 0) - (lp[opp] ?? 0) - (lc[cls] ?? 0) + (lc[opp] ?? 0)
+            if score > 0 { directionPolarity[cls] = .pro; directionPolarity[opp] = .contra }
+            if score < 0 { directionPolarity[cls] = .contra; directionPolarity[opp] = .pro }
+        }
+        // valence: evaluation words in each description
+        func valence(_ stems: [(stem: String, negated: Bool)]) -> Int {
+            var v = 0
+            for s in stems {
+                for e in lexicon.evaluation where e.words.count == 1 && e.words[0] == s.stem { v += s.negated ? -e.value : e.value }
+            }
+            return v
+        }
+        let vp = valence(proStems), vc = valence(contraStems)
+        positivePolarity = vp >= vc ? .pro : .contra
+        if !directionPolarity.isEmpty { kind = .direction }
+        else if abs(vp - vc) >= 2 { kind = .evaluative }
+    }
+}
