@@ -1,0 +1,87 @@
+/// Delivers the store's pending alerts (the outbox) to journald and the alert log, then marks them sent.
+///
+/// Alerts are committed before they are sent and marked sent after journald took them, so a
+/// crash in between resends the alert with the same `STANCE_ALERT_ID` (at least once, never lost).
+/// The alert log gets a line when an alert is first delivered by this process: after a crash, a
+/// resend may repeat a line with the same id; a reader drops repeats by `id`.
+/// When journald is absent (no socket), alerts stay pending and go out once it is back; the
+/// alert log is still written, once per alert.
+public import Alerts
+public import Logging
+import Platform
+public import Store
+
+public final class AlertCourier {
+    private let journal = JournalAlertSink()
+    private let alertLog: JSONLinesAlertSink?
+    private let logger: Logger
+    /// Alert ids already appended to the alert log by this process.
+    private var logged: Set<String> = []
+    /// Whether the "journald is not available" notice was given and not yet cleared.
+    private var journalMissingReported = false
+    /// How many alerts this process marked sent.
+    public private(set) var sentCount = 0
+
+    /// A courier writing to journald and, when given, the JSON Lines file at `alertLogPath`.
+    public init(alertLogPath: String?, logger: Logger) throws(AlertSinkError) {
+        self.alertLog = try alertLogPath.map { (p: String) throws(AlertSinkError) -> JSONLinesAlertSink in
+            try JSONLinesAlertSink(path: p)
+        }
+        self.logger = logger
+    }
+
+    /// Sends every pending alert, oldest first; returns how many were marked sent. An alert
+    /// that a sink refused stays pending for the next call.
+    @discardableResult
+    public func deliverPending(store: StanceStore) throws -> Int {
+        let pending = try store.pendingAlerts()
+        guard !pending.isEmpty else { return 0 }
+        let journalUp = Journal.isAvailable
+        noteJournal(available: journalUp)
+        var sent = 0
+        for alert in pending {
+            if let alertLog, !logged.contains(alert.id) {
+                do {
+                    try alertLog.deliver(alert)
+                    logged.insert(alert.id)
+                } catch {
+                    logger.error("\(error)", metadata: ["alert.id": "\(alert.id)"])
+                }
+            }
+            guard journalUp else { continue }
+            do {
+                try journal.deliver(alert)
+            } catch {
+                logger.error("alert \(alert.id) could not be sent to journald (\(error)); it stays pending and will be sent again")
+                continue
+            }
+            try store.markSent(alertID: alert.id)
+            sent += 1
+            logger.notice("alert sent", metadata: [
+                "alert.id": "\(alert.id)", "alert.kind": "\(alert.kind.rawValue)",
+                "stance.actor": "\(alert.actor)", "stance.topic": "\(alert.topic)",
+                "article.id": "\(alert.article)",
+            ])
+        }
+        sentCount += sent
+        return sent
+    }
+
+    /// Says once on stderr that journald is missing, and once when it is back.
+    private func noteJournal(available: Bool) {
+        if !available && !journalMissingReported {
+            journalMissingReported = true
+            logger.warning("""
+                journald is not available (no socket at \(Journal.socketPath)); alerts stay pending in the \
+                store and are sent when it is back\(alertLog.map { "; the alert log \($0.path) is still written" } ?? "")
+                """)
+        } else if available && journalMissingReported {
+            journalMissingReported = false
+            logger.notice("journald is available again; sending the pending alerts")
+            try? Journal.send([
+                ("MESSAGE", "stancewatch: journald is available again; sending the alerts kept pending while it was away"),
+                ("MESSAGE_ID", MessageID.daemonTrouble), ("PRIORITY", "5"), ("SYSLOG_IDENTIFIER", "stancewatch"),
+            ])
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The daemon's settings: one value, built once in `main` and passed down.
+public struct Configuration: Sendable {
+    /// The folder articles land in. The daemon only reads from it.
+    public var feedDirectory: String
+    /// The folder holding `stancewatch.sqlite` (`--state`, else `$STATE_DIRECTORY`, else `./.stancewatch`).
+    public var stateDirectory: String
+    /// The watchlist YAML (`--watchlist`, else the shipped one; see `WatchlistLocator`).
+    public var watchlistPath: String
+    /// Where alerts are appended as JSON Lines, or `nil` for journald only.
+    public var alertLogPath: String?
+    /// Files larger than this are refused without being read (`--max-article-bytes`).
+    public var maxArticleBytes: Int = 8 << 20
+    /// Two group members' opposite stances raise a divergence only within this many days.
+    public var divergenceWindowDays: Int = 90
+    /// How often pending alerts are retried and the feed folder is polled for when it is gone.
+    public var retryInterval: Duration = .seconds(1)
+    /// How long the inotify reader waits per poll; bounds how late a tick or watchdog can be.
+    public var pollInterval: Duration = .milliseconds(200)
+    /// The wait before a file whose ingestion failed on a store error is tried again (doubles up to 60 s).
+    public var storeRetryDelay: Duration = .seconds(2)
+
+    /// Creates a configuration; the remaining settings keep their documented defaults.
+    public init(feedDirectory: String, stateDirectory: String, watchlistPath: String, alertLogPath: String? = nil) {
+        self.feedDirectory = feedDirectory
+        self.stateDirectory = stateDirectory
+        self.watchlistPath = watchlistPath
+        self.alertLogPath = alertLogPath
+    }
+
+    /// The state folder the user asked for: `--state`, else `$STATE_DIRECTORY` (the first of a
+    /// colon-separated list, as systemd sets it), else `./.stancewatch`.
+    public static func stateDirectory(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return option }
+        if let env = environment["STATE_DIRECTORY"], let first = env.split(separator: ":").first, !first.isEmpty {
+            return String(first)
+        }
+        return "./.stancewatch"
+    }
+}

@@ -1,0 +1,231 @@
+/// The daemon's working state while it runs: the feed watch, the pipeline, retries and the
+/// heartbeat. One owner (the `Daemon`'s run loop) drives it; it reacts to one `DaemonEvent` at a time.
+///
+/// States of the feed: attached (a watch descriptor) or gone (waiting for the folder to come
+/// back, polled on each tick). A store error schedules a rescan with a doubling back-off.
+import Alerts
+import Corpus
+import Glibc
+import Logging
+import Platform
+import ServiceLifecycle
+import Store
+
+final class FeedSession {
+    /// IN_CREATE: lets a FIFO, socket, symlink or subfolder made in place be refused at once
+    /// (regular files are taken on close-write or moved-in, never on create).
+    static let mask = Inotify.feedMask | UInt32(IN_CREATE)
+
+    let configuration: Configuration
+    let ingestor: Ingestor
+    let inotify: Inotify
+    private let notifier: SystemdNotifier
+    private let reporter: OperatorJournal
+    private let logger: Logger
+    private let scanner: FeedScanner
+    private let clock = ContinuousClock()
+    private(set) var watch: Int32?
+    private var lastWatchdog: ContinuousClock.Instant
+    private var lastRetry: ContinuousClock.Instant
+    private var lastStatus: ContinuousClock.Instant
+    private var statusDirty = true
+    private var rescanAt: ContinuousClock.Instant?
+    private var rescanDelay: Duration
+    /// Files handled by this process, for STATUS= and the log.
+    private(set) var counts = (ingested: 0, duplicates: 0, refused: 0, alerts: 0)
+
+    init(configuration: Configuration, ingestor: Ingestor, inotify: Inotify, notifier: SystemdNotifier, logger: Logger) {
+        self.configuration = configuration
+        self.ingestor = ingestor
+        self.inotify = inotify
+        self.notifier = notifier
+        self.reporter = OperatorJournal(logger: logger)
+        self.logger = logger
+        self.scanner = FeedScanner(directory: configuration.feedDirectory)
+        let now = clock.now
+        lastWatchdog = now
+        lastRetry = now
+        lastStatus = now
+        rescanDelay = configuration.storeRetryDelay
+    }
+
+    /// Watches the feed folder; throws when it cannot (missing, not a folder, no permission).
+    func attach() throws(InotifyError) {
+        watch = try inotify.watch(configuration.feedDirectory, mask: Self.mask)
+    }
+
+    /// Ingests every entry the store has not handled, in arrival order. Returns false when it
+    /// stopped early for shutdown (the rest is picked up by the next start's scan).
+    @discardableResult
+    func catchUp(reason: String) async -> Bool {
+        let entries: [FeedScanner.Entry]
+        do {
+            entries = try scanner.pending(store: ingestor.store)
+        } catch {
+            reporter.trouble("the feed folder \(configuration.feedDirectory) could not be scanned (\(error)); "
+                             + "scanning again in \(rescanDelay)")
+            scheduleRescan()
+            return true
+        }
+        if !entries.isEmpty {
+            logger.info("catch-up scan", metadata: ["scan.reason": "\(reason)", "scan.files": "\(entries.count)"])
+        }
+        var lastExtend = clock.now
+        for (index, entry) in entries.enumerated() {
+            if Task.isShuttingDownGracefully || Task.isCancelled {
+                logger.notice("catch-up scan stopped for shutdown after \(index) of \(entries.count) files; the rest is taken at the next start")
+                return false
+            }
+            record(ingestor.ingest(directory: configuration.feedDirectory, nameBytes: entry.nameBytes))
+            heartbeat()
+            if clock.now - lastExtend > .seconds(5) {
+                lastExtend = clock.now
+                notifier.extendTimeout(microseconds: 30_000_000)
+                notifier.status("catching up: \(index + 1) of \(entries.count) files")
+            }
+            await Task.yield()
+        }
+        return true
+    }
+
+    /// Reacts to one event from the loop.
+    func handle(_ event: DaemonEvent) async {
+        switch event {
+        case .inotify(let events):
+            await handle(events)
+        case .tick:
+            break
+        case .reload:
+            reload()
+        case .failed(let why):
+            reporter.trouble("reading inotify events failed (\(why)); the feed is rescanned on each retry")
+            scheduleRescan()
+        }
+        await housekeeping()
+    }
+
+    /// WATCHDOG=1 when half the watchdog interval has passed since the last one.
+    func heartbeat() {
+        guard let interval = notifier.watchdogInterval else { return }
+        let now = clock.now
+        if now - lastWatchdog >= interval {
+            lastWatchdog = now
+            notifier.watchdog()
+        }
+    }
+
+    /// The STATUS= line: what this process did and what the store holds pending.
+    func statusLine() -> String {
+        var parts = ["ingested \(counts.ingested)", "refused \(counts.refused)", "duplicates \(counts.duplicates)",
+                     "alerts \(counts.alerts) raised, \(ingestor.courier.sentCount) sent"]
+        if let pending = try? ingestor.store.pendingAlerts().count, pending > 0 { parts.append("\(pending) pending") }
+        if watch == nil { parts.append("feed folder missing") }
+        return "watching \(configuration.feedDirectory): " + parts.joined(separator: ", ")
+    }
+
+    private func handle(_ events: [InotifyEvent]) async {
+        var rescan = false
+        for event in events {
+            if Task.isShuttingDownGracefully { return }  // the rest is taken at the next start
+            if event.isOverflow {
+                rescan = true
+                continue
+            }
+            guard let watch, event.watch == watch else { continue }  // a stale watch
+            if event.isSelfGone || event.isIgnored {
+                detach()
+                return
+            }
+            guard let name = event.nameBytes else { continue }
+            if event.isCloseWrite || event.isMovedTo {
+                record(ingestor.ingest(directory: configuration.feedDirectory, nameBytes: name))
+            } else if event.mask & UInt32(IN_CREATE) != 0 {
+                // Regular files are taken when written or moved in; anything else is refused now.
+                let path = Array(configuration.feedDirectory.utf8) + [UInt8(ascii: "/")] + name
+                if let (_, kind) = try? SafeFile.identity(atPathBytes: path), kind != .regular {
+                    record(ingestor.ingest(directory: configuration.feedDirectory, nameBytes: name))
+                }
+            }
+            heartbeat()
+        }
+        if rescan {
+            logger.notice("the inotify queue overflowed; rescanning the feed folder")
+            await catchUp(reason: "overflow")
+        }
+    }
+
+    private func record(_ outcome: IngestOutcome) {
+        switch outcome {
+        case .ingested(_, let alerts):
+            counts.ingested += 1
+            counts.alerts += alerts
+        case .duplicate: counts.duplicates += 1
+        case .refused: counts.refused += 1
+        case .retryLater: scheduleRescan()
+        case .unchanged, .ignored: return
+        }
+        statusDirty = true
+        if case .retryLater = outcome { return }
+        rescanDelay = configuration.storeRetryDelay  // the store works again
+    }
+
+    private func scheduleRescan() {
+        guard rescanAt == nil else { return }
+        rescanAt = clock.now + rescanDelay
+        rescanDelay = min(rescanDelay * 2, .seconds(60))
+    }
+
+    private func detach() {
+        if let watch { inotify.unwatch(watch) }
+        watch = nil
+        statusDirty = true
+        reporter.trouble("the feed folder \(configuration.feedDirectory) was removed or moved away; "
+                         + "waiting for it to come back")
+    }
+
+    private func reattachIfBack() async {
+        guard let (_, kind) = try? SafeFile.identity(atPath: configuration.feedDirectory), kind == .directory,
+              (try? attach()) != nil
+        else { return }
+        statusDirty = true
+        reporter.trouble("the feed folder \(configuration.feedDirectory) is back; watching it again and catching up",
+                         priority: 5)
+        await catchUp(reason: "feed folder back")
+    }
+
+    private func reload() {
+        notifier.reloading()
+        do {
+            let watchlist = try Watchlist(contentsOfFile: configuration.watchlistPath)
+            try ingestor.reload(watchlist: watchlist)
+            logger.notice("watchlist reloaded", metadata: [
+                "watchlist.path": "\(configuration.watchlistPath)",
+                "watchlist.actors": "\(watchlist.actors.count)", "watchlist.topics": "\(watchlist.topics.count)",
+            ])
+        } catch {
+            reporter.trouble("the watchlist was not reloaded (\(error)); the previous watchlist stays in use")
+        }
+        notifier.ready(status: statusLine())
+    }
+
+    private func housekeeping() async {
+        heartbeat()
+        let now = clock.now
+        if watch == nil, now - lastRetry >= configuration.retryInterval {
+            await reattachIfBack()
+        }
+        if let at = rescanAt, now >= at, watch != nil {
+            rescanAt = nil
+            await catchUp(reason: "retry after a store error")
+        }
+        if now - lastRetry >= configuration.retryInterval {
+            lastRetry = now
+            ingestor.deliverPending()
+        }
+        if statusDirty, now - lastStatus >= .seconds(1) {
+            lastStatus = now
+            statusDirty = false
+            notifier.status(statusLine())
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// The ingest pipeline for one file: read safely → hash → skip known bytes → parse the article →
+/// extract stances → one store transaction (article, stances, alerts) → deliver the alerts.
+///
+/// Used by the daemon for every file the feed yields and by `stancewatch replay` over a list
+/// of files, so both raise exactly the same alerts. Not thread-safe: one owner calls it.
+import Alerts
+public import Corpus
+import Crypto
+public import Logging
+public import Platform
+public import Store
+
+public final class Ingestor {
+    /// The store everything is recorded in.
+    public let store: StanceStore
+    /// Sends pending alerts after each commit.
+    public let courier: AlertCourier
+    private let reporter: OperatorJournal
+    private let reader: ArticleReader
+    private let maxBytes: Int
+    private let divergenceWindowDays: Int
+    private var engine: StanceEngine
+    private var rules: AlertRules
+    private let logger: Logger
+
+    /// A pipeline over `store` for `watchlist`, delivering alerts through `courier`.
+    public init(store: StanceStore, watchlist: Watchlist, courier: AlertCourier,
+                maxArticleBytes: Int = 8 << 20, divergenceWindowDays: Int = 90, logger: Logger) throws {
+        self.store = store
+        self.courier = courier
+        self.reporter = OperatorJournal(logger: logger)
+        self.reader = ArticleReader(maxBytes: maxArticleBytes)
+        self.maxBytes = maxArticleBytes
+        self.divergenceWindowDays = divergenceWindowDays
+        self.engine = try StanceEngine(watchlist: watchlist)
+        self.rules = AlertRules(watchlist: watchlist, divergenceWindowDays: divergenceWindowDays)
+        self.logger = logger
+    }
+
+    /// Swaps in a new watchlist for the files that come next; throws (keeping the old one) when
+    /// the engine cannot be built for it.
+    public func reload(watchlist: Watchlist) throws {
+        let newEngine = try StanceEngine(watchlist: watchlist)
+        engine = newEngine
+        rules = AlertRules(watchlist: watchlist, divergenceWindowDays: divergenceWindowDays)
+    }
+
+    /// Runs the file at `path` through the pipeline; its last path component is the article id.
+    @discardableResult
+    public func ingest(path: String) -> IngestOutcome {
+        ingest(pathBytes: Array(path.utf8), name: FeedNames.baseName(path))
+    }
+
+    /// Runs the entry `nameBytes` of `directory` through the pipeline (names need not be UTF-8).
+    @discardableResult
+    public func ingest(directory: String, nameBytes: [UInt8]) -> IngestOutcome {
+        ingest(pathBytes: Array(directory.utf8) + [UInt8(ascii: "/")] + nameBytes,
+               name: String(decoding: nameBytes, as: UTF8.self))
+    }
+
+    private func ingest(pathBytes: [UInt8], name: String) -> IngestOutcome {
+        if FeedNames.isIgnored(name) { return .ignored }
+        let shown = escapedFileName(name)
+        // 1. What is it? (lstat: a link is never followed, a FIFO never opened.)
+        let identity: FileIdentity
+        do {
+            let (id, kind) = try SafeFile.identity(atPathBytes: pathBytes)
+            if try store.isUnchanged(name: name, identity: id) { return .unchanged }
+            guard kind == .regular else {
+                return refuse(name: name, identity: id, hash: nil,
+                              reason: "it is \(kind), not a regular file; it was not opened")
+            }
+            identity = id
+        } catch let error as FileReadError {
+            return refuse(name: name, identity: nil, hash: nil, reason: Self.reason(error))
+        } catch {
+            return storeFailed(name: name, error)
+        }
+        // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes.
+        let bytes: [UInt8]
+        let opened: FileIdentity
+        do {
+            (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: maxBytes)
+        } catch {
+            return refuse(name: name, identity: identity, hash: nil, reason: Self.reason(error))
+        }
+        let hash = SHA256.hash(data: bytes).map { Self.hexDigits[Int($0 >> 4)] + Self.hexDigits[Int($0 & 0xF)] }.joined()
+        do {
+            if try store.hasContent(hash: hash) {
+                try store.markSeen(name: name, identity: opened, hash: hash)
+                logger.info("article '\(shown)' has the same bytes as one already stored; not processed again",
+                            metadata: ["article.id": "\(shown)"])
+                return .duplicate
+            }
+        } catch {
+            return storeFailed(name: name, error)
+        }
+        // 3. Parse and extract.
+        let article: Article
+        do {
+            article = try reader.read(name: name, bytes: bytes, modified: Self.day(of: opened))
+        } catch {
+            return refuse(name: name, identity: opened, hash: hash, reason: "\(error)")
+        }
+        let stances = engine.stances(in: article)
+        // 4. One transaction: article + stances + the alerts they raise; then deliver.
+        let alerts: [Alert]
+        do {
+            alerts = try store.ingest(article, hash: hash, identity: opened, stances: stances, rules: rules)
+        } catch where error.isAlreadyIngested {
+            return .duplicate  // stored meanwhile under another name; the store recorded this file as seen
+        } catch {
+            return storeFailed(name: name, error)
+        }
+        logger.info("article ingested", metadata: [
+            "article.id": "\(shown)", "article.date": "\(article.date)",
+            "stances": "\(stances.count)", "alerts": "\(alerts.count)",
+        ])
+        deliverPending()
+        return .ingested(stances: stances.count, alerts: alerts.count)
+    }
+
+    /// Sends whatever the outbox holds; a store error is logged and retried on the next call.
+    public func deliverPending() {
+        do {
+            try courier.deliverPending(store: store)
+        } catch {
+            logger.error("pending alerts could not be read from or marked in the store (\(error)); they stay pending and are retried")
+        }
+    }
+
+    private func refuse(name: String, identity: FileIdentity?, hash: String?, reason: String) -> IngestOutcome {
+        let message = "article '\(escapedFileName(name))' was refused: \(reason); skipped, nothing stored"
+        do {
+            try store.refuse(name: name, identity: identity, hash: hash, reason: message)
+        } catch {
+            return storeFailed(name: name, error)
+        }
+        reporter.refused(name: name, message: message)
+        return .refused(reason: reason)
+    }
+
+    private func storeFailed(name: String, _ error: any Error) -> IngestOutcome {
+        let reason = "\(error)"
+        try? store.recordError("article '\(escapedFileName(name))' could not be recorded: \(reason)")
+        reporter.trouble("article '\(escapedFileName(name))' could not be recorded in the store (\(reason)); "
+                         + "it was not marked as seen and will be tried again")
+        return .retryLater(reason: reason)
+    }
+
+    /// The refusal reason without the file name `FileReadError` starts with (the caller names the file).
+    private static func reason(_ error: FileReadError) -> String {
+        switch error.reason {
+        case .disappeared: "it disappeared before it could be read"
+        case .symbolicLink: "it is a symbolic link; links in the feed are never followed"
+        case .notRegular(let kind): "it is \(kind), not a regular file; it was not read"
+        case .tooLarge(let size, let limit):
+            "it is \(formatBytes(size)), above the \(formatBytes(Int64(limit))) limit (--max-article-bytes); it was not read"
+        case .grewPastLimit(let limit):
+            "it grew past the \(formatBytes(Int64(limit))) limit (--max-article-bytes) while being read"
+        case .system: "\(error)"
+        }
+    }
+
+    /// The UTC calendar day of the file's modification time (the date of an undated article).
+    public static func day(of identity: FileIdentity) -> Day {
+        let seconds = identity.modifiedSeconds
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return Day(ordinal: Int(days))
+    }
+
+    private static let hexDigits = (0..<16).map { String($0, radix: 16) }
+}

@@ -1,0 +1,32 @@
+/// `stancewatch replay`: the daemon's pipeline over a list of files, in the order given.
+public struct Replay {
+    /// What a replay did, file by file.
+    public struct Summary: Sendable {
+        /// Each file with its outcome, in the order given.
+        public var outcomes: [(path: String, outcome: IngestOutcome)] = []
+        /// Files whose outcome the store could not record.
+        public var failures: [(path: String, reason: String)] {
+            outcomes.compactMap { item in
+                if case .retryLater(let reason) = item.outcome { return (item.path, reason) }
+                return nil
+            }
+        }
+    }
+
+    private let ingestor: Ingestor
+
+    /// A replay through `ingestor` (the same one the daemon would use).
+    public init(ingestor: Ingestor) {
+        self.ingestor = ingestor
+    }
+
+    /// Ingests `paths` one after the other, then sends what is still pending.
+    public func run(paths: [String]) -> Summary {
+        var summary = Summary()
+        for path in paths {
+            summary.outcomes.append((path, ingestor.ingest(path: path)))
+        }
+        ingestor.deliverPending()
+        return summary
+    }
+}

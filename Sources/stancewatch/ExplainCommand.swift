@@ -1,0 +1,24 @@
+/// `stancewatch explain`: for one article, each sentence that yielded a stance and why.
+import ArgumentParser
+import Watcher
+
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show, for one article, each sentence that yielded a stance: actor, topic, polarity, stated date, rules."
+    )
+
+    @OptionGroup var watchlist: WatchlistOptions
+
+    @Option(name: .long, help: "Refuse articles larger than this many bytes without reading them.")
+    var maxArticleBytes: Int = 8 << 20
+
+    @Argument(help: ArgumentHelp("The article file.", valueName: "file"))
+    var file: String
+
+    func run() async throws {
+        let (_, list) = try watchlist.load()
+        let explainer = try ArticleExplainer(watchlist: list, maxArticleBytes: maxArticleBytes)
+        for line in try explainer.explain(path: file) { print(line) }
+    }
+}

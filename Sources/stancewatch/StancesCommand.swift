@@ -1,0 +1,29 @@
+/// `stancewatch stances`: every stored stance as JSON Lines (spec §5).
+import ArgumentParser
+import Foundation
+import Store
+
+struct StancesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stances",
+        abstract: "Print every stored stance as JSON Lines (article, actor, topic, stance, stated, evidence, ...)."
+    )
+
+    @OptionGroup var state: StateOptions
+
+    func run() async throws {
+        let store = try StanceStore(directory: try state.existingStoreDirectory())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = ""
+        for stance in try store.allStances() {
+            out += String(decoding: try encoder.encode(stance), as: UTF8.self)
+            out += "\n"
+            if out.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(out.utf8))
+                out = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}

@@ -1,0 +1,34 @@
+/// `stancewatch status`: what the store holds (articles by status, stances, alerts, last error).
+import ArgumentParser
+import Foundation
+import Store
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show what the store holds: articles by status, stances, alerts sent and pending, the last error."
+    )
+
+    @OptionGroup var state: StateOptions
+
+    @Flag(name: .long, help: "Print one JSON object instead of text.")
+    var json = false
+
+    func run() async throws {
+        let dir = try state.existingStoreDirectory()
+        let status = try StanceStore(directory: dir).status()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            return
+        }
+        print("""
+            store:    \(dir)/stancewatch.sqlite
+            articles: \(status.articles.ingested) ingested, \(status.articles.refused) refused, \(status.articles.pending) pending
+            stances:  \(status.stances)
+            alerts:   \(status.alerts.sent) sent, \(status.alerts.pending) pending
+            last error: \(status.lastError ?? "none")
+            """)
+    }
+}
