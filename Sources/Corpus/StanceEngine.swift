@@ -45,6 +45,13 @@ public struct StanceEngine: Sendable {
         }
     }
 
+    /// Developer trace: each sentence with its holder and the rule that named it.
+    public func trace(_ article: Article) -> [String] {
+        var lines: [String] = []
+        _ = findings(article, traceSink: { lines.append($0) })
+        return lines
+    }
+
     /// At most one stance per (actor, topic, polarity), in text order; when the same
     /// position is found more than once, the most explicitly dated mention gives the date
     /// (a day beats a month, a month beats "месяц назад", any date beats none).

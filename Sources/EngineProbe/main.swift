@@ -41,6 +41,7 @@ var args = Array(CommandLine.arguments.dropFirst())
 var watchlistPath: String? = nil
 var throughput = 0
 var explain = false
+var trace = false
 var files: [String] = []
 while !args.isEmpty {
     let a = args.removeFirst()
@@ -48,6 +49,7 @@ while !args.isEmpty {
     case "--watchlist": watchlistPath = args.isEmpty ? nil : args.removeFirst()
     case "--throughput": throughput = args.isEmpty ? 10 : Int(args.removeFirst()) ?? 10
     case "--explain": explain = true
+    case "--trace": trace = true
     default: files.append(a)
     }
 }
@@ -70,6 +72,12 @@ do {
         let mb = Double(bytes * throughput) / 1_000_000
         print(String(format: "%d articles x %d runs, %.2f MB in %.3f s: %.2f MB/s, %.0f articles/s (%d stances)",
                      articles.count, throughput, mb, secs, mb / secs, Double(articles.count * throughput) / secs, n))
+    } else if trace {
+        for a in articles {
+            print("== \(a.id) (\(a.date))")
+            for l in engine.trace(a) { print(l) }
+            for e in engine.explain(a) { print(e.description) }
+        }
     } else if explain {
         for a in articles {
             print("== \(a.id) (\(a.date))")

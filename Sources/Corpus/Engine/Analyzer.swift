@@ -13,7 +13,7 @@ struct Finding: Sendable {
 
 extension StanceEngine {
     /// Every stance of every sentence, in text order.
-    func findings(_ article: Article) -> [Finding] {
+    func findings(_ article: Article, traceSink: ((String) -> Void)? = nil) -> [Finding] {
         var forms = WordForms(stemmer: stemmer)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
@@ -48,6 +48,19 @@ extension StanceEngine {
             guard r.count >= 3, text.words[r.lowerBound].norm == "об", text.words[r.lowerBound + 1].norm == "этом",
                   let sp = speakers[s] else { continue }
             speakers[s - 1] = (sp.0, "speaker.aboutThis")
+        }
+        if let traceSink {
+            for s in text.sentences.indices {
+                let who: String
+                switch speakers[s]?.0 {
+                case .actor(let a)?: who = watchlist.actors[a].id
+                case .other?: who = "other"
+                case nil: who = "-"
+                }
+                let sen = text.sentences[s]
+                let body = String(decoding: article.body.utf8.dropFirst(sen.start).prefix(sen.end - sen.start), as: UTF8.self)
+                traceSink("[\(s)] p\(sen.paragraph)\(sen.isBoilerplate ? " furniture" : "") \(who) \(speakers[s]?.1 ?? "") | \(body)")
+            }
         }
         // pass 2: topics, polarity, dates
         var out: [Finding] = []

@@ -8,7 +8,8 @@
 /// 2. `speaker.reportedSubject`: "X, по словам Y, готов …" — X holds it, Y only reports.
 /// 3. `speaker.attributionNoun`: "по словам X", "по мнению X", "как сообщила пресс-служба X".
 /// 4. `speaker.verbSubject`: the subject of a speech verb outside quotes: the nearest
-///    nominative mention to its left, else one just after it (inverted "заявил Токаев").
+///    nominative mention to its left, else one just after it (inverted "заявил Токаев");
+///    "X, который … подчеркнул" gives X.
 /// 5. `speaker.headline`: "X: …".
 /// 6. `speaker.agent`: a watched actor in the nominative, not after a preposition (the
 ///    actor acts: "Банк России понизил ставку").
@@ -125,6 +126,11 @@ struct Attribution {
 
     /// The subject of the speech verb at `v`.
     func verbSubject(_ v: Int, in range: Range<Int>, mentions ms: [Mention], state: SpeakerState) -> Speaker? {
+        // "X, который 7 ноября подчеркнул": the relative pronoun stands for the mention before it
+        for k in stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1) where text.words[k].norm.hasPrefix("котор") {
+            if let m = ms.last(where: { $0.last < k && $0.last >= k - 2 && $0.kind != .pronoun }) { return resolve(m, state: state) }
+            break
+        }
         // left: nearest nominative mention, not across "что"
         var left: Mention? = nil
         for m in ms.reversed() where m.last < v {

@@ -10,8 +10,10 @@ struct Lexicon: Sendable {
     /// Negated phrases that read as affirmative ("не исключает"), as folded words.
     var affirmativeNegations: [[String]] = []
     var modal: Set<String> = []
-    /// Optimism (+1) / pessimism (-1) entries, folded words (phrases allowed).
+    /// Optimism (+1) / pessimism (-1) entries about prospects, folded words (phrases allowed).
     var evaluation: [(words: [String], value: Int)] = []
+    /// Approval (+1) / rejection (-1) entries, folded words.
+    var approval: [(words: [String], value: Int)] = []
     /// Direction class of a stem: "down", "up", "allow", "forbid".
     var directions: [String: String] = [:]
     var directionPhrases: [(words: [String], cls: String)] = []
@@ -24,6 +26,8 @@ struct Lexicon: Sendable {
     var abbreviations: Set<String> = []
     /// Folded word stem → country index; multi-word entries as stem arrays.
     var gazetteer: [[[String]]] = []
+    /// The same entries as folded words (for the nominative check).
+    var gazetteerFolded: [[[String]]] = []
     var stopwords: Set<String> = []
     var questionWords: Set<String> = []
     var timeframes: [[String]] = []
@@ -65,7 +69,8 @@ struct Lexicon: Sendable {
         modal = Set(try lines("modal.txt").map { words($0).map(stem).joined(separator: " ") })
         for l in try lines("evaluation.txt") {
             let v = l.hasPrefix("-") ? -1 : 1
-            evaluation.append((words(l.dropFirst()).map(stem), v))
+            if l.dropFirst().hasPrefix("a") { approval.append((words(l.dropFirst(2)), v)) }
+            else { evaluation.append((words(l.dropFirst()), v)) }
         }
         for l in try lines("directions.txt") {
             let parts = words(l)
@@ -83,9 +88,10 @@ struct Lexicon: Sendable {
         attributionNouns = Set(try lines("attribution.txt").map { Fold.word($0) })
         boilerplate = try lines("boilerplate.txt").map { Fold.word($0) }
         abbreviations = Set(try lines("abbreviations.txt").map { Fold.word($0) })
-        gazetteer = try lines("gazetteer.txt").map { line in
-            line.split(separator: ",").map { words(String($0).trimmingWhitespace).map(stem) }
+        gazetteerFolded = try lines("gazetteer.txt").map { line in
+            line.split(separator: ",").map { words(String($0).trimmingWhitespace) }
         }
+        gazetteer = gazetteerFolded.map { $0.map { $0.map(stem) } }
         stopwords = Set(try lines("stopwords.txt").flatMap { words($0) })
         questionWords = Set(try lines("question.txt").map { Fold.word($0) })
         timeframes = try lines("timeframe.txt").map { words($0).map(stem) }

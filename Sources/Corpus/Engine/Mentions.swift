@@ -29,60 +29,52 @@ struct MentionFinder {
 
     /// All mentions in word order. `words` are the article's word tokens.
     func mentions(_ words: [Token], stems: [String]) -> [Mention] {
-        var out: [Mention] = []
+        var watched: [Mention] = []
+        var covered = [Bool](repeating: false, count: words.count)
         var i = 0
         while i < words.count {
-            var best: (len: Int, pats: [ActorPattern], exact: Bool)? = nil
-            for p in index.actorPatterns where p.words.count <= words.count - i {
-                var ok = true
-                var exact = true
-                for (k, pw) in p.words.enumerated() {
-                    let (m, e) = match(words[i + k], stems[i + k], pw, single: p.words.count == 1)
-                    if !m { ok = false; break }
-                    if k == 0 { exact = e }
-                }
-                guard ok else { continue }
-                if best == nil || p.words.count > best!.len { best = (p.words.count, [p], exact) }
-                else if p.words.count == best!.len { best!.pats.append(p); best!.exact = best!.exact || exact }
+            if let m = watchedMention(at: i, words, stems) {
+                watched.append(m)
+                for k in m.first...m.last { covered[k] = true }
+                i = m.last + 1
+            } else {
+                i += 1
             }
-            if let b = best {
-                // a name match wins over a role match of the same length
-                let names = b.pats.filter { $0.kind == .name }
-                let chosen = names.isEmpty ? b.pats : names
-                let actors = Array(Set(chosen.map(\.actor))).sorted()
-                let lastWord = i + b.len - 1
-                // nominative: the head word as written in the watchlist (names: the last word)
-                let headPos = chosen[0].kind == .name ? lastWord : i
-                let headPat = chosen[0].kind == .name ? chosen[0].words.last! : chosen[0].words[0]
-                var nominative = words[headPos].norm == headPat.folded
-                if i > 0, Self.prepositions.contains(words[i - 1].norm), words[i - 1].end + 1 >= words[i].start - 1 { nominative = false }
-                out.append(Mention(kind: names.isEmpty ? .role : .name, actors: actors, first: i, last: lastWord, nominative: nominative))
-                i += b.len
-                continue
+        }
+        var out: [Mention] = []
+        var wi = 0
+        i = 0
+        while i < words.count {
+            if covered[i] {
+                while wi < watched.count, watched[wi].first < i { wi += 1 }
+                if wi < watched.count, watched[wi].first == i { out.append(watched[wi]); i = watched[wi].last + 1; wi += 1; continue }
+                i += 1; continue
             }
             let w = words[i]
-            if lexicon.pronouns.contains(w.norm) && !w.capitalized || lexicon.pronouns.contains(w.norm) {
+            if lexicon.pronouns.contains(w.norm) {
                 out.append(Mention(kind: .pronoun, actors: [], first: i, last: i, nominative: true))
                 i += 1; continue
             }
-            if let acts = index.headActors[w.norm], lexicon.roleHeads.contains(w.norm) {
+            if let acts = index.headActors[stems[i]] {
                 // a bare head ("Президент отметил"), unless a name or a country follows it
                 let next = i + 1 < words.count ? words[i + 1] : nil
-                if next == nil || !(next!.capitalized) {
-                    out.append(Mention(kind: .head, actors: acts, first: i, last: i, nominative: true))
+                if next == nil || !(next!.capitalized) || covered[i + 1] {
+                    out.append(Mention(kind: .head, actors: acts, first: i, last: i, nominative: index.headForms[stems[i]] == w.norm))
                     i += 1; continue
                 }
             }
-            if w.capitalized, let c = institution(stems[i], w) {
-                out.append(Mention(kind: .institution, actors: [], country: c, first: i, last: i, nominative: c >= 0))
-                i += 1; continue
+            if w.capitalized, let (c, len, nominative) = gazetteerEntry(at: i, words, stems) {
+                if c.institution {
+                    out.append(Mention(kind: .institution, actors: [], country: c.line, first: i, last: i + len - 1, nominative: nominative))
+                }
+                i += len; continue
             }
-            // an unwatched person: two or more capitalised words in a row (not a country)
-            if w.capitalized, w.kind == .word, w.raw.unicodeScalars.count >= 3, i + 1 < words.count,
+            // an unwatched person: two or more capitalised words in a row (not a country, not watched)
+            if w.capitalized, w.kind == .word, w.raw.unicodeScalars.count >= 3, i + 1 < words.count, !covered[i + 1],
                words[i + 1].capitalized, words[i + 1].kind == .word, words[i + 1].start <= w.end + 2,
-               !isAcronym(w), !isAcronym(words[i + 1]), country(stems[i]) == nil, country(stems[i + 1]) == nil {
+               !isAcronym(w), !isAcronym(words[i + 1]), gazetteerEntry(at: i + 1, words, stems) == nil {
                 var j = i + 1
-                while j + 1 < words.count, words[j + 1].capitalized, words[j + 1].start <= words[j].end + 2 { j += 1 }
+                while j + 1 < words.count, !covered[j + 1], words[j + 1].capitalized, words[j + 1].start <= words[j].end + 2 { j += 1 }
                 out.append(Mention(kind: .other, actors: [], first: i, last: j, nominative: true))
                 i = j + 1; continue
             }
@@ -91,25 +83,54 @@ struct MentionFinder {
         return out
     }
 
+    /// The longest watched name or role starting at word `i`.
+    private func watchedMention(at i: Int, _ words: [Token], _ stems: [String]) -> Mention? {
+        guard let initial = words[i].norm.unicodeScalars.first, let candidates = index.patternsByInitial[initial] else { return nil }
+        var best: (len: Int, pats: [ActorPattern])? = nil
+        for pi in candidates {
+            let p = index.actorPatterns[pi]
+            guard p.words.count <= words.count - i else { continue }
+            var ok = true
+            for (k, pw) in p.words.enumerated() where !match(words[i + k], stems[i + k], pw, single: p.words.count == 1).0 { ok = false; break }
+            guard ok else { continue }
+            if best == nil || p.words.count > best!.len { best = (p.words.count, [p]) }
+            else if p.words.count == best!.len { best!.pats.append(p) }
+        }
+        guard let b = best else { return nil }
+        // a name match wins over a role match of the same length
+        let names = b.pats.filter { $0.kind == .name }
+        let chosen = names.isEmpty ? b.pats : names
+        let actors = Array(Set(chosen.map(\.actor))).sorted()
+        let lastWord = i + b.len - 1
+        // nominative: the head word as written in the watchlist (names: the last word)
+        let headPos = chosen[0].kind == .name ? lastWord : i
+        let headPat = chosen[0].kind == .name ? chosen[0].words.last! : chosen[0].words[0]
+        var nominative = words[headPos].norm == headPat.folded
+        if i > 0, Self.prepositions.contains(words[i - 1].norm) { nominative = false }
+        return Mention(kind: names.isEmpty ? .role : .name, actors: actors, first: i, last: lastWord, nominative: nominative)
+    }
+
+    /// A gazetteer entry starting at word `i`: its line, whether it is an institution or
+    /// capital (not the country's own name, not an adjective), its length, nominative or not.
+    func gazetteerEntry(at i: Int, _ words: [Token], _ stems: [String]) -> (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? {
+        var best: (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? = nil
+        for (li, line) in lexicon.gazetteer.enumerated() {
+            for (k, e) in line.enumerated() where i + e.count <= words.count && e.count > (best?.len ?? 0) {
+                var ok = true
+                for (j, x) in e.enumerated() where stems[i + j] != x { ok = false; break }
+                guard ok else { continue }
+                let folded = lexicon.gazetteerFolded[li][k]
+                let adjective = folded.count == 1 && (folded[0].hasSuffix("ский") || folded[0].hasSuffix("цкий"))
+                let nominative = words[i + e.count - 1].norm == folded.last! && !(i > 0 && Self.prepositions.contains(words[i - 1].norm))
+                best = ((li, k > 0 && !adjective), e.count, nominative)
+            }
+        }
+        return best
+    }
+
     private func isAcronym(_ t: Token) -> Bool {
         let raw = String(t.raw)
         return raw.unicodeScalars.count >= 2 && raw == raw.uppercased()
-    }
-
-    /// The gazetteer line of a country name (its first entry), or nil.
-    func country(_ stem: String) -> Int? {
-        for (li, line) in lexicon.gazetteer.enumerated() where line.contains(where: { $0.count == 1 && $0[0] == stem }) { return li }
-        return nil
-    }
-
-    /// A capital or institution (not the country's own name, not an adjective): its line.
-    private func institution(_ stem: String, _ w: Token) -> Int? {
-        for (li, line) in lexicon.gazetteer.enumerated() {
-            for (k, e) in line.enumerated() where k > 0 && e.count == 1 && e[0] == stem {
-                return li
-            }
-        }
-        return nil
     }
 
     /// Whether a text word matches a pattern word; the second value says the form is the

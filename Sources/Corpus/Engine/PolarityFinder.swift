@@ -54,15 +54,16 @@ struct PolarityFinder {
     }
 
     /// Sum of evaluation in range `r` (negations flip single words); the position of the first.
-    func evaluation(_ r: Range<Int>, clause c: Range<Int>) -> (value: Int, at: Int?) {
+    func evaluation(_ r: Range<Int>, clause c: Range<Int>, approval: Bool = false) -> (value: Int, at: Int?) {
         var v = 0
         var first: Int? = nil
         var w = r.lowerBound
+        let entries = approval ? lexicon.approval : lexicon.evaluation
         while w < r.upperBound {
             var matched = 0
-            for e in lexicon.evaluation where w + e.words.count <= r.upperBound && e.words.count >= matched {
+            for e in entries where w + e.words.count <= r.upperBound && e.words.count >= matched {
                 var ok = true
-                for (k, x) in e.words.enumerated() where !(text.stems[w + k] == x || text.words[w + k].norm == x) { ok = false; break }
+                for (k, x) in e.words.enumerated() where text.words[w + k].norm != x { ok = false; break }
                 if ok {
                     let neg = e.words.count == 1 && negated(w, clause: c, window: 3)
                     if matched == 0 || e.words.count > matched { v += neg ? -e.value : e.value; matched = e.words.count }
@@ -90,6 +91,7 @@ struct PolarityFinder {
 
     func modal(_ r: Range<Int>) -> Int? {
         for w in r where lexicon.modal.contains(text.stems[w]) && text.words[w].norm != "за" { return w }
+        for w in r.dropLast() where lexicon.modal.contains(text.stems[w] + " за") && text.words[w + 1].norm == "за" { return w }
         return nil
     }
 
@@ -106,7 +108,7 @@ struct PolarityFinder {
                 return (p, "polarity.direction")
             }
         }
-        var e = ev
+        var e = topic.kind == .plain ? evaluation(c, clause: c, approval: true) : ev
         if e.value == 0 && topic.kind == .evaluative { e = evaluation(s, clause: s) }
         if e.value != 0 {
             let p = e.value > 0 ? topic.positivePolarity : topic.positivePolarity.opposite

@@ -46,9 +46,17 @@ struct TopicModel: Sendable {
         contraStems = content(topic.contra).map { (stem: $0.0, negated: $0.1) }
         descriptionStems = Set((content(topic.label) + content(topic.pro) + content(topic.contra)).map(\.0))
         for c in cues { descriptionStems.formUnion(c) }
-        // anchors: proper words of every topic text, widened by the gazetteer
+        // anchors: the label's first run of proper words (what the topic is about:
+        // "Турция (Стамбул) как площадка") and the proper words of the cues, widened
+        // by the gazetteer; later names in the label ("саммита России и США") are context
         var proper = Set<String>()
-        for text in [topic.label, topic.pro, topic.contra] + topic.cues {
+        var run = false
+        for w in words(topic.label) {
+            if w.proper && !w.acronym || w.proper && run { proper.insert(w.stem); run = true }
+            else if run { break }
+        }
+        if proper.isEmpty, let w = words(topic.label).first(where: { $0.proper }) { proper.insert(w.stem) }
+        for text in topic.cues {
             for w in words(text) where w.proper { proper.insert(w.stem) }
         }
         var widened = proper
@@ -75,16 +83,21 @@ struct TopicModel: Sendable {
             if score < 0 { directionPolarity[cls] = .contra; directionPolarity[opp] = .pro }
         }
         // valence: evaluation words in each description
-        func valence(_ stems: [(stem: String, negated: Bool)]) -> Int {
+        func valence(_ text: String) -> Int {
             var v = 0
-            for s in stems {
-                for e in lexicon.evaluation where e.words.count == 1 && e.words[0] == s.stem { v += s.negated ? -e.value : e.value }
+            var neg = 0
+            for w in words(text) {
+                if lexicon.negators.contains(w.folded) { neg = 2; continue }
+                for e in lexicon.evaluation + lexicon.approval where e.words.count == 1 && stemmer.stem(e.words[0]) == w.stem {
+                    v += neg > 0 ? -e.value : e.value; break
+                }
+                if neg > 0 { neg -= 1 }
             }
             return v
         }
-        let vp = valence(proStems), vc = valence(contraStems)
+        let vp = valence(topic.pro), vc = valence(topic.contra)
         positivePolarity = vp >= vc ? .pro : .contra
         if !directionPolarity.isEmpty { kind = .direction }
-        else if abs(vp - vc) >= 2 { kind = .evaluative }
+        else if vp >= 2 && vc <= -1 && vp - vc >= 3 { kind = .evaluative }
     }
 }

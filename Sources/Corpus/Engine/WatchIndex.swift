@@ -25,8 +25,12 @@ struct ActorPattern: Sendable {
 /// direction / valence each topic's `pro` and `contra` descriptions carry.
 struct WatchIndex: Sendable {
     var actorPatterns: [ActorPattern] = []
-    /// Role heads ("президент", "министр") → actors having a role with that head.
+    /// Stems of role heads ("президент", "министр") → actors having a role with that head.
     var headActors: [String: [Int]] = [:]
+    /// Stem of a role head → its dictionary form (the nominative).
+    var headForms: [String: String] = [:]
+    /// Actor patterns by the first letter of their first word.
+    var patternsByInitial: [Unicode.Scalar: [Int]] = [:]
     var topics: [TopicModel] = []
     /// Anchor stems of each actor (its names' and roles' proper words and their gazetteer
     /// twins, plus those of its group mates).
@@ -47,12 +51,17 @@ struct WatchIndex: Sendable {
             for r in a.roles {
                 let ws = words(r)
                 actorPatterns.append(ActorPattern(actor: i, kind: .role, words: ws))
-                if let h = ws.first, ws.count > 1 || lexicon.roleHeads.contains(h.folded) {
-                    headActors[h.folded, default: []].append(i)
+                // every role word that heads roles ("глава", "парламентарий") can stand alone
+                for h in ws where lexicon.roleHeads.contains(h.folded) {
+                    headActors[h.stem, default: []].append(i)
+                    headForms[h.stem] = h.folded
                 }
             }
         }
         for (k, v) in headActors { headActors[k] = Array(Set(v)).sorted() }
+        for (pi, p) in actorPatterns.enumerated() {
+            if let u = p.words.first?.folded.unicodeScalars.first { patternsByInitial[u, default: []].append(pi) }
+        }
         // countries and anchors of actors
         func countries(of text: String) -> Set<Int> {
             let stems = Set(words(text).filter { $0.proper }.map(\.stem))
