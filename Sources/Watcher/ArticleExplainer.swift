@@ -21,14 +21,14 @@ public struct ArticleExplainer: Sendable {
         let article = try reader.read(name: FeedNames.baseName(path), bytes: bytes, modified: Ingestor.day(of: identity))
         var lines = ["\(escapedFileName(article.id)): dated \(article.date)"
                      + (article.hasHeaderDate ? "" : " (no date header: the file's modification day)")]
-        let stances = engine.stances(in: article)
-        if stances.isEmpty {
+        let explanations = engine.explain(article)
+        if explanations.isEmpty {
             lines.append("no stance of a watched actor on a watched topic was found")
         }
-        for (index, stance) in stances.enumerated() {
-            lines.append("\(index + 1). \(stance.actor) · \(stance.topic) · \(stance.polarity.rawValue) · stated \(stance.stated)")
-            lines.append("   rules: \(stance.rules.joined(separator: " → "))")
-            lines.append("   «\(stance.evidence)» (bytes \(stance.evidenceStart)..<\(stance.evidenceEnd))")
+        for (index, e) in explanations.enumerated() {
+            lines.append("\(index + 1). \(e.actor) · \(e.topic) · \(e.polarity.rawValue) · stated \(e.stated)")
+            lines.append("   rules: \(e.rules.joined(separator: " → "))")
+            lines.append("   «\(e.sentence)» (bytes \(e.start)..<\(e.end))")
         }
         return lines
     }
