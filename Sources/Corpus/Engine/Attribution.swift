@@ -93,6 +93,10 @@ struct Attribution {
         // 2./3. по словам X
         for (k, w) in range.enumerated() where lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1 {
             _ = k
+            let next = w + 1 < range.upperBound ? text.words[w + 1].norm : ""
+            if ["его", "ее", "их"].contains(next), let sp = state.lastSubject {
+                return (sp, "speaker.attributionNoun")
+            }
             if let m = ms.first(where: { $0.first > w && $0.first <= w + 3 && $0.kind != .pronoun }), let sp = resolve(m, state: state) {
                 if let subj = ms.first(where: { $0.last < w && $0.nominative && !afterPreposition($0) && ($0.kind == .name || $0.kind == .role) && text.quoteOf[$0.first] == -1 }),
                    let ss = resolve(subj, state: state), case .actor = ss {

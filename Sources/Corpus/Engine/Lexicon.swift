@@ -32,6 +32,8 @@ struct Lexicon: Sendable {
     var questionWords: Set<String> = []
     var timeframes: [[String]] = []
     var derivationSuffixes: [String] = []
+    /// Folded word sequences that make a clause undecided or mere context.
+    var hedges: [[String]] = []
 
     /// Why the lexicons could not be loaded.
     struct LoadError: Error, CustomStringConvertible {
@@ -95,6 +97,7 @@ struct Lexicon: Sendable {
         stopwords = Set(try lines("stopwords.txt").flatMap { words($0) })
         questionWords = Set(try lines("question.txt").map { Fold.word($0) })
         timeframes = try lines("timeframe.txt").map { words($0).map(stem) }
+        hedges = try lines("hedges.txt").map { words($0) }
         derivationSuffixes = try lines("derivation.txt").map { Fold.word($0) }.sorted { $0.count > $1.count }
     }
 }

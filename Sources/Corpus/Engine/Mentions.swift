@@ -80,6 +80,11 @@ struct MentionFinder {
             }
             i += 1
         }
+        // "для Минфина и ЦБ": a mention joined by "и" to one after a preposition is no subject either
+        for k in out.indices.dropFirst() where out[k].first >= 2 && words[out[k].first - 1].norm == "и"
+            && out[k - 1].last == out[k].first - 2 && out[k - 1].first > 0 && Self.prepositions.contains(words[out[k - 1].first - 1].norm) {
+            out[k].nominative = false
+        }
         return out
     }
 

@@ -14,7 +14,11 @@
 /// 4. `polarity.negatedCue`: a negation within five words before the cue.
 /// 5. `polarity.readiness`: readiness or possibility (готов, может, предложил).
 /// 6. `polarity.affirmedCue`: the holder speaks of the topic affirmatively.
-/// Evaluative topics stop after rule 3 and direction topics after rule 2: a bare cue
+/// Direction topics fall back to the signed description overlap ("в статусе нейтральных
+/// атлетов" meets the pro side's "в нейтральном статусе"). A hedged clause (`hedges.txt`:
+/// "не принимала решения", "на фоне", "о возможном") gives evaluative and direction
+/// topics nothing.
+/// Evaluative topics stop after rule 3 and direction topics after that fallback: a bare cue
 /// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
 /// Negations that affirm ("не исключает", "не против") are read as no negation.
 struct PolarityFinder {
@@ -83,7 +87,7 @@ struct PolarityFinder {
             guard let cls = lexicon.directions[text.stems[w]] else { continue }
             if first == nil { first = w }
             guard var p = topic.directionPolarity[cls] else { continue }
-            if negated(w, clause: c, window: 4) { p = p.opposite }
+            if negated(w, clause: c, window: 5) { p = p.opposite }
             if p == .pro { pro += 1 } else { contra += 1 }
         }
         return (pro, contra, first)
@@ -99,12 +103,13 @@ struct PolarityFinder {
     func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>) -> (Polarity, String)? {
         let c = clause(hit, in: s)
         let ev = evaluation(c, clause: c)
+        if topic.kind != .plain && hedged(c) { return nil }
         if topic.kind == .direction {
             var d = direction(c, clause: c, topic: topic)
-            if d.pro == d.contra { d = direction(s, clause: s, topic: topic) }
+            if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }
             if d.pro != d.contra {
                 var p: Polarity = d.pro > d.contra ? .pro : .contra
-                if ev.value < 0 { p = p.opposite }
+                if ev.value < 0 || evaluation(c, clause: c, approval: true).value < 0 { p = p.opposite }
                 return (p, "polarity.direction")
             }
         }
@@ -114,7 +119,11 @@ struct PolarityFinder {
             let p = e.value > 0 ? topic.positivePolarity : topic.positivePolarity.opposite
             return (p, "polarity.evaluation")
         }
-        if topic.kind == .direction { return nil }
+        if topic.kind == .direction {
+            let (pro, contra) = overlap(c, topic: topic)
+            if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, "polarity.description") }
+            return nil
+        }
         if topic.kind == .evaluative {
             let (pro, contra) = overlap(s, topic: topic)
             if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, "polarity.description") }
@@ -125,6 +134,18 @@ struct PolarityFinder {
             return (negated(m, clause: c, window: 2) ? .contra : .pro, "polarity.readiness")
         }
         return (.pro, "polarity.affirmedCue")
+    }
+
+    /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").
+    func hedged(_ r: Range<Int>) -> Bool {
+        for w in r {
+            for h in lexicon.hedges where w + h.count <= r.upperBound {
+                var ok = true
+                for (k, x) in h.enumerated() where text.words[w + k].norm != x { ok = false; break }
+                if ok { return true }
+            }
+        }
+        return false
     }
 
     /// Signed overlap of range `r` with the pro and contra descriptions.

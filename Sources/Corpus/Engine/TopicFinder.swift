@@ -58,7 +58,10 @@ struct TopicFinder {
             }
             guard !found.isEmpty else { w += 1; continue }
             let len = found.map(\.len).max()!
-            let topics = Array(Set(found.map(\.topic))).sorted()
+            var topics = Array(Set(found.map(\.topic))).sorted()
+            // a one-word cue needs support: an anchor, the holder's own country, or
+            // another word of the topic's texts in the sentence
+            if len == 1 { topics = topics.filter { supported($0, sentence: s, holder: holder, cue: w) } }
             for (t, rule) in choose(topics, sentence: s, holder: holder) {
                 if !out.contains(where: { $0.topic == t }) {
                     out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty }))
@@ -73,6 +76,7 @@ struct TopicFinder {
     func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, String)] {
         let r = text.sentenceWords[s]
         let inSentence = topics.filter { anchorsIn(r, topic: $0) > 0 }
+        if topics.isEmpty { return [] }
         if topics.count == 1 {
             let t = topics[0]
             // a single topic with anchors, while the sentence names another country only: not this one
@@ -97,6 +101,18 @@ struct TopicFinder {
         let scored = pool.map { ($0, anchorsIn(all, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
         if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorInArticle")] }
         return []
+    }
+
+    /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.
+    func supported(_ t: Int, sentence s: Int, holder: Int, cue: Int) -> Bool {
+        let r = text.sentenceWords[s]
+        let topic = index.topics[t]
+        if anchorsIn(r, topic: t) > 0 { return true }
+        if !topic.anchors.isEmpty && !index.actorAnchors[holder].isDisjoint(with: topic.anchors) { return true }
+        for w in r where w != cue && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
+            if let wt = topic.descriptionWeights[text.stems[w]], wt > 0 { return true }
+        }
+        return false
     }
 
     /// True when the sentence names a country that anchors some other topic but not `t`.

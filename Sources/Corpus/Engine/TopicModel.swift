@@ -46,18 +46,20 @@ struct TopicModel: Sendable {
         contraStems = content(topic.contra).map { (stem: $0.0, negated: $0.1) }
         descriptionStems = Set((content(topic.label) + content(topic.pro) + content(topic.contra)).map(\.0))
         for c in cues { descriptionStems.formUnion(c) }
-        // anchors: the label's first run of proper words (what the topic is about:
-        // "Турция (Стамбул) как площадка") and the proper words of the cues, widened
-        // by the gazetteer; later names in the label ("саммита России и США") are context
-        var proper = Set<String>()
-        var run = false
-        for w in words(topic.label) {
-            if w.proper && !w.acronym || w.proper && run { proper.insert(w.stem); run = true }
-            else if run { break }
+        // anchors: what the topic is about, when its label leads with it ("Турция (Стамбул)
+        // как площадка", "Святой Престол как посредник"), and the places among its cues
+        // ("Стамбул", "Женева"); widened by the gazetteer. A label that leads with a common
+        // word ("Снижение ставки ФРС") has no anchor: its later names are context.
+        func inGazetteer(_ stem: String) -> Bool {
+            lexicon.gazetteer.contains { line in line.contains { $0.contains(stem) } }
         }
-        if proper.isEmpty, let w = words(topic.label).first(where: { $0.proper }) { proper.insert(w.stem) }
+        var proper = Set<String>()
+        let labelWords = words(topic.label)
+        if let first = labelWords.first, first.proper, inGazetteer(first.stem) || first.acronym {
+            for w in labelWords { if w.proper { proper.insert(w.stem) } else { break } }
+        }
         for text in topic.cues {
-            for w in words(text) where w.proper { proper.insert(w.stem) }
+            for w in words(text) where w.proper && inGazetteer(w.stem) { proper.insert(w.stem) }
         }
         var widened = proper
         for line in lexicon.gazetteer where line.contains(where: { e in e.contains(where: proper.contains) }) {

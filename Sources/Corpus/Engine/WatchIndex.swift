@@ -83,6 +83,9 @@ struct WatchIndex: Sendable {
             actorCountries.append(c)
             var anchors = Set<String>()
             for li in c { for e in lexicon.gazetteer[li] { anchors.formUnion(e) } }
+            var mates = [a]
+            if let g = a.group { mates += watchlist.actors.filter { $0.group == g && $0.id != a.id } }
+            for m in mates { for t in m.names + m.roles { for w in words(t) where w.proper { anchors.insert(w.stem) } } }
             actorAnchors.append(anchors)
         }
         topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
