@@ -1,0 +1,29 @@
+/// The fault tests of issue 3: the built `stancewatch` binary run as a black box under crashes,
+/// floods, folder trouble, journald outages and hostile input, against a real namespaced
+/// systemd-journald, real inotify and a real SQLite store.
+///
+/// The suites are nested in one serialized suite: each starts daemons and a journald of its
+/// own, and two at once on two cores would only make each other slow.
+import Testing
+
+@Suite(.serialized) struct FaultSuite {}
+
+/// Shared pieces of the suites.
+enum Fault {
+    /// `run` arguments for a daemon on `feed` and `state` with the shipped watchlist.
+    static func runArguments(feed: String, state: String, extra: [String] = []) -> [String] {
+        ["run", "--feed", feed, "--state", state, "--watchlist", Paths.watchlist] + extra
+    }
+
+    /// Starts a daemon with a NOTIFY_SOCKET and waits for READY=1 (the catch-up scan is done).
+    static func startReady(_ sandbox: Sandbox, feed: String, state: String, extra: [String] = [],
+                           timeout: Duration = .seconds(120)) throws -> (Daemon, NotifyListener) {
+        let notify = try NotifyListener(path: sandbox.root + "/notify-\(UInt32.random(in: 0..<UInt32.max)).sock")
+        let d = try sandbox.startDaemon(runArguments(feed: feed, state: state, extra: extra),
+                                        environment: ["NOTIFY_SOCKET": notify.path])
+        guard notify.wait(for: "READY=1", timeout: timeout) else {
+            throw SandboxError("the daemon sent no READY=1 within \(timeout) (running: \(d.isRunning)); stderr: \(d.stderrText.suffix(2000))")
+        }
+        return (d, notify)
+    }
+}

@@ -1,0 +1,65 @@
+/// Where the fault tests find the repository, the built `stancewatch` binary and a scratch folder.
+import Foundation
+
+enum Paths {
+    /// The repository root (this file is Tests/FaultTests/Support/Paths.swift).
+    static let repoRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The shipped seeds and their watchlist (tests never need /work/shared).
+    static var seeds: String { repoRoot + "/seeds" }
+    static var watchlist: String { seeds + "/watchlist.yaml" }
+
+    /// The `stancewatch` binary built next to the test bundle (`$STANCEWATCH_BIN` overrides).
+    static let binary: String = {
+        if let env = ProcessInfo.processInfo.environment["STANCEWATCH_BIN"], !env.isEmpty { return env }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // Inside a .xctest bundle directory on some layouts: climb until the binary is there.
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("stancewatch").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("stancewatch").path
+    }()
+
+    /// A fresh scratch folder under /tmp for one test.
+    static func scratch(_ label: String) throws -> String {
+        let path = "/tmp/swfault-\(label)-\(getpid())-\(UInt32.random(in: 0..<UInt32.max))"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// Polls `condition` every `interval` until it holds or `timeout` passes; true when it held.
+func waitUntil(timeout: Duration, interval: Duration = .milliseconds(50), _ condition: () throws -> Bool) rethrows -> Bool {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    while true {
+        if try condition() { return true }
+        if clock.now >= deadline { return false }
+        Thread.sleep(forTimeInterval: interval.seconds)
+    }
+}
+
+extension Duration {
+    /// The duration in (fractional) seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// A fixed-seed generator (SplitMix64) so every run of a test makes the same choices.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
