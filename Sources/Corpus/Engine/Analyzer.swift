@@ -84,7 +84,7 @@ extension StanceEngine {
             hits += topicFinder.descriptionHits(sentence: s, holder: actor, evaluationAt: ev.value != 0 ? ev.at : nil,
                                                 directionAt: dirAt, skip: cueTopics)
             for h in hits {
-                guard let (pol, prule) = polarityFinder.polarity(topic: index.topics[h.topic], hit: h.words, sentence: r) else { continue }
+                guard let (pol, prule) = polarityFinder.polarity(topic: index.topics[h.topic], hit: h.words, sentence: r, properCue: h.properCue) else { continue }
                 let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")
                 let evidence = String(decoding: article.body.utf8.dropFirst(sentence.start).prefix(sentence.end - sentence.start), as: UTF8.self)
                 out.append(Finding(sentence: s, actor: actor, topic: h.topic, polarity: pol, stated: stated,

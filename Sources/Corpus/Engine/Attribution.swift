@@ -115,8 +115,10 @@ struct Attribution {
             return (sp, "speaker.headline")
         }
         // 6. a watched actor in the nominative
+        let modal = range.contains { lexicon.modal.contains(text.stems[$0]) }
         for m in ms where text.quoteOf[m.first] == -1 && m.nominative && !afterPreposition(m) && m.kind != .pronoun && m.kind != .other {
-            if m.kind == .institution { continue }
+            // a capital or institution acts for its country only with readiness ("Анкара готова")
+            if m.kind == .institution && !modal { continue }
             if let sp = resolve(m, state: state) { return (sp, "speaker.agent") }
         }
         // 7. "Он ..." at the start
@@ -134,6 +136,12 @@ struct Attribution {
         for k in stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1) where text.words[k].norm.hasPrefix("котор") {
             if let m = ms.last(where: { $0.last < k && $0.last >= k - 2 && $0.kind != .pronoun }) { return resolve(m, state: state) }
             break
+        }
+        // "…, заявил X": after a comma or dash the subject follows the verb
+        let inverted = text.punctBefore[v].contains(",") || text.punctBefore[v].contains("—") || text.punctBefore[v].contains("–")
+        if inverted, let m = ms.first(where: { $0.first > v && $0.first <= v + 5 && text.quoteOf[$0.first] == -1 && !afterPreposition($0) && ($0.nominative || $0.kind == .other) }),
+           let sp = resolve(m, state: state) {
+            return sp
         }
         // left: nearest nominative mention, not across "что"
         var left: Mention? = nil

@@ -56,11 +56,20 @@ struct MentionFinder {
                 i += 1; continue
             }
             if let acts = index.headActors[stems[i]] {
-                // a bare head ("Президент отметил"), unless a name or a country follows it
+                // a bare head ("Президент отметил"), unless a name follows it; a country
+                // after it narrows it to that country's actors ("глава Казахстана")
                 let next = i + 1 < words.count ? words[i + 1] : nil
+                let nominative = index.headForms[stems[i]] == w.norm
                 if next == nil || !(next!.capitalized) || covered[i + 1] {
-                    out.append(Mention(kind: .head, actors: acts, first: i, last: i, nominative: index.headForms[stems[i]] == w.norm))
+                    out.append(Mention(kind: .head, actors: acts, first: i, last: i, nominative: nominative))
                     i += 1; continue
+                }
+                if let (c, len, _) = gazetteerEntry(at: i + 1, words, stems), !c.institution {
+                    let narrowed = acts.filter { index.actorCountries[$0].contains(c.line) && index.ownAnchors[$0].contains(stems[i + 1]) }
+                    if !narrowed.isEmpty {
+                        out.append(Mention(kind: narrowed.count == 1 ? .role : .head, actors: narrowed, first: i, last: i + len, nominative: nominative))
+                        i += 1 + len; continue
+                    }
                 }
             }
             if w.capitalized, let (c, len, nominative) = gazetteerEntry(at: i, words, stems) {

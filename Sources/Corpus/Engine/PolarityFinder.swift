@@ -100,8 +100,18 @@ struct PolarityFinder {
     }
 
     /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
-    func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>) -> (Polarity, String)? {
-        let c = clause(hit, in: s)
+    func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>, properCue: Bool = false) -> (Polarity, String)? {
+        var c = clause(hit, in: s)
+        // "роль посредника, которая … не такая реалистичная": a relative clause right after
+        // the cue's clause speaks of the cue
+        if c.upperBound < s.upperBound, text.words[c.upperBound].norm.hasPrefix("котор"), evaluation(c, clause: c, approval: true).value == 0 {
+            let rel = clause(c.upperBound..<(c.upperBound + 1), in: s)
+            var end = rel.upperBound
+            while end < s.upperBound, end - rel.upperBound < 12, !text.words[end].norm.hasPrefix("котор"),
+                  text.punctBefore[end].contains(",") || !text.boundary(before: end) { end += 1
+                if end < s.upperBound, text.punctBefore[end].contains(".") { break } }
+            c = c.lowerBound..<min(s.upperBound, max(end, rel.upperBound))
+        }
         let ev = evaluation(c, clause: c)
         if topic.kind != .plain && hedged(c) { return nil }
         if topic.kind == .direction {
@@ -133,6 +143,7 @@ struct PolarityFinder {
         if let m = modal(c) {
             return (negated(m, clause: c, window: 2) ? .contra : .pro, "polarity.readiness")
         }
+        if properCue { return nil }
         return (.pro, "polarity.affirmedCue")
     }
 
@@ -152,7 +163,8 @@ struct PolarityFinder {
     func overlap(_ r: Range<Int>, topic: TopicModel) -> (Int, Int) {
         var pro = 0, contra = 0
         var seen = Set<String>()
-        for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w]) {
+        for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w])
+            && !topic.cueStems.contains(text.stems[w]) {
             seen.insert(text.stems[w])
             let neg = negated(w, clause: r, window: 2)
             if topic.proStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { pro += 1 }

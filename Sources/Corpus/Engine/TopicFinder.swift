@@ -4,9 +4,14 @@
 /// A cue several topics share ("площадка", "посредник") is tied to a topic by, in order:
 /// `topic.anchorInSentence` (a proper word of the topic or its gazetteer twins in the
 /// sentence: "Казахстан", "Анкара", "турецкий" — every topic so named is kept),
-/// `topic.actorCountry` (the holder's own country, by its and its group's roles),
-/// `topic.anchorNearby` (the two sentences before), `topic.generic` (the one sharing topic
-/// without anchors), `topic.anchorInArticle`; otherwise the cue is dropped.
+/// `topic.actorCountry` (the holder's own country, by its names and roles),
+/// `topic.anchorNearby` (the two sentences before), `topic.groupCountry` (the country of
+/// the holder's group mates), `topic.generic` (the one sharing topic without anchors),
+/// `topic.anchorInArticle`; otherwise the cue is dropped. A watched actor named in the
+/// sentence anchors the topics of their own country ("становление Эрдогана посредником").
+/// A cue that is a place name ("Ватикан", "Стамбул") gives way when the same sentence
+/// holds a common-word cue of another topic anchored there ("Ватикан … посредником" is
+/// about mediation), and never stands as a bare affirmation (see `PolarityFinder`).
 /// `topic.description`: without a cue, a sentence whose content words overlap the topic's
 /// label and descriptions (weighted by rarity across topics) and which carries an
 /// evaluation (evaluative topics) or a direction word (direction topics).
@@ -15,6 +20,8 @@ struct TopicHit {
     /// Word range of the cue (or of the evaluation/direction word for description hits).
     var words: Range<Int>
     var rules: [String]
+    /// The cue is a place name (an anchor of the topic), not a word for the position.
+    var properCue: Bool = false
 }
 
 struct TopicFinder {
@@ -32,10 +39,21 @@ struct TopicFinder {
         return b
     }
 
-    func anchorsIn(_ r: Range<Int>, topic: Int) -> Int {
+    /// Anchors of `topic` in range `r`: its words, and watched actors (other than
+    /// `holder`) whose own country anchors the topic ("становление Эрдогана посредником").
+    func anchorsIn(_ r: Range<Int>, topic: Int, holder: Int? = nil) -> Int {
         var n = 0
-        for w in r where text.words[w].capitalized || text.words[w].kind == .word {
-            if index.topics[topic].anchors.contains(text.stems[w]) { n += 1 }
+        let anchors = index.topics[topic].anchors
+        guard !anchors.isEmpty else { return 0 }
+        for w in r where text.words[w].kind == .word {
+            if anchors.contains(text.stems[w]) { n += 1 }
+        }
+        if let holder, let s = r.first.flatMap({ w in text.sentenceWords.firstIndex { $0.contains(w) } }) {
+            for mi in text.sentenceMentions[s] {
+                let m = text.mentions[mi]
+                guard m.kind == .name, r.contains(m.first), m.actors.count == 1, m.actors[0] != holder else { continue }
+                if !index.ownAnchors[m.actors[0]].isDisjoint(with: anchors) { n += 1 }
+            }
         }
         return n
     }
@@ -64,10 +82,16 @@ struct TopicFinder {
             if len == 1 { topics = topics.filter { supported($0, sentence: s, holder: holder, cue: w) } }
             for (t, rule) in choose(topics, sentence: s, holder: holder) {
                 if !out.contains(where: { $0.topic == t }) {
-                    out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty }))
+                    out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty },
+                                        properCue: text.words[w].capitalized && len == 1 && w != r.lowerBound || (len == 1 && index.topics[t].anchors.contains(text.stems[w]))))
                 }
             }
             w += len
+        }
+        // a place-name cue gives way to a common-word cue of another topic the place anchors
+        let common = out.filter { !$0.properCue }
+        out.removeAll { h in
+            h.properCue && common.contains { c in c.topic != h.topic && !index.topics[c.topic].anchors.isDisjoint(with: [text.stems[h.words.lowerBound]]) }
         }
         return out
     }
@@ -75,7 +99,7 @@ struct TopicFinder {
     /// Ties a cue shared by several topics to the right ones.
     func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, String)] {
         let r = text.sentenceWords[s]
-        let inSentence = topics.filter { anchorsIn(r, topic: $0) > 0 }
+        let inSentence = topics.filter { anchorsIn(r, topic: $0, holder: holder) > 0 }
         if topics.isEmpty { return [] }
         if topics.count == 1 {
             let t = topics[0]
@@ -86,8 +110,9 @@ struct TopicFinder {
             return [(t, "")]
         }
         if !inSentence.isEmpty { return inSentence.map { ($0, "topic.anchorInSentence") } }
-        let own = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
+        let own = topics.filter { !index.ownAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
         if own.count == 1 { return [(own[0], "topic.actorCountry")] }
+        let group = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
         let pool = own.isEmpty ? topics : own
         let lo = max(0, s - 2)
         if lo < s {
@@ -95,6 +120,7 @@ struct TopicFinder {
             let scored = pool.map { ($0, anchorsIn(near, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
             if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorNearby")] }
         }
+        if group.count == 1 { return [(group[0], "topic.groupCountry")] }
         let generic = pool.filter { index.topics[$0].anchors.isEmpty }
         if generic.count == 1 { return [(generic[0], "topic.generic")] }
         let all = 0..<text.words.count
@@ -107,7 +133,7 @@ struct TopicFinder {
     func supported(_ t: Int, sentence s: Int, holder: Int, cue: Int) -> Bool {
         let r = text.sentenceWords[s]
         let topic = index.topics[t]
-        if anchorsIn(r, topic: t) > 0 { return true }
+        if anchorsIn(r, topic: t, holder: holder) > 0 { return true }
         if !topic.anchors.isEmpty && !index.actorAnchors[holder].isDisjoint(with: topic.anchors) { return true }
         for w in r where w != cue && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
             if let wt = topic.descriptionWeights[text.stems[w]], wt > 0 { return true }
@@ -141,7 +167,7 @@ struct TopicFinder {
             for w in r where !seen.contains(text.stems[w]) {
                 if let wt = t.descriptionWeights[text.stems[w]] { score += wt; seen.insert(text.stems[w]) }
             }
-            guard score >= 1.5 || (score >= 1.0 && hasTimeframe(r)) else { continue }
+            guard score >= 1.5 || (t.kind == .evaluative && hasTimeframe(r)) else { continue }
             if !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0 && index.actorAnchors[holder].isDisjoint(with: t.anchors) { continue }
             out.append(TopicHit(topic: ti, words: a..<(a + 1), rules: ["topic.description"]))
         }

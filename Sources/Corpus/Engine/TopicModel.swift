@@ -15,6 +15,8 @@ struct TopicModel: Sendable {
     }
     var id: String
     var cues: [[String]]
+    /// Every stem of every cue (the overlap rules do not count them: they name the topic, not a side).
+    var cueStems: Set<String> = []
     /// Content stems of label, pro and contra (stop words removed).
     var descriptionStems: Set<String>
     var descriptionWeights: [String: Double] = [:]
@@ -31,6 +33,7 @@ struct TopicModel: Sendable {
     init(topic: Watchlist.Topic, lexicon: Lexicon, stemmer: Stemmer, words: (String) -> [PatternWord]) {
         id = topic.id
         cues = topic.cues.map { words($0).map(\.stem) }.filter { !$0.isEmpty }
+        cueStems = Set(cues.flatMap { $0 })
         func content(_ s: String) -> [(String, Bool)] {
             var out: [(String, Bool)] = []
             var negate = 0

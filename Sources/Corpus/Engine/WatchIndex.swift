@@ -35,8 +35,10 @@ struct WatchIndex: Sendable {
     /// Anchor stems of each actor (its names' and roles' proper words and their gazetteer
     /// twins, plus those of its group mates).
     var actorAnchors: [Set<String>] = []
-    /// Gazetteer line index of each actor (countries its roles name).
+    /// Gazetteer line index of each actor (countries its roles name, and its group mates').
     var actorCountries: [Set<Int>] = []
+    /// Anchor stems of the actor alone (its own names and roles, widened by the gazetteer).
+    var ownAnchors: [Set<String>] = []
 
     init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer) {
         func words(_ text: String) -> [PatternWord] {
@@ -81,6 +83,10 @@ struct WatchIndex: Sendable {
                 for (j, b) in watchlist.actors.enumerated() where j != i && b.group == g { c.formUnion(own[j]) }
             }
             actorCountries.append(c)
+            var mine = Set<String>()
+            for li in own[i] { for e in lexicon.gazetteer[li] { mine.formUnion(e) } }
+            for t in a.names + a.roles { for w in words(t) where w.proper { mine.insert(w.stem) } }
+            ownAnchors.append(mine)
             var anchors = Set<String>()
             for li in c { for e in lexicon.gazetteer[li] { anchors.formUnion(e) } }
             var mates = [a]
@@ -89,12 +95,12 @@ struct WatchIndex: Sendable {
             actorAnchors.append(anchors)
         }
         topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
-        // anchors shared by half the topics or more tie nothing: drop them
+        // an anchor every topic shares ties nothing: drop it
         var freq: [String: Int] = [:]
         for t in topics { for a in t.anchors { freq[a, default: 0] += 1 } }
         let limit = max(2, (topics.count + 1) / 2)
-        for i in topics.indices {
-            topics[i].anchors = topics[i].anchors.filter { (freq[$0] ?? 0) < limit || topics.count <= 2 }
+        for i in topics.indices where topics.count > 2 {
+            topics[i].anchors = topics[i].anchors.filter { (freq[$0] ?? 0) < topics.count }
         }
         // description words shared by most topics are weak evidence: weight by rarity
         var wf: [String: Int] = [:]
