@@ -17,6 +17,17 @@ extension StanceStore {
         }
     }
 
+    /// Every recorded file identity by name, in one read: lets a catch-up scan over many
+    /// files compare identities in memory instead of one `isUnchanged` query per file.
+    public func seenIdentities() throws(StoreError) -> [String: FileIdentity] {
+        try read("list the files already seen") { db in
+            var out: [String: FileIdentity] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT device, inode, size, mtime_ns, name FROM seen_file")
+            while let row = try rows.next() { out[row[4]] = Self.fileIdentity(row) }
+            return out
+        }
+    }
+
     /// True when an ingested article has this content hash.
     public func hasContent(hash: String) throws(StoreError) -> Bool {
         try read("look up content \(hash)") { db in

@@ -27,3 +27,17 @@ extension StanceStore {
         }
     }
 }
+
+extension StanceStore {
+    /// Calls `body` with every stored stance in arrival, then text order, streaming from a
+    /// cursor (constant memory however large the history); `body` may throw to stop.
+    public func forEachStance(_ body: (Stance) throws -> Void) throws(StoreError) {
+        try read("list stances") { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(SQLStanceHistory.columns) FROM stance s JOIN article a ON a.seq = s.article_seq
+                ORDER BY s.id
+                """)
+            while let row = try rows.next() { try body(try SQLStanceHistory.stance(row)) }
+        }
+    }
+}

@@ -74,7 +74,12 @@ public struct StanceStore: Sendable {
         self.writer = writer
         self.path = path
         do {
-            try StoreSchema.migrator.migrate(writer)
+            // Only write when a migration is due: opening an up-to-date store (e.g. for
+            // `stancewatch status` while the daemon runs) takes no write lock.
+            let migrator = StoreSchema.migrator
+            if try !writer.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(writer)
+            }
         } catch {
             throw StoreError.wrap(error, .cannotOpen, path: path, operation: "migrate the schema")
         }

@@ -75,6 +75,9 @@ struct StoreBehaviourTests {
         let expected = Fixtures.seeds.flatMap(\.stances)
         #expect(stances == expected)
         #expect(stances.first?.rules == ["test.rule", "r2"])
+        var streamed: [Stance] = []
+        try seeded().forEachStance { streamed.append($0) }
+        #expect(streamed == expected)
     }
 
     @Test func isUnchangedAnswersFromTheRecordedIdentity() throws {
@@ -91,6 +94,8 @@ struct StoreBehaviourTests {
         let big = FileIdentity(device: .max, inode: .max - 1, size: 1, modifiedNanoseconds: -5)
         try store.markSeen(name: "big.txt", identity: big, hash: "h")
         #expect(try store.isUnchanged(name: "big.txt", identity: big))
+        let seen = try store.seenIdentities()
+        #expect(seen.count == 6 && seen["big.txt"] == big && seen[Fixtures.a003] == identity(3))
     }
 
     @Test func refusalsAreCountedRememberedAndReported() throws {
