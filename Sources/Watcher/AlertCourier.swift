@@ -2,8 +2,10 @@
 ///
 /// Alerts are committed before they are sent and marked sent after journald took them, so a
 /// crash in between resends the alert with the same `STANCE_ALERT_ID` (at least once, never lost).
-/// The alert log gets a line when an alert is first delivered by this process: after a crash, a
-/// resend may repeat a line with the same id; a reader drops repeats by `id`.
+/// The alert log gets a line when an alert is first delivered: before the first write, the ids
+/// already in the log are read back once, so a restart does not repeat lines for alerts still
+/// pending; a crash between the write and that bookkeeping may still repeat a line with the
+/// same `STANCE_ALERT_ID` (a reader drops repeats by id).
 /// When journald is absent (no socket), alerts stay pending and go out once it is back; the
 /// alert log is still written, once per alert.
 public import Alerts
@@ -15,8 +17,9 @@ public final class AlertCourier {
     private let journal = JournalAlertSink()
     private let alertLog: JSONLinesAlertSink?
     private let logger: Logger
-    /// Alert ids already appended to the alert log by this process.
+    /// Alert ids already in the alert log (read back once, then kept up to date).
     private var logged: Set<String> = []
+    private var loggedLoaded = false
     /// Whether the "journald is not available" notice was given and not yet cleared.
     private var journalMissingReported = false
     /// How many alerts this process marked sent.
@@ -36,6 +39,10 @@ public final class AlertCourier {
     public func deliverPending(store: StanceStore) throws -> Int {
         let pending = try store.pendingAlerts()
         guard !pending.isEmpty else { return 0 }
+        if let alertLog, !loggedLoaded {
+            loggedLoaded = true
+            logged.formUnion(Self.alertIDs(inLog: alertLog.path))
+        }
         let journalUp = Journal.isAvailable
         noteJournal(available: journalUp)
         var sent = 0
@@ -65,6 +72,26 @@ public final class AlertCourier {
         }
         sentCount += sent
         return sent
+    }
+
+    /// The `STANCE_ALERT_ID`s in an existing alert log (logs above 256 MiB are not read back).
+    static func alertIDs(inLog path: String) -> Set<String> {
+        guard let (bytes, _) = try? SafeFile.read(path: path, maxBytes: 256 << 20) else { return [] }
+        let key = Array("\"STANCE_ALERT_ID\":\"".utf8)
+        var ids: Set<String> = []
+        var i = 0
+        while i + key.count <= bytes.count {
+            if bytes[i] == key[0], bytes[i..<(i + key.count)].elementsEqual(key) {
+                let start = i + key.count
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                ids.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return ids
     }
 
     /// Says once on stderr that journald is missing, and once when it is back.

@@ -1,0 +1,92 @@
+/// Test support: a temporary feed + state folder pair, the repo's seeds, a quiet logger.
+import Corpus
+import Foundation
+import Glibc
+import Logging
+import Store
+import Watcher
+
+final class Scratch {
+    let root: String
+    var feed: String { root + "/feed" }
+    var state: String { root + "/state" }
+    var alertLog: String { root + "/alerts.jsonl" }
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/watchertest.XXXXXX").utf8CString)
+        guard let p = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        root = String(cString: p)
+        try FileManager.default.createDirectory(atPath: root + "/feed", withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Writes `bytes` to `feed/name` directly (a close-write in the feed).
+    @discardableResult
+    func put(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = feed + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @discardableResult
+    func put(_ name: String, text: String) throws -> String { try put(name, Array(text.utf8)) }
+
+    /// Writes to a dot-file outside the feed's view, then renames it into the feed (atomic arrival).
+    func drop(_ name: String, _ bytes: [UInt8]) throws {
+        let temp = feed + "/.incoming-" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: temp))
+        guard rename(temp, feed + "/" + name) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// Sets a file's modification time (seconds + nanoseconds since the epoch).
+    func setModified(_ name: String, seconds: Int, nanoseconds: Int = 0) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: nanoseconds), timespec(tv_sec: seconds, tv_nsec: nanoseconds)]
+        _ = utimensat(AT_FDCWD, feed + "/" + name, &times, 0)
+    }
+
+    func store() throws -> StanceStore { try StanceStore(directory: state) }
+
+    /// An ingestor over this scratch's store and alert log, for the seeds' watchlist.
+    func ingestor() throws -> Ingestor {
+        let courier = try AlertCourier(alertLogPath: alertLog, logger: Repo.quietLogger)
+        return try Ingestor(store: try store(), watchlist: try Repo.seedWatchlist(), courier: courier, logger: Repo.quietLogger)
+    }
+
+    /// The alerts appended to the alert log, as JSON objects.
+    func loggedAlerts() throws -> [[String: String]] {
+        guard let data = FileManager.default.contents(atPath: alertLog) else { return [] }
+        return try data.split(separator: UInt8(ascii: "\n")).map {
+            (try JSONSerialization.jsonObject(with: Data($0)) as? [String: String]) ?? [:]
+        }
+    }
+}
+
+/// The repository's shipped files.
+enum Repo {
+    /// <repo>, found from this file's path (Tests/WatcherTests/Scratch.swift).
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var seeds: String { root + "/seeds" }
+
+    /// The seed files in the gold arrival order 000 002 001 003 004.
+    static func seedFiles() throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }
+        return try ["000", "002", "001", "003", "004"].map { prefix in
+            guard let name = names.first(where: { $0.hasPrefix(prefix + "_") }) else {
+                throw CocoaError(.fileNoSuchFile)
+            }
+            return seeds + "/" + name
+        }
+    }
+
+    static func seedWatchlist() throws -> Watchlist { try Watchlist(contentsOfFile: seeds + "/watchlist.yaml") }
+
+    static let quietLogger = Logger(label: "watcher-tests") { _ in SwiftLogNoOpLogHandler() }
+}
