@@ -5,7 +5,9 @@
 /// "в начале января", "в конце сентября", "в декабре прошлого года": the 1st of the month);
 /// "в начале месяца" (1st of the article's month); relative ("месяц назад", "3 дня назад",
 /// "накануне", "вчера"). A date after "до", "с", "по", "к" is a deadline or a range start, not
-/// when something was said; a date after the article is a plan. Neither counts.
+/// when something was said; a date after the article is a plan. Neither counts. A day or
+/// month without a year that would fall after the article is last year's — unless it is
+/// within two months ahead, which reads as a plan and is ignored.
 struct StatedDate: Sendable, Equatable {
     var day: Day
     /// 3 = day given, 2 = month given, 1 = relative, 0 = article date
@@ -16,6 +18,12 @@ struct StatedDate: Sendable, Equatable {
 enum DateFinder {
     static let blockers: Set<String> = ["до", "с", "со", "по", "к", "ко", "от", "после", "через", "начиная"]
     static let monthParts: Set<String> = ["начале", "середине", "конце"]
+
+    /// A month at most two months after the article's is a plan ("в октябре" in a September
+    /// text), not last year's statement.
+    static func soon(_ month: Int, after article: Day) -> Bool {
+        (month - article.month + 12) % 12 <= 2
+    }
 
     /// The first date the words give for something already said, or nil.
     static func find(_ w: ArraySlice<Token>, article: Day, lexicon: Lexicon) -> StatedDate? {
@@ -39,7 +47,9 @@ enum DateFinder {
                 }
                 if let day = Day(year: year, month: m, day: d) {
                     var day = day
-                    if !explicitYear && day > article { day = Day(year: year - 1, month: m, day: min(d, Day.daysIn(month: m, year: year - 1))) ?? day }
+                    if !explicitYear && day > article && !soon(m, after: article) {
+                        day = Day(year: year - 1, month: m, day: min(d, Day.daysIn(month: m, year: year - 1))) ?? day
+                    }
                     if day <= article { return StatedDate(day: day, strength: 3, rule: "date.dayMonth") }
                 }
             }
@@ -59,7 +69,7 @@ enum DateFinder {
                         year = article.year - 1; explicitYear = true
                     }
                     if var day = Day(year: year, month: m, day: 1) {
-                        if !explicitYear && day > article { day = Day(year: year - 1, month: m, day: 1)! }
+                        if !explicitYear && day > article && !soon(m, after: article) { day = Day(year: year - 1, month: m, day: 1)! }
                         if day <= article { return StatedDate(day: day, strength: 2, rule: "date.month") }
                     }
                 }

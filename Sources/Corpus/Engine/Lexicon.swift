@@ -34,6 +34,8 @@ struct Lexicon: Sendable {
     var derivationSuffixes: [String] = []
     /// Folded word sequences that make a clause undecided or mere context.
     var hedges: [[String]] = []
+    /// Hedges that make the whole sentence undecided ("не принимала решений").
+    var sentenceHedges: [[String]] = []
 
     /// Why the lexicons could not be loaded.
     struct LoadError: Error, CustomStringConvertible {
@@ -97,7 +99,9 @@ struct Lexicon: Sendable {
         stopwords = Set(try lines("stopwords.txt").flatMap { words($0) })
         questionWords = Set(try lines("question.txt").map { Fold.word($0) })
         timeframes = try lines("timeframe.txt").map { words($0).map(stem) }
-        hedges = try lines("hedges.txt").map { words($0) }
+        for l in try lines("hedges.txt") {
+            if l.hasPrefix("*") { sentenceHedges.append(words(l.dropFirst())) } else { hedges.append(words(l)) }
+        }
         derivationSuffixes = try lines("derivation.txt").map { Fold.word($0) }.sorted { $0.count > $1.count }
     }
 }

@@ -113,7 +113,7 @@ struct PolarityFinder {
             c = c.lowerBound..<min(s.upperBound, max(end, rel.upperBound))
         }
         let ev = evaluation(c, clause: c)
-        if topic.kind != .plain && hedged(c) { return nil }
+        if topic.kind != .plain && (hedged(c) || hedged(s, sentence: true)) { return nil }
         if topic.kind == .direction {
             var d = direction(c, clause: c, topic: topic)
             if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }
@@ -148,11 +148,13 @@ struct PolarityFinder {
     }
 
     /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").
-    func hedged(_ r: Range<Int>) -> Bool {
+    func hedged(_ r: Range<Int>, sentence: Bool = false) -> Bool {
         for w in r {
-            for h in lexicon.hedges where w + h.count <= r.upperBound {
+            for h in sentence ? lexicon.sentenceHedges : lexicon.hedges where w + h.count <= r.upperBound {
                 var ok = true
                 for (k, x) in h.enumerated() where text.words[w + k].norm != x { ok = false; break }
+                // "вряд ли" is a judgement, not an open question
+                if ok, h == ["ли"], w > r.lowerBound, text.words[w - 1].norm == "вряд" { ok = false }
                 if ok { return true }
             }
         }
@@ -164,7 +166,7 @@ struct PolarityFinder {
         var pro = 0, contra = 0
         var seen = Set<String>()
         for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w])
-            && !topic.cueStems.contains(text.stems[w]) {
+            && !(topic.kind == .evaluative && topic.cueStems.contains(text.stems[w])) {
             seen.insert(text.stems[w])
             let neg = negated(w, clause: r, window: 2)
             if topic.proStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { pro += 1 }

@@ -168,6 +168,11 @@ struct TopicFinder {
                 if let wt = t.descriptionWeights[text.stems[w]] { score += wt; seen.insert(text.stems[w]) }
             }
             guard score >= 1.5 || (t.kind == .evaluative && hasTimeframe(r)) else { continue }
+            // a direction word must govern a word of the topic ("уменьшении объема добычи")
+            if t.kind == .direction {
+                let near = max(r.lowerBound, a - 3)..<min(r.upperBound, a + 4)
+                guard near.contains(where: { $0 != a && (t.descriptionWeights[text.stems[$0]] ?? 0) > 0 }) else { continue }
+            }
             if !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0 && index.actorAnchors[holder].isDisjoint(with: t.anchors) { continue }
             out.append(TopicHit(topic: ti, words: a..<(a + 1), rules: ["topic.description"]))
         }
