@@ -94,7 +94,8 @@ struct Attribution {
         for (k, w) in range.enumerated() where lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1 {
             _ = k
             let next = w + 1 < range.upperBound ? text.words[w + 1].norm : ""
-            if ["его", "ее", "их"].contains(next), let sp = state.lastSubject {
+            let prev = w > range.lowerBound ? text.words[w - 1].norm : ""
+            if ["его", "ее", "их"].contains(next) || ["его", "ее", "их"].contains(prev), let sp = state.lastSubject {
                 return (sp, "speaker.attributionNoun")
             }
             if let m = ms.first(where: { $0.first > w && $0.first <= w + 3 && $0.kind != .pronoun }), let sp = resolve(m, state: state) {
