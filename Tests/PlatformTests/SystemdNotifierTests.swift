@@ -73,15 +73,10 @@ struct SystemdNotifierTests {
         #expect(notifier.send("WATCHDOG=1") == false)  // nobody listens on that path
     }
 
-    @Test func readsTheProcessEnvironment() throws {
-        // Only this test touches the process environment's NOTIFY_SOCKET, and restores it.
-        let dir = try TempDir()
-        let systemd = try FakeSystemd(in: dir)
-        let saved = getenv("NOTIFY_SOCKET").map { String(cString: $0) }
-        setenv("NOTIFY_SOCKET", systemd.path, 1)
-        let notifier = SystemdNotifier()
-        if let saved { setenv("NOTIFY_SOCKET", saved, 1) } else { unsetenv("NOTIFY_SOCKET") }
-        notifier.watchdog()
-        #expect(systemd.receive() == "WATCHDOG=1")
+    @Test func defaultInitReadsTheProcessEnvironment() {
+        // setenv would race with other tests reading the environment, so compare with what is there.
+        let fromEnvironment = getenv("NOTIFY_SOCKET").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        #expect(SystemdNotifier().socketPath == fromEnvironment)
+        #expect(SystemdNotifier().isEnabled == (fromEnvironment != nil))
     }
 }
