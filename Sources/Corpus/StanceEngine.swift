@@ -20,7 +20,7 @@ public struct StanceEngine: Sendable {
         guard let stemmer = Stemmer(language: "russian") else {
             throw Lexicon.LoadError(description: "the Snowball Russian stemmer is not available; the engine was not started")
         }
-        let lexicon = try Lexicon.bundled(stem: { stemmer.stem($0) })
+        let lexicon = try Lexicon.bundled(stem: { Fold.stem($0, stemmer) })
         self.init(watchlist: watchlist, lexicon: lexicon, stemmer: stemmer)
     }
 

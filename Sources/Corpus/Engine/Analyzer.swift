@@ -45,7 +45,7 @@ extension StanceEngine {
         // "… . Об этом заявил X." gives the sentence before to X
         for s in text.sentences.indices.dropFirst() where speakers[s - 1] == nil {
             let r = text.sentenceWords[s]
-            guard r.count >= 3, text.words[r.lowerBound].norm == "об", text.words[r.lowerBound + 1].norm == "этом",
+            guard r.count >= 3, text.words[r.lowerBound].norm == K.об, text.words[r.lowerBound + 1].norm == K.этом,
                   let sp = speakers[s] else { continue }
             speakers[s - 1] = (sp.0, "speaker.aboutThis")
         }
@@ -98,7 +98,7 @@ extension StanceEngine {
     func startsContinuation(_ r: Range<Int>, _ text: ArticleText) -> Bool {
         guard let f = r.first else { return false }
         let w = text.words[f].norm
-        return w == "тогда" || (w == "он" || w == "она") && r.count > 1 && text.words[f + 1].norm == "вновь"
+        return w == K.тогда || (w == K.он || w == K.она) && r.count > 1 && text.words[f + 1].norm == K.вновь
     }
 
     func isQuestion(_ r: Range<Int>, _ text: ArticleText, _ sentence: Sentence) -> Bool {
@@ -107,7 +107,7 @@ extension StanceEngine {
         var hasQuestionNoun = false, hasLi = false
         for w in r {
             let n = text.words[w].norm
-            if n == "ли" { hasLi = true } else if lexicon.questionWords.contains(n) { hasQuestionNoun = true }
+            if n == K.ли { hasLi = true } else if lexicon.questionWords.contains(n) { hasQuestionNoun = true }
         }
         return hasQuestionNoun && hasLi
     }

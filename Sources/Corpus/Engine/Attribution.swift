@@ -95,7 +95,7 @@ struct Attribution {
             _ = k
             let next = w + 1 < range.upperBound ? text.words[w + 1].norm : ""
             let prev = w > range.lowerBound ? text.words[w - 1].norm : ""
-            if ["его", "ее", "их"].contains(next) || ["его", "ее", "их"].contains(prev), let sp = state.lastSubject {
+            if K.possessives.contains(next) || K.possessives.contains(prev), let sp = state.lastSubject {
                 return (sp, "speaker.attributionNoun")
             }
             if let m = ms.first(where: { $0.first > w && $0.first <= w + 3 && $0.kind != .pronoun }), let sp = resolve(m, state: state) {
@@ -134,7 +134,7 @@ struct Attribution {
     /// The subject of the speech verb at `v`.
     func verbSubject(_ v: Int, in range: Range<Int>, mentions ms: [Mention], state: SpeakerState) -> Speaker? {
         // "X, который 7 ноября подчеркнул": the relative pronoun stands for the mention before it
-        for k in stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1) where text.words[k].norm.hasPrefix("котор") {
+        for k in stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1) where text.words[k].norm.hasPrefix(K.котор) {
             if let m = ms.last(where: { $0.last < k && $0.last >= k - 2 && $0.kind != .pronoun }) { return resolve(m, state: state) }
             break
         }
@@ -149,7 +149,7 @@ struct Attribution {
         for m in ms.reversed() where m.last < v {
             if text.quoteOf[m.first] != -1 { continue }
             var blocked = false
-            for w in m.last + 1..<v where text.words[w].norm == "что" || text.words[w].norm == "чтобы" { blocked = true; break }
+            for w in m.last + 1..<v where text.words[w].norm == K.что || text.words[w].norm == K.чтобы { blocked = true; break }
             if blocked { break }
             if m.nominative && !afterPreposition(m) { left = m; break }
         }

@@ -16,8 +16,8 @@ struct StatedDate: Sendable, Equatable {
 }
 
 enum DateFinder {
-    static let blockers: Set<String> = ["до", "с", "со", "по", "к", "ко", "от", "после", "через", "начиная"]
-    static let monthParts: Set<String> = ["начале", "середине", "конце"]
+    static let blockers: Set<String> = K.set(["до", "с", "со", "по", "к", "ко", "от", "после", "через", "начиная"])
+    static let monthParts: Set<String> = K.set(["начале", "середине", "конце"])
 
     /// A month at most two months after the article's is a plan ("в октябре" in a September
     /// text), not last year's statement.
@@ -33,10 +33,10 @@ enum DateFinder {
             let t = words[i]
             let prev = i > 0 ? words[i - 1].norm : ""
             // накануне / вчера
-            if t.norm == "накануне", i + 1 >= words.count || !(lexicon.months[words[i + 1].norm] != nil) {
+            if t.norm == K.накануне, i + 1 >= words.count || !(lexicon.months[words[i + 1].norm] != nil) {
                 return StatedDate(day: article.adding(days: -1), strength: 1, rule: "date.eve")
             }
-            if t.norm == "вчера" { return StatedDate(day: article.adding(days: -1), strength: 1, rule: "date.yesterday") }
+            if t.norm == K.вчера { return StatedDate(day: article.adding(days: -1), strength: 1, rule: "date.yesterday") }
             // N <month> [YYYY]
             if t.kind == .number, let d = Int(t.norm), (1...31).contains(d), i + 1 < words.count,
                let m = lexicon.months[words[i + 1].norm], !blockers.contains(prev) {
@@ -54,10 +54,10 @@ enum DateFinder {
                 }
             }
             // в [начале|середине|конце] <month> [YYYY | прошлого года]
-            if t.norm == "в" || t.norm == "во" {
+            if t.norm == K.в || t.norm == K.во {
                 var j = i + 1
                 if j < words.count, monthParts.contains(words[j].norm) { j += 1 }
-                if j < words.count, words[j].norm == "месяца" {
+                if j < words.count, words[j].norm == K.месяца {
                     return StatedDate(day: Day(year: article.year, month: article.month, day: 1)!, strength: 2, rule: "date.thisMonth")
                 }
                 if j < words.count, let m = lexicon.months[words[j].norm] {
@@ -65,7 +65,7 @@ enum DateFinder {
                     var explicitYear = false
                     if j + 1 < words.count, words[j + 1].kind == .number, let y = Int(words[j + 1].norm), (1900...2100).contains(y) {
                         year = y; explicitYear = true
-                    } else if j + 2 < words.count, words[j + 1].norm == "прошлого", words[j + 2].norm.hasPrefix("год") {
+                    } else if j + 2 < words.count, words[j + 1].norm == K.прошлого, words[j + 2].norm.hasPrefix(K.год) {
                         year = article.year - 1; explicitYear = true
                     }
                     if var day = Day(year: year, month: m, day: 1) {
@@ -75,15 +75,15 @@ enum DateFinder {
                 }
             }
             // ... назад
-            if t.norm == "назад", i > 0 {
+            if t.norm == K.назад, i > 0 {
                 let unit = words[i - 1].norm
                 var n = 1
                 if i > 1, words[i - 2].kind == .number, let k = Int(words[i - 2].norm) { n = k }
                 var days: Int? = nil
-                if unit.hasPrefix("дн") || unit == "день" { days = n }
-                else if unit.hasPrefix("недел") { days = 7 * n }
-                else if unit.hasPrefix("месяц") { days = 30 * n }
-                else if unit == "год" || unit == "года" || unit == "лет" { days = 365 * n }
+                if unit.hasPrefix(K.дн) || unit == K.день { days = n }
+                else if unit.hasPrefix(K.недел) { days = 7 * n }
+                else if unit.hasPrefix(K.месяц) { days = 30 * n }
+                else if unit == K.год || unit == K.года || unit == K.лет { days = 365 * n }
                 if let d = days { return StatedDate(day: article.adding(days: -d), strength: 1, rule: "date.ago") }
             }
             i += 1

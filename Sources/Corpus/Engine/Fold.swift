@@ -1,8 +1,17 @@
+import Platform
+
 /// Folding of Russian words to one comparable spelling.
 ///
 /// Lower case, `ё` → `е`, and Latin look-alike letters (a, e, o, c, p, x, y, k, m, t, h, b)
 /// turned into their Cyrillic twins when the word also holds Cyrillic letters: scraped
 /// texts mix them in ("Тoкаев" with a Latin "o"). Works on Unicode scalars, no locale.
+///
+/// The folded form is *coded in ASCII*: the 32 lower-case Russian letters а…я become the
+/// bytes 0x40…0x5F, which lower-case folding never produces otherwise. Swift compares and
+/// hashes ASCII strings byte by byte, while Cyrillic strings go through Unicode
+/// normalisation on every `==` and every hash: the coding makes the engine several times
+/// faster. Folded words are internal only (evidence is cut from the body); `decode`
+/// turns one back into Cyrillic for the Snowball stemmer and for reading.
 enum Fold {
     /// The folded form of one word.
     static func word(_ s: Substring) -> String {
@@ -10,10 +19,31 @@ enum Fold {
         for u in s.unicodeScalars where isCyrillic(u) { hasCyrillic = true; break }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            let l = lower(u)
-            if hasCyrillic, let c = cyrillicTwin(l) { out.append(c) } else { out.append(l) }
+            var l = lower(u)
+            if hasCyrillic, let c = cyrillicTwin(l) { l = c }
+            out.append(encode(l))
         }
         return String(out)
+    }
+
+    /// ASCII code of a lower-case Russian letter; other scalars unchanged.
+    @inline(__always)
+    static func encode(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        (0x430...0x44F).contains(u.value) ? Unicode.Scalar(u.value - 0x430 + 0x40)! : u
+    }
+
+    /// The Cyrillic spelling of a folded word.
+    static func decode(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            out.append((0x40...0x5F).contains(u.value) ? Unicode.Scalar(u.value - 0x40 + 0x430)! : u)
+        }
+        return String(out)
+    }
+
+    /// The Snowball stem of a folded word, folded.
+    static func stem(_ folded: String, _ stemmer: Stemmer) -> String {
+        word(stemmer.stem(decode(folded)))
     }
 
     static func word(_ s: String) -> String { word(s[...]) }

@@ -24,8 +24,8 @@ struct Mention: Sendable {
 struct MentionFinder {
     let index: WatchIndex
     let lexicon: Lexicon
-    static let prepositions: Set<String> = ["в", "во", "на", "с", "со", "к", "ко", "у", "о", "об", "от", "до", "для", "при",
-                                            "без", "над", "под", "про", "через", "между", "после", "перед", "за", "из", "по", "около", "против"]
+    static let prepositions: Set<String> = K.set(["в", "во", "на", "с", "со", "к", "ко", "у", "о", "об", "от", "до", "для", "при",
+                                            "без", "над", "под", "про", "через", "между", "после", "перед", "за", "из", "по", "около", "против"])
 
     /// All mentions in word order. `words` are the article's word tokens.
     func mentions(_ words: [Token], stems: [String]) -> [Mention] {
@@ -90,7 +90,7 @@ struct MentionFinder {
             i += 1
         }
         // "для Минфина и ЦБ": a mention joined by "и" to one after a preposition is no subject either
-        for k in out.indices.dropFirst() where out[k].first >= 2 && words[out[k].first - 1].norm == "и"
+        for k in out.indices.dropFirst() where out[k].first >= 2 && words[out[k].first - 1].norm == K.и
             && out[k - 1].last == out[k].first - 2 && out[k - 1].first > 0 && Self.prepositions.contains(words[out[k - 1].first - 1].norm) {
             out[k].nominative = false
         }
@@ -134,7 +134,7 @@ struct MentionFinder {
                 for (j, x) in e.enumerated() where stems[i + j] != x { ok = false; break }
                 guard ok else { continue }
                 let folded = lexicon.gazetteerFolded[li][k]
-                let adjective = folded.count == 1 && (folded[0].hasSuffix("ский") || folded[0].hasSuffix("цкий"))
+                let adjective = folded.count == 1 && (folded[0].hasSuffix(K.ский) || folded[0].hasSuffix(K.цкий))
                 let nominative = words[i + e.count - 1].norm == folded.last! && !(i > 0 && Self.prepositions.contains(words[i - 1].norm))
                 best = ((li, k > 0 && !adjective), e.count, nominative)
             }

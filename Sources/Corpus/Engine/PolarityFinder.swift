@@ -24,7 +24,7 @@
 struct PolarityFinder {
     let text: ArticleText
     let lexicon: Lexicon
-    static let contrast: Set<String> = ["однако", "но", "а", "что", "чтобы", "хотя", "зато", "тогда", "поэтому"]
+    static let contrast: Set<String> = K.set(["однако", "но", "а", "что", "чтобы", "хотя", "зато", "тогда", "поэтому"])
 
     /// The clause around words `r` in sentence range `s`.
     func clause(_ r: Range<Int>, in s: Range<Int>) -> Range<Int> {
@@ -94,8 +94,8 @@ struct PolarityFinder {
     }
 
     func modal(_ r: Range<Int>) -> Int? {
-        for w in r where lexicon.modal.contains(text.stems[w]) && text.words[w].norm != "за" { return w }
-        for w in r.dropLast() where lexicon.modal.contains(text.stems[w] + " за") && text.words[w + 1].norm == "за" { return w }
+        for w in r where lexicon.modal.contains(text.stems[w]) && text.words[w].norm != K.за { return w }
+        for w in r.dropLast() where lexicon.modal.contains(text.stems[w] + " " + K.за) && text.words[w + 1].norm == K.за { return w }
         return nil
     }
 
@@ -104,10 +104,10 @@ struct PolarityFinder {
         var c = clause(hit, in: s)
         // "роль посредника, которая … не такая реалистичная": a relative clause right after
         // the cue's clause speaks of the cue
-        if c.upperBound < s.upperBound, text.words[c.upperBound].norm.hasPrefix("котор"), evaluation(c, clause: c, approval: true).value == 0 {
+        if c.upperBound < s.upperBound, text.words[c.upperBound].norm.hasPrefix(K.котор), evaluation(c, clause: c, approval: true).value == 0 {
             let rel = clause(c.upperBound..<(c.upperBound + 1), in: s)
             var end = rel.upperBound
-            while end < s.upperBound, end - rel.upperBound < 12, !text.words[end].norm.hasPrefix("котор"),
+            while end < s.upperBound, end - rel.upperBound < 12, !text.words[end].norm.hasPrefix(K.котор),
                   text.punctBefore[end].contains(",") || !text.boundary(before: end) { end += 1
                 if end < s.upperBound, text.punctBefore[end].contains(".") { break } }
             c = c.lowerBound..<min(s.upperBound, max(end, rel.upperBound))
@@ -154,7 +154,7 @@ struct PolarityFinder {
                 var ok = true
                 for (k, x) in h.enumerated() where text.words[w + k].norm != x { ok = false; break }
                 // "вряд ли" is a judgement, not an open question
-                if ok, h == ["ли"], w > r.lowerBound, text.words[w - 1].norm == "вряд" { ok = false }
+                if ok, h == [K.ли], w > r.lowerBound, text.words[w - 1].norm == K.вряд { ok = false }
                 if ok { return true }
             }
         }

@@ -38,7 +38,7 @@ struct TopicModel: Sendable {
             var out: [(String, Bool)] = []
             var negate = 0
             for w in words(s) {
-                if lexicon.negators.contains(w.folded) || w.folded == "против" { negate = 3; continue }
+                if lexicon.negators.contains(w.folded) || w.folded == K.против { negate = 3; continue }
                 if lexicon.stopwords.contains(w.folded) || w.folded.unicodeScalars.count < 3 { if negate > 0 { negate -= 1 }; continue }
                 out.append((w.stem, negate > 0))
                 if negate > 0 { negate -= 1 }
@@ -93,7 +93,7 @@ struct TopicModel: Sendable {
             var neg = 0
             for w in words(text) {
                 if lexicon.negators.contains(w.folded) { neg = 2; continue }
-                for e in lexicon.evaluation + lexicon.approval where e.words.count == 1 && stemmer.stem(e.words[0]) == w.stem {
+                for e in lexicon.evaluation + lexicon.approval where e.words.count == 1 && Fold.stem(e.words[0], stemmer) == w.stem {
                     v += neg > 0 ? -e.value : e.value; break
                 }
                 if neg > 0 { neg -= 1 }

@@ -45,7 +45,7 @@ struct WatchIndex: Sendable {
             Tokenizer.tokens(text).filter { $0.kind == .word || $0.kind == .number }.map { t in
                 let raw = String(t.raw)
                 let acronym = raw.unicodeScalars.count >= 2 && raw == raw.uppercased() && raw != raw.lowercased()
-                return PatternWord(folded: t.norm, stem: stemmer.stem(t.norm), proper: t.capitalized, acronym: acronym)
+                return PatternWord(folded: t.norm, stem: Fold.stem(t.norm, stemmer), proper: t.capitalized, acronym: acronym)
             }
         }
         for (i, a) in watchlist.actors.enumerated() {

@@ -23,7 +23,7 @@ struct WordForms {
     /// The Snowball stem of a folded word, cached per instance (one instance per article).
     mutating func stem(_ folded: String) -> String {
         if let s = cache[folded] { return s }
-        let s = folded.unicodeScalars.count <= 2 ? folded : stemmer.stem(folded)
+        let s = folded.unicodeScalars.count <= 2 ? folded : Fold.stem(folded, stemmer)
         cache[folded] = s
         return s
     }
@@ -31,11 +31,11 @@ struct WordForms {
     /// True when two stems are the same word or the same word family.
     static func sameFamily(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        let au = Array(a.unicodeScalars), bu = Array(b.unicodeScalars)
-        let n = min(au.count, bu.count)
+        let n = min(a.utf8.count, b.utf8.count)
         guard n >= 5 else { return false }
         var k = 0
-        while k < n, au[k] == bu[k] { k += 1 }
+        var ia = a.utf8.makeIterator(), ib = b.utf8.makeIterator()
+        while k < n, let x = ia.next(), let y = ib.next(), x == y { k += 1 }
         return k >= max(5, n - 2)
     }
 
@@ -45,8 +45,8 @@ struct WordForms {
     }
 
     /// Case endings a proper name may take in running text.
-    static let nameEndings: [String] = ["", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "ы", "и", "ой", "ей", "ую", "юю",
-                                        "ого", "его", "ому", "ему", "ых", "их", "ыми", "ими", "ам", "ям", "ах", "ях", "ою", "ь"]
+    static let nameEndings: Set<String> = K.set(["", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "ы", "и", "ой", "ей", "ую", "юю",
+                                        "ого", "его", "ому", "ему", "ых", "их", "ыми", "ими", "ам", "ям", "ах", "ях", "ою", "ь"])
 
     /// True when `token` (folded) is an inflected form of the folded name word `name`.
     static func nameMatches(_ token: String, _ name: String) -> Bool {
@@ -54,17 +54,17 @@ struct WordForms {
         guard name.unicodeScalars.count >= 3 else { return false }
         if let rest = suffix(of: token, after: name), nameEndings.contains(rest) { return true }
         let last = name.unicodeScalars.last!
-        if "аяьй".unicodeScalars.contains(last) {
+        if Fold.word("аяьй").unicodeScalars.contains(last) {
             let base = String(name.unicodeScalars.dropLast())
             if let rest = suffix(of: token, after: base), nameEndings.contains(rest), !rest.isEmpty { return true }
         }
         // fleeting vowel: лев → льв-а
         let u = Array(name.unicodeScalars)
-        if u.count <= 5, u.count >= 3, u[u.count - 2] == "е" || u[u.count - 2] == "о" {
+        if u.count <= 5, u.count >= 3, u[u.count - 2] == Fold.encode("е") || u[u.count - 2] == Fold.encode("о") {
             var v = u; v.remove(at: u.count - 2)
             var base = String.UnicodeScalarView(); base.append(contentsOf: v)
             let b = String(base)
-            let soft = u[u.count - 2] == "е" && u.count == 3 ? String(u[0]) + "ь" + String(u[2]) : b
+            let soft = u[u.count - 2] == Fold.encode("е") && u.count == 3 ? String(u[0]) + Fold.word("ь") + String(u[2]) : b
             for cand in [b, soft] {
                 if let rest = suffix(of: token, after: cand), !rest.isEmpty, nameEndings.contains(rest) { return true }
             }
