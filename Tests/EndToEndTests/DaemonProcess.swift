@@ -1,0 +1,140 @@
+/// Test support: the built `stancewatch` binary run as a child process, its stderr captured in a file.
+import Foundation
+import Glibc
+import JournalTestSupport
+
+final class DaemonProcess {
+    let process: Process
+    let stderrPath: String
+
+    /// Starts `stancewatch <arguments>`, under `journal` when given (its socket bind-mounted), with
+    /// `environment` added to a clean copy of this process's environment.
+    init(_ arguments: [String], journal: JournalNamespace? = nil, environment extra: [String: String] = [:],
+         stderrPath: String) throws {
+        let binary = try Self.binary()
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "LISTEN_FDS"] {
+            environment[key] = nil
+        }
+        environment.merge(extra) { $1 }
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
+        self.stderrPath = stderrPath
+        if let journal {
+            process = try journal.launch([binary] + arguments, environment: environment,
+                                         stdout: FileHandle.nullDevice, stderr: err)
+        } else {
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = err
+            try process.run()
+        }
+        try err.close()
+    }
+
+    /// What the daemon wrote to stderr so far.
+    var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+
+    /// How many stderr lines contain `text`.
+    func stderrCount(_ text: String) -> Int {
+        stderr.split(separator: "\n").filter { $0.contains(text) }.count
+    }
+
+    /// Polls until `condition` holds (true) or `timeout` passes (false).
+    func wait(timeout: Duration = .seconds(20), until condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try condition() { return true }
+            if !process.isRunning { return try condition() }
+            usleep(20_000)
+        }
+        return try condition()
+    }
+
+    /// Waits for the start-up catch-up scan to finish ("is watching the feed" on stderr).
+    func waitUntilWatching() -> Bool { wait { stderr.contains("is watching the feed") } }
+
+    /// SIGTERM, then waits up to 20 s (SIGKILL after); returns the exit status (128+N for a signal).
+    func terminate() -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// The `stancewatch` executable built next to the test bundle (`swift build --build-tests` builds it).
+    static func binary() throws -> String {
+        var candidates: [String] = []
+        if let arg0 = CommandLine.arguments.first {
+            let resolved = URL(fileURLWithPath: arg0).resolvingSymlinksInPath()
+            candidates.append(resolved.deletingLastPathComponent().appendingPathComponent("stancewatch").path)
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("stancewatch").path)
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("stancewatch").path)
+        for path in candidates where FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+        throw EndToEndError("the stancewatch binary was not found next to the test bundle (looked at "
+                            + candidates.joined(separator: ", ") + "); build it with 'swift build --build-tests'")
+    }
+}
+
+struct EndToEndError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A temporary feed + state folder, removed afterwards, and the repo's seeds.
+final class Workspace {
+    let root: String
+    var feed: String { root + "/feed" }
+    var state: String { root + "/state" }
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/e2etest.XXXXXX").utf8CString)
+        guard let p = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw EndToEndError("mkdtemp failed")
+        }
+        root = String(cString: p)
+        try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Writes `bytes` under a dot-name in the feed, then renames it to `name` (an atomic arrival).
+    func drop(_ name: String, _ bytes: [UInt8]) throws {
+        let temp = feed + "/." + name + ".part"
+        try Data(bytes).write(to: URL(fileURLWithPath: temp))
+        guard rename(temp, feed + "/" + name) == 0 else { throw EndToEndError("rename into the feed failed") }
+    }
+
+    /// The repo's seeds/ folder (found from this file's path).
+    static let seeds: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/seeds"
+    }()
+
+    /// The seed files in the order 000 002 001 003 004: (name, bytes).
+    static func seedsInGoldOrder() throws -> [(String, [UInt8])] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }
+        return try ["000", "002", "001", "003", "004"].map { prefix in
+            guard let name = names.first(where: { $0.hasPrefix(prefix + "_") }) else {
+                throw EndToEndError("seeds/\(prefix)_*.txt is missing")
+            }
+            return (name, Array(try Data(contentsOf: URL(fileURLWithPath: seeds + "/" + name))))
+        }
+    }
+}
