@@ -60,6 +60,54 @@ public struct StanceStore: Sendable {
         }
     }
 
+    /// Opens an existing `<directory>/stancewatch.sqlite` for reading only (`stancewatch
+    /// status`, `stances`): never creates, migrates or writes anything, and works on a
+    /// read-only state folder too (then the file is read as it is, without the WAL index).
+    /// Writes through the returned store fail with `.cannotWrite`.
+    public static func openForReading(directory: String) throws(StoreError) -> StanceStore {
+        let path = directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.cannotOpen, path: path, operation: "open the database",
+                             cause: "there is no state database there: nothing was recorded with this state folder")
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        func open(_ location: String) throws -> DatabaseQueue {
+            let queue = try DatabaseQueue(path: location, configuration: config)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try open(path)
+        } catch {
+            // A WAL database in a read-only folder whose WAL index is gone: read the file as it is.
+            do {
+                queue = try open("file:\(path)?immutable=1")
+            } catch {
+                throw StoreError.wrap(error, .cannotOpen, path: path, operation: "open the database")
+            }
+        }
+        let store = StanceStore(unmigrated: queue, path: path)
+        let migrated: Bool
+        do {
+            migrated = try queue.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+        } catch {
+            throw StoreError.wrap(error, .cannotOpen, path: path, operation: "open the database")
+        }
+        guard migrated else {
+            throw StoreError(.cannotOpen, path: path, operation: "open the database",
+                             cause: "its schema is not the one this stancewatch knows (written by another version?)")
+        }
+        return store
+    }
+
+    private init(unmigrated writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
+
     /// A private in-memory store (tests, dry runs).
     public static func inMemory() throws(StoreError) -> StanceStore {
         do {

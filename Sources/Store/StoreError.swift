@@ -41,7 +41,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch kind {
         case .cannotOpen:
-            return "the state database \(path) could not be opened (\(cause)); the daemon cannot record anything"
+            return "the state database \(path) could not be opened (\(cause)); nothing was read or recorded"
         case .cannotWrite:
             return "the state database \(path) could not be written (\(cause)) while trying to \(operation); "
                 + "nothing of it was recorded and it will be retried"

@@ -56,6 +56,26 @@ struct SchemaTests {
         #expect(try reopened.isUnchanged(name: Fixtures.a004, identity: identity(4)))
     }
 
+    @Test func aStoreOpenedForReadingReadsButNeverWrites() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("read-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let missing = #expect(throws: StoreError.self) { _ = try StanceStore.openForReading(directory: directory) }
+        #expect(missing?.description.contains("there is no state database there") == true)
+        #expect(!FileManager.default.fileExists(atPath: directory))  // nothing created
+        let store = try StanceStore(directory: directory)
+        let rules = AlertRules(watchlist: Fixtures.seedWatchlist)
+        for (n, article) in Fixtures.seeds.enumerated() {
+            try store.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
+        }
+        let reader = try StanceStore.openForReading(directory: directory)
+        #expect(try reader.status() == store.status())
+        #expect(try reader.allStances() == store.allStances())
+        let pending = try reader.pendingAlerts()
+        let refused = #expect(throws: StoreError.self) { try reader.markSent(alertID: pending[0].id) }
+        #expect(refused?.kind == .cannotWrite)
+        #expect(try store.pendingAlerts().count == 2)
+    }
+
     @Test func constraintsRejectWhatTheSchemaForbids() throws {
         let store = try StanceStore.inMemory()
         try store.writer.write { db in
