@@ -43,8 +43,8 @@ public final class AlertCourier {
             loggedLoaded = true
             logged.formUnion(Self.alertIDs(inLog: alertLog.path))
         }
-        let journalUp = Journal.isAvailable
-        noteJournal(available: journalUp)
+        var journalUp = Journal.isAvailable
+        if !journalUp { noteJournalDown("no socket at \(Journal.socketPath)") }
         var sent = 0
         for alert in pending {
             if let alertLog, !logged.contains(alert.id) {
@@ -59,9 +59,12 @@ public final class AlertCourier {
             do {
                 try journal.deliver(alert)
             } catch {
-                logger.error("alert \(alert.id) could not be sent to journald (\(error)); it stays pending and will be sent again")
+                // journald is there but does not take entries (stopped, restarting): try again later.
+                journalUp = false
+                noteJournalDown("\(error)")
                 continue
             }
+            noteJournalUp()
             try store.markSent(alertID: alert.id)
             sent += 1
             logger.notice("alert sent", metadata: [
@@ -94,21 +97,24 @@ public final class AlertCourier {
         return ids
     }
 
-    /// Says once on stderr that journald is missing, and once when it is back.
-    private func noteJournal(available: Bool) {
-        if !available && !journalMissingReported {
-            journalMissingReported = true
-            logger.warning("""
-                journald is not available (no socket at \(Journal.socketPath)); alerts stay pending in the \
-                store and are sent when it is back\(alertLog.map { "; the alert log \($0.path) is still written" } ?? "")
-                """)
-        } else if available && journalMissingReported {
-            journalMissingReported = false
-            logger.notice("journald is available again; sending the pending alerts")
-            try? Journal.send([
-                ("MESSAGE", "stancewatch: journald is available again; sending the alerts kept pending while it was away"),
-                ("MESSAGE_ID", MessageID.daemonTrouble), ("PRIORITY", "5"), ("SYSLOG_IDENTIFIER", "stancewatch"),
-            ])
-        }
+    /// Says once on stderr that journald is not taking alerts (until it takes one again).
+    private func noteJournalDown(_ why: String) {
+        guard !journalMissingReported else { return }
+        journalMissingReported = true
+        logger.warning("""
+            journald is not available (\(why)); alerts stay pending in the store and are sent when it is \
+            back\(alertLog.map { "; the alert log \($0.path) is still written" } ?? "")
+            """)
+    }
+
+    /// Says once that journald took an alert again after being reported away.
+    private func noteJournalUp() {
+        guard journalMissingReported else { return }
+        journalMissingReported = false
+        logger.notice("journald is available again; sending the alerts kept pending while it was away")
+        try? Journal.send([
+            ("MESSAGE", "stancewatch: journald is available again; sending the alerts kept pending while it was away"),
+            ("MESSAGE_ID", MessageID.daemonTrouble), ("PRIORITY", "5"), ("SYSLOG_IDENTIFIER", "stancewatch"),
+        ])
     }
 }

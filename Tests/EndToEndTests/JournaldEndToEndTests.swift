@@ -93,4 +93,57 @@ struct JournaldEndToEndTests {
         #expect(third.terminate() == 0)
         #expect(try journal.entries().filter { $0["MESSAGE_ID"] == Self.refusedID }.count == 2)
     }
+
+    @Test func alertsWaitInTheStoreWhileJournaldIsAwayAndGoOutWhenItIsBack() throws {
+        let journal = try JournalNamespace.start()
+        defer { journal.stop() }
+        let w = try Workspace()
+        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
+                                       stderrPath: w.root + "/daemon.log")
+        #expect(daemon.waitUntilWatching(), "the daemon did not start: \(daemon.stderr)")
+
+        // Given journald stopped (its socket file stays; sends are refused)
+        journal.stopDaemon()
+        // When the seeds arrive
+        let seeds = try Workspace.seedsInGoldOrder()
+        for (name, bytes) in seeds { try w.drop(name, bytes) }
+        #expect(daemon.wait { daemon.stderrCount("article ingested") == seeds.count }, "\(daemon.stderr)")
+        // Then the alerts wait in the store, and the daemon said once that journald is away
+        let away = try Status.read(state: w.state)
+        #expect(away.pending > 0)
+        #expect(away.sent == 0)
+        #expect(daemon.stderrCount("journald is not available") == 1)
+
+        // When journald is back, every pending alert goes out, once.
+        try journal.startDaemon()
+        #expect(daemon.wait { (try? Status.read(state: w.state).pending) == 0 }, "\(daemon.stderr)")
+        let alerts = try journal.entries().filter { $0["STANCE_ALERT_ID"] != nil }
+        #expect(alerts.count == away.pending)
+        #expect(alerts.contains { $0["STANCE_KIND"] == "shift" && $0["STANCE_ACTOR"] == "tokayev" })
+        #expect(daemon.terminate() == 0)
+    }
+}
+
+/// `stancewatch status --json`, read by the tests.
+struct Status {
+    var sent: Int
+    var pending: Int
+    var ingested: Int
+    var refused: Int
+
+    static func read(state: String) throws -> Status {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try DaemonProcess.binary())
+        p.arguments = ["status", "--state", state, "--json"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let alerts = object["alerts"] as? [String: Int], let articles = object["articles"] as? [String: Int]
+        else { throw EndToEndError("status --json printed \(String(decoding: data, as: UTF8.self))") }
+        return Status(sent: alerts["sent"] ?? -1, pending: alerts["pending"] ?? -1,
+                      ingested: articles["ingested"] ?? -1, refused: articles["refused"] ?? -1)
+    }
 }

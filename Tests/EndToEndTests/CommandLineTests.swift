@@ -1,0 +1,103 @@
+/// The command line's contract: refusals at start, replay, stances, status, SIGHUP reload.
+import Foundation
+import Glibc
+import Testing
+
+struct CommandLineTests {
+    /// Runs `stancewatch <arguments>` to completion: (status, stdout, stderr).
+    private func run(_ arguments: [String]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try DaemonProcess.binary())
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func aMissingFeedFolderIsRefusedAtStart() throws {
+        let w = try Workspace()
+        let (status, _, stderr) = try run(["run", "--feed", w.root + "/nope", "--state", w.state])
+        #expect(status != 0)
+        #expect(stderr.contains(w.root + "/nope"))
+        #expect(stderr.contains("does not exist"))
+    }
+
+    @Test func aBrokenWatchlistIsRefusedWithFileLineAndProblem() throws {
+        let w = try Workspace()
+        let broken = w.root + "/broken.yaml"
+        try """
+            actors:
+              - id: a
+                names: [Акаев]
+                colour: red
+            topics:
+              - id: t
+                cues: [перемирие]
+                pro: за
+                contra: против
+            """.write(toFile: broken, atomically: true, encoding: .utf8)
+        let (status, _, stderr) = try run(["run", "--feed", w.feed, "--state", w.state, "--watchlist", broken])
+        #expect(status != 0)
+        #expect(stderr.contains(broken + ":4"), "\(stderr)")  // file:line
+        #expect(stderr.contains("colour"))
+    }
+
+    @Test func replayThenStancesThenStatus() throws {
+        let w = try Workspace()
+        let files = try Workspace.seedsInGoldOrder().map { Workspace.seeds + "/" + $0.0 }
+        let alertLog = w.root + "/alerts.jsonl"
+        let (status, _, stderr) = try run(["replay", "--state", w.state, "--watchlist", Workspace.seeds + "/watchlist.yaml",
+                                           "--alert-log", alertLog] + files)
+        #expect(status == 0, "\(stderr)")
+        let (_, stances, _) = try run(["stances", "--state", w.state])
+        let records = stances.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(!records.isEmpty)
+        for record in records {
+            for key in ["article", "actor", "topic", "stance", "stated", "evidence"] {
+                #expect(record[key] is String, "\(key) missing in \(record)")
+            }
+        }
+        let summary = try Status.read(state: w.state)
+        #expect(summary.ingested == files.count)
+        #expect(summary.refused == 0)
+        let logged = try String(contentsOfFile: alertLog, encoding: .utf8).split(separator: "\n")
+        #expect(logged.contains { $0.contains("\"STANCE_KIND\":\"shift\"") && $0.contains("settlement-prospects") })
+    }
+
+    @Test func sighupReloadsTheWatchlistAndKeepsTheOldOneWhenTheNewIsBroken() throws {
+        let w = try Workspace()
+        let watchlist = w.root + "/watchlist.yaml"
+        try FileManager.default.copyItem(atPath: Workspace.seeds + "/watchlist.yaml", toPath: watchlist)
+        let socketPath = w.root + "/notify.sock"
+        let socket = try NotifyListener(path: socketPath)
+        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state, "--watchlist", watchlist],
+                                       environment: ["NOTIFY_SOCKET": socketPath], stderrPath: w.root + "/daemon.log")
+        _ = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(30))
+
+        // A good reload: RELOADING=1 with MONOTONIC_USEC, then READY=1.
+        kill(daemon.process.processIdentifier, SIGHUP)
+        let reload = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(10))
+        #expect(reload.contains { $0.contains("RELOADING=1") && $0.contains("MONOTONIC_USEC=") })
+        #expect(reload.contains { $0.contains("READY=1") })
+        #expect(daemon.wait { daemon.stderr.contains("watchlist reloaded") })
+
+        // A broken watchlist: the error is logged, the old one stays, the daemon keeps working.
+        try "actors: [\n".write(toFile: watchlist, atomically: true, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        let broken = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(10))
+        #expect(broken.contains { $0.contains("READY=1") })
+        #expect(daemon.wait { daemon.stderr.contains("was not reloaded") })
+        let (name, bytes) = try Workspace.seedsInGoldOrder()[0]
+        try w.drop(name, bytes)
+        #expect(daemon.wait { daemon.stderrCount("article ingested") == 1 })
+        #expect(daemon.process.isRunning)
+        #expect(daemon.terminate() == 0)
+    }
+}
