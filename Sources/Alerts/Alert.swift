@@ -50,7 +50,9 @@ public struct Alert: Sendable, Hashable, Codable {
         self.priorDate = priorDate
         self.evidence = AlertText.sanitize(evidence, limit: AlertText.evidenceLimit, style: .prose)
         self.priorEvidence = AlertText.sanitize(priorEvidence, limit: AlertText.evidenceLimit, style: .prose)
-        self.otherActor = otherActor.map { AlertText.sanitize($0, limit: AlertText.identifierLimit, style: .identifier) }
+        self.otherActor = otherActor.map {
+            AlertText.sanitize($0, limit: AlertText.identifierLimit, style: .identifier)
+        }
         self.message = AlertText.sanitize(message, limit: AlertText.messageLimit, style: .prose)
     }
 

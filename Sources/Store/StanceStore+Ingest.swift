@@ -9,9 +9,9 @@ extension StanceStore {
     /// True when `name` was recorded with exactly this identity (device, inode, size, mtime):
     /// the catch-up scan may skip it without reading it.
     public func isUnchanged(name: String, identity: FileIdentity) throws(StoreError) -> Bool {
-        try read("check whether '\(name)' changed") { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT device, inode, size, mtime_ns FROM seen_file WHERE name = ?"),
-                             arguments: [name]).map { row in
+        try read("check whether '\(StoreError.shown(name))' changed") { db in
+            let sql = "SELECT device, inode, size, mtime_ns FROM seen_file WHERE name = ?"
+            return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [name]).map { row in
                 Self.fileIdentity(row) == identity
             } ?? false
         }
@@ -43,12 +43,13 @@ extension StanceStore {
     ///   when the transaction failed (nothing was recorded).
     public func ingest(_ article: Article, hash: String, identity: FileIdentity, stances: [Stance],
                        rules: AlertRules) throws(StoreError) -> [Alert] {
-        let operation = "record article '\(article.id)'"
+        let operation = "record article '\(StoreError.shown(article.id))'"
         let outcome: Result<[Alert], StoreError> = try write(operation) { db in
             if let existing = try Self.ingestedArticle(hash: hash, db) {
                 try Self.recordSeen(name: article.id, identity: identity, hash: hash, db)
                 return .failure(StoreError(.alreadyIngested(existingArticle: existing), path: path,
-                                           operation: "article '\(article.id)'", cause: "duplicate content"))
+                                           operation: "article '\(StoreError.shown(article.id))'",
+                                           cause: "duplicate content"))
             }
             try db.execute(sql: """
                 INSERT INTO article (name, hash, date, has_header_date, status) VALUES (?, ?, ?, ?, 'ingested')
@@ -76,7 +77,7 @@ extension StanceStore {
     /// Records that `name` with this identity holds content `hash` already stored
     /// (the same bytes seen again, or under another name), so catch-up skips it.
     public func markSeen(name: String, identity: FileIdentity, hash: String) throws(StoreError) {
-        try write("remember file '\(name)'") { db in
+        try write("remember file '\(StoreError.shown(name))'") { db in
             try Self.recordSeen(name: name, identity: identity, hash: hash, db)
         }
     }
@@ -84,7 +85,7 @@ extension StanceStore {
     /// Records a refused file (with its identity when known, so catch-up skips it until it
     /// changes) and makes `reason` the last error.
     public func refuse(name: String, identity: FileIdentity?, hash: String?, reason: String) throws(StoreError) {
-        try write("record the refusal of '\(name)'") { db in
+        try write("record the refusal of '\(StoreError.shown(name))'") { db in
             try db.execute(sql: "INSERT INTO article (name, hash, status, reason) VALUES (?, ?, 'refused', ?)",
                            arguments: [name, hash, reason])
             if let identity {

@@ -1,3 +1,4 @@
+import Alerts
 import GRDB
 
 /// Everything that can go wrong in the store, as a sentence for an operator: which
@@ -48,8 +49,14 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case .cannotRead:
             return "the state database \(path) could not be read (\(cause)) while trying to \(operation)"
         case .alreadyIngested(let existing):
-            return "\(operation): the same content is already stored as article '\(existing)'; not ingested again"
+            return "\(operation): the same content is already stored as article '\(Self.shown(existing))'; "
+                + "not ingested again"
         }
+    }
+
+    /// A file name as it may appear in a message: control characters escaped, length capped.
+    static func shown(_ name: String) -> String {
+        AlertText.sanitize(name, limit: AlertText.identifierLimit, style: .identifier)
     }
 
     /// Wraps any error thrown inside a database access as a `StoreError` of `kind`.

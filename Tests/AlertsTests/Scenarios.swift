@@ -29,7 +29,8 @@ enum Scenarios {
          stance(a002, "sarym", "kz-venue", .pro, "2025-09-22"),
          stance(a002, "tokayev", "kz-venue", .pro, "2025-09-22")],
         [stance(a001, "tokayev", "kz-mediator", .contra, "2025-09-24",
-                evidence: "Казахстан в военном конфликте между Россией и Украиной не является посредником и не намерен им быть."),
+                evidence: "Казахстан в военном конфликте между Россией и Украиной не является посредником "
+                    + "и не намерен им быть."),
          stance(a001, "tokayev", "kz-venue", .pro, "2025-09-24"),
          stance(a001, "tokayev", "settlement-prospects", .contra, "2025-09-24")],
         [stance(a003, "tokayev", "kz-venue", .pro, "2025-11-08"),

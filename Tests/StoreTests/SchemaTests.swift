@@ -79,13 +79,18 @@ struct SchemaTests {
     @Test func constraintsRejectWhatTheSchemaForbids() throws {
         let store = try StanceStore.inMemory()
         try store.writer.write { db in
-            try db.execute(sql: "INSERT INTO article (name, hash, date, has_header_date, status) VALUES ('a', 'h', '2025-01-01', 1, 'ingested')")
+            try db.execute(sql: """
+                INSERT INTO article (name, hash, date, has_header_date, status)
+                VALUES ('a', 'h', '2025-01-01', 1, 'ingested')
+                """)
         }
+        let stanceInsert = "INSERT INTO stance (article_seq, position, actor, topic, polarity, stated, evidence, "
+            + "evidence_start, evidence_end) VALUES "
         let forbidden = [
             // neutral is never stored
-            "INSERT INTO stance (article_seq, position, actor, topic, polarity, stated, evidence, evidence_start, evidence_end) VALUES (1, 0, 'x', 't', 'neutral', '2025-01-01', 'e', 0, 1)",
+            stanceInsert + "(1, 0, 'x', 't', 'neutral', '2025-01-01', 'e', 0, 1)",
             // a stance needs an existing article
-            "INSERT INTO stance (article_seq, position, actor, topic, polarity, stated, evidence, evidence_start, evidence_end) VALUES (99, 0, 'x', 't', 'pro', '2025-01-01', 'e', 0, 1)",
+            stanceInsert + "(99, 0, 'x', 't', 'pro', '2025-01-01', 'e', 0, 1)",
             // two ingested articles with one content hash
             "INSERT INTO article (name, hash, date, has_header_date, status) VALUES ('b', 'h', '2025-01-01', 1, 'ingested')",
             // an ingested article without a date
@@ -93,7 +98,9 @@ struct SchemaTests {
             // a refusal without a reason
             "INSERT INTO article (name, status) VALUES ('d', 'refused')",
             // a divergence needs the other actor
-            "INSERT INTO alert (id, article_seq, kind, actor, topic, from_polarity, to_polarity, article, prior_article, date, prior_date, evidence, prior_evidence, message) VALUES ('x', 1, 'divergence', 'a', 't', 'pro', 'contra', 'a', 'b', '2025-01-01', '2025-01-01', 'e', 'e', 'm')",
+            "INSERT INTO alert (id, article_seq, kind, actor, topic, from_polarity, to_polarity, article, prior_article, "
+                + "date, prior_date, evidence, prior_evidence, message) VALUES ('x', 1, 'divergence', 'a', 't', 'pro', "
+                + "'contra', 'a', 'b', '2025-01-01', '2025-01-01', 'e', 'e', 'm')",
             // a disagreement pair is stored in one order only
             "INSERT INTO disagreement (actor_a, actor_b, topic, open) VALUES ('b', 'a', 't', 1)",
         ]

@@ -31,6 +31,12 @@ struct StoreBehaviourTests {
         #expect(try store.isUnchanged(name: "copy.txt", identity: identity(42)))
         #expect(try store.hasContent(hash: "sha-\(Fixtures.a001)"))
         #expect(try !store.hasContent(hash: "sha-unknown"))
+        // A hostile name cannot break the message into lines.
+        let hostile = #expect(throws: StoreError.self) {
+            try store.ingest("evil\nPRIORITY=0.txt", date: "2025-09-24", [], rules: rules, hash: "sha-\(Fixtures.a001)")
+        }
+        #expect(hostile?.description == "article 'evil\\u{000A}PRIORITY=0.txt': the same content is already stored "
+                + "as article '\(Fixtures.a001)'; not ingested again")
     }
 
     @Test func outboxGoesFromPendingToSent() throws {
