@@ -23,7 +23,12 @@ public final class Stemmer: Sendable {
 
     /// The stem of one word (lower-cased, ё→е). Words the stemmer rejects come back lower-cased.
     public func stem(_ word: String) -> String {
-        let lowered = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        stem(lowercased: word.lowercased().replacingOccurrences(of: "ё", with: "е"))
+    }
+
+    /// The stem of a word the caller has already lower-cased with ё folded to е (the
+    /// engine's hot path: skips both passes). Rejected words come back unchanged.
+    public func stem(lowercased lowered: String) -> String {
         var bytes = Array(lowered.utf8)
         return handle.withLock { h in
             let out = bytes.withUnsafeMutableBufferPointer { buf -> String? in

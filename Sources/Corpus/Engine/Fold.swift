@@ -17,13 +17,15 @@ enum Fold {
     static func word(_ s: Substring) -> String {
         var hasCyrillic = false
         for u in s.unicodeScalars where isCyrillic(u) { hasCyrillic = true; break }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
             var l = lower(u)
             if hasCyrillic, let c = cyrillicTwin(l) { l = c }
-            out.append(encode(l))
+            let e = encode(l)
+            if e.isASCII { out.append(UInt8(e.value)) } else { out.append(contentsOf: String(e).utf8) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// ASCII code of a lower-case Russian letter; other scalars unchanged.
@@ -43,7 +45,7 @@ enum Fold {
 
     /// The Snowball stem of a folded word, folded.
     static func stem(_ folded: String, _ stemmer: Stemmer) -> String {
-        word(stemmer.stem(decode(folded)))
+        word(stemmer.stem(lowercased: decode(folded)))
     }
 
     static func word(_ s: String) -> String { word(s[...]) }

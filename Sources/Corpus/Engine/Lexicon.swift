@@ -26,6 +26,13 @@ struct Lexicon: Sendable {
     var abbreviations: Set<String> = []
     /// Folded word stem → country index; multi-word entries as stem arrays.
     var gazetteer: [[[String]]] = []
+    /// Gazetteer entries by their first stem: (line, entry index).
+    var gazetteerByFirst: [String: [(Int, Int)]] = [:]
+    /// Evaluation and approval entries by their first word.
+    var evaluationByFirst: [String: [(words: [String], value: Int)]] = [:]
+    var approvalByFirst: [String: [(words: [String], value: Int)]] = [:]
+    /// Boilerplate markers by their first word.
+    var boilerplateFirstWords: Set<String> = []
     /// The same entries as folded words (for the nominative check).
     var gazetteerFolded: [[[String]]] = []
     var stopwords: Set<String> = []
@@ -96,6 +103,13 @@ struct Lexicon: Sendable {
             line.split(separator: ",").map { words(String($0).trimmingWhitespace) }
         }
         gazetteer = gazetteerFolded.map { $0.map { $0.map(stem) } }
+        for (li, line) in gazetteer.enumerated() { for (k, e) in line.enumerated() { gazetteerByFirst[e[0], default: []].append((li, k)) } }
+        for e in evaluation { evaluationByFirst[e.words[0], default: []].append(e) }
+        for e in approval { approvalByFirst[e.words[0], default: []].append(e) }
+        for m in boilerplate {
+            let b = m.hasPrefix("*") ? String(m.dropFirst()).trimmingWhitespace : m
+            if let f = b.split(separator: " ").first { boilerplateFirstWords.insert(String(f)); boilerplateFirstWords.insert(String(f.drop(while: { $0 == "(" }))) }
+        }
         stopwords = Set(try lines("stopwords.txt").flatMap { words($0) })
         questionWords = Set(try lines("question.txt").map { Fold.word($0) })
         timeframes = try lines("timeframe.txt").map { words($0).map(stem) }

@@ -99,7 +99,8 @@ struct MentionFinder {
 
     /// The longest watched name or role starting at word `i`.
     private func watchedMention(at i: Int, _ words: [Token], _ stems: [String]) -> Mention? {
-        guard let initial = words[i].norm.unicodeScalars.first, let candidates = index.patternsByInitial[initial] else { return nil }
+        let candidates = (index.patternsByStem[stems[i]] ?? []) + (index.patternsByPrefix[String(decoding: words[i].norm.utf8.prefix(2), as: UTF8.self)] ?? [])
+        guard !candidates.isEmpty else { return nil }
         var best: (len: Int, pats: [ActorPattern])? = nil
         for pi in candidates {
             let p = index.actorPatterns[pi]
@@ -128,8 +129,11 @@ struct MentionFinder {
     /// capital (not the country's own name, not an adjective), its length, nominative or not.
     func gazetteerEntry(at i: Int, _ words: [Token], _ stems: [String]) -> (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? {
         var best: (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? = nil
-        for (li, line) in lexicon.gazetteer.enumerated() {
-            for (k, e) in line.enumerated() where i + e.count <= words.count && e.count > (best?.len ?? 0) {
+        guard let entries = lexicon.gazetteerByFirst[stems[i]] else { return nil }
+        for (li, k) in entries {
+            let e = lexicon.gazetteer[li][k]
+            do {
+                guard i + e.count <= words.count && e.count > (best?.len ?? 0) else { continue }
                 var ok = true
                 for (j, x) in e.enumerated() where stems[i + j] != x { ok = false; break }
                 guard ok else { continue }

@@ -62,9 +62,10 @@ struct PolarityFinder {
         var v = 0
         var first: Int? = nil
         var w = r.lowerBound
-        let entries = approval ? lexicon.approval : lexicon.evaluation
+        let index = approval ? lexicon.approvalByFirst : lexicon.evaluationByFirst
         while w < r.upperBound {
             var matched = 0
+            guard let entries = index[text.words[w].norm] else { w += 1; continue }
             for e in entries where w + e.words.count <= r.upperBound && e.words.count >= matched {
                 var ok = true
                 for (k, x) in e.words.enumerated() where text.words[w + k].norm != x { ok = false; break }

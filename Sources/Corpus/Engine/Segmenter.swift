@@ -136,6 +136,8 @@ enum Segmenter {
 
     /// Whether the line starting at `i` is furniture, and whether it ends the article text.
     static func furniture(_ t: [Token], from i: Int, lexicon: Lexicon) -> (line: Bool, rest: Bool) {
+        let first = t[i].kind == .punct && i + 1 < t.count ? t[i + 1].norm : t[i].norm
+        guard lexicon.boilerplateFirstWords.contains(first) || lexicon.boilerplateFirstWords.contains(first + ":") else { return (false, false) }
         var text = ""
         var j = i
         while j < t.count, t[j].kind != .newline, text.unicodeScalars.count < 60 {

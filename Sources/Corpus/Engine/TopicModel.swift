@@ -88,14 +88,13 @@ struct TopicModel: Sendable {
             if score < 0 { directionPolarity[cls] = .contra; directionPolarity[opp] = .pro }
         }
         // valence: evaluation words in each description
+        let entries = (lexicon.evaluation + lexicon.approval).filter { $0.words.count == 1 }.map { (Fold.stem($0.words[0], stemmer), $0.value) }
         func valence(_ text: String) -> Int {
             var v = 0
             var neg = 0
             for w in words(text) {
                 if lexicon.negators.contains(w.folded) { neg = 2; continue }
-                for e in lexicon.evaluation + lexicon.approval where e.words.count == 1 && Fold.stem(e.words[0], stemmer) == w.stem {
-                    v += neg > 0 ? -e.value : e.value; break
-                }
+                if let e = entries.first(where: { $0.0 == w.stem }) { v += neg > 0 ? -e.1 : e.1 }
                 if neg > 0 { neg -= 1 }
             }
             return v

@@ -29,8 +29,11 @@ struct WatchIndex: Sendable {
     var headActors: [String: [Int]] = [:]
     /// Stem of a role head → its dictionary form (the nominative).
     var headForms: [String: String] = [:]
-    /// Actor patterns by the first letter of their first word.
-    var patternsByInitial: [Unicode.Scalar: [Int]] = [:]
+    /// Actor patterns whose first word is a common word, by its stem.
+    var patternsByStem: [String: [Int]] = [:]
+    /// Actor patterns whose first word is a proper name or acronym, by its first two bytes
+    /// (and those of its fleeting-vowel form: лев → льв).
+    var patternsByPrefix: [String: [Int]] = [:]
     var topics: [TopicModel] = []
     /// Anchor stems of each actor (its names' and roles' proper words and their gazetteer
     /// twins, plus those of its group mates).
@@ -62,8 +65,18 @@ struct WatchIndex: Sendable {
         }
         for (k, v) in headActors { headActors[k] = Array(Set(v)).sorted() }
         for (pi, p) in actorPatterns.enumerated() {
-            if let u = p.words.first?.folded.unicodeScalars.first { patternsByInitial[u, default: []].append(pi) }
+            guard let w = p.words.first else { continue }
+            if w.proper || w.acronym {
+                var keys = Set([String(decoding: w.folded.utf8.prefix(2), as: UTF8.self)])
+                let u = Array(w.folded.utf8)
+                if u.count >= 3 { keys.insert(String(decoding: [u[0], Array(Fold.word("ь").utf8)[0]], as: UTF8.self)); keys.insert(String(decoding: [u[0], u[2]], as: UTF8.self)) }
+                for k in keys { patternsByPrefix[k, default: []].append(pi) }
+            } else {
+                patternsByStem[w.stem, default: []].append(pi)
+                patternsByStem[w.folded, default: []].append(pi)
+            }
         }
+        for (k, v) in patternsByStem { patternsByStem[k] = Array(Set(v)).sorted() }
         // countries and anchors of actors
         func countries(of text: String) -> Set<Int> {
             let stems = Set(words(text).filter { $0.proper }.map(\.stem))

@@ -51,7 +51,8 @@ struct WordForms {
     /// True when `token` (folded) is an inflected form of the folded name word `name`.
     static func nameMatches(_ token: String, _ name: String) -> Bool {
         if token == name { return true }
-        guard name.unicodeScalars.count >= 3 else { return false }
+        let tn = token.utf8.count, nn = name.utf8.count
+        guard nn >= 3, tn >= nn - 2, tn <= nn + 3, token.utf8.first == name.utf8.first else { return false }
         if let rest = suffix(of: token, after: name), nameEndings.contains(rest) { return true }
         let last = name.unicodeScalars.last!
         if Fold.word("аяьй").unicodeScalars.contains(last) {
