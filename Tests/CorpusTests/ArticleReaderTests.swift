@@ -1,6 +1,9 @@
 import Testing
 @testable import Corpus
 import Platform
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ArticleReaderTests {
     let reader = ArticleReader()
@@ -146,6 +149,40 @@ struct ArticleReaderTests {
         #expect(ArticleReader.day(of: next) == Day(year: 2025, month: 9, day: 22))
     }
 
+    /// Mutated articles (byte flips, inserted CR/NUL/BOM/controls/header fragments, cuts) never crash the
+    /// reader, and whatever it accepts keeps the contract. `ARTICLE_FUZZ_ITERATIONS` runs it longer.
+    @Test func mutatedInputsAreReadOrRefusedNeverCrash() {
+        let iterations = ProcessInfoLite.integer("ARTICLE_FUZZ_ITERATIONS") ?? 3_000
+        let base = Array(" date 2025-09-22 Президент Казахстана заявил, что готов выступить посредником.\nВторой абзац.".utf8)
+        let fragments: [[UInt8]] = [[0x0D], [0x0D, 0x0A], [0], [0xEF, 0xBB, 0xBF], [0x01], [0xC2, 0x85], Array("date ".utf8),
+                                    Array(" date 2025-13-45 ".utf8), Array("2024-02-29".utf8), [0xD0], [0xFF, 0xFE], [0x20, 0x09]]
+        var rng = SplitMix64(seed: 7)
+        var accepted = 0
+        for _ in 0..<iterations {
+            var bytes = base
+            for _ in 0..<(1 + Int(rng.next() % 4)) {
+                let at = Int(rng.next() % UInt64(bytes.count + 1))
+                switch rng.next() % 4 {
+                case 0: if at < bytes.count { bytes[at] = UInt8(truncatingIfNeeded: rng.next()) }
+                case 1: bytes.insert(contentsOf: fragments[Int(rng.next() % UInt64(fragments.count))], at: at)
+                case 2: bytes = Array(bytes[..<at])
+                default: bytes = Array(bytes[at...])
+                }
+            }
+            do {
+                let a = try reader.read(name: "f.txt", bytes: bytes, modified: mtime)
+                accepted += 1
+                #expect(!a.body.utf8.contains(0x0D))
+                #expect(!a.body.utf8.contains(0))
+                #expect(a.body.contains { !$0.isWhitespace })
+                if !a.hasHeaderDate { #expect(a.date == mtime) }
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
+        }
+        #expect(accepted > 0)
+    }
+
     @Test func everyShippedSeedReads() throws {
         let seeds = String(#filePath.split(separator: "/").dropLast(3).joined(separator: "/"))
         for name in ["000_5c49a9c33680695c.txt", "001_fa40498c7c5f6522.txt", "002_a79a80be541b1d91.txt",
@@ -156,6 +193,13 @@ struct ArticleReaderTests {
             #expect(a.body.count > 100, "\(name)")
             #expect(!a.body.hasPrefix(" date"), "\(name)")
         }
+    }
+}
+
+/// Reads an integer from the environment without Foundation.
+enum ProcessInfoLite {
+    static func integer(_ name: String) -> Int? {
+        getenv(name).flatMap { Int(String(cString: $0)) }
     }
 }
 
