@@ -50,6 +50,7 @@ public struct StanceStore: Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(10)
+        config.maximumReaderCount = 2  // each reader has its own page cache; the daemon needs few
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
