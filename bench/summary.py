@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""The closing table of `make bench`, from the JSON lines the steps wrote. Prints; asserts nothing."""
+import json, sys
+
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip().startswith('{')]
+by = lambda k: [r for r in rows if r.get('bench') == k]
+out = []
+def row(name, value, target=''):
+    out.append((name, value, target))
+
+tp = {r.get('corpus'): r for r in by('throughput')}
+for c, r in tp.items():
+    row('engine throughput, %s (%d files)' % (c, r['files']), '%.2f MB/s, %.0f articles/s' % (r['mb_per_s'], r['articles_per_s']))
+nat = by('natasha')
+big = tp.get('10MB')
+if nat:
+    n = nat[0]
+    label = 'natasha full pipeline, 10 MB' + (' (field-notes reference)' if n.get('reference') else ' (%d of %d files)' % (n['files'], n['of_files']))
+    row(label, '%.3f MB/s, %.1f articles/s' % (n['mb_per_s'], n['articles_per_s']))
+    if big:
+        row('ratio engine / natasha (10 MB, MB/s)', '%.0fx' % (big['mb_per_s'] / n['mb_per_s']), '>= 50x')
+for r in by('latency'):
+    row('latency rename -> journald, p50 / p99 (%d drops)' % r['seen'], '%.2f ms / %.2f ms' % (r['p50_ms'], r['p99_ms']), 'p99 < 50 ms')
+for r in by('memory'):
+    row('daemon peak RSS idle', '%.1f MiB' % (r['idle_hwm_kib'] / 1024), '< 64 MB')
+    row('daemon peak RSS after %d articles' % r['articles'], '%.1f MiB' % (r['after_hwm_kib'] / 1024), '< 64 MB')
+    row('ingest of %d articles (catch-up scan)' % r['articles'], '%.0f s (%.0f articles/s)' % (r['ingest_seconds'], r['articles'] / r['ingest_seconds']))
+for r in by('catchup'):
+    row('start-up with %d already-ingested files' % r['files'], '%.2f s to READY=1' % r['median_seconds'])
+sc = by('scale')
+for r in sc:
+    row('ingest one article at %d stances, p50 / p90' % r['stances'], '%.3f ms / %.3f ms' % (r['p50_ms'], r['p90_ms']))
+if len(sc) >= 2:
+    row('scale ratio p50 largest / smallest', '%.2fx' % (sc[-1]['p50_ms'] / sc[0]['p50_ms']), '<= 2x')
+w = max(len(a) for a, _, _ in out) if out else 10
+print('%-*s  %-32s %s' % (w, 'figure', 'measured', 'target'))
+print('-' * (w + 50))
+for a, b, c in out:
+    print('%-*s  %-32s %s' % (w, a, b, c))
