@@ -14,6 +14,7 @@ public struct StanceEngine: Sendable {
     let index: WatchIndex
     let stemmer: Stemmer
     let buckets: [Substring: [(Int, Int)]]
+    let stemCache = StemCache()
 
     /// Loads the lexicons from the module's resources and compiles `watchlist`.
     public init(watchlist: Watchlist) throws {

@@ -14,7 +14,7 @@ struct Finding: Sendable {
 extension StanceEngine {
     /// Every stance of every sentence, in text order.
     func findings(_ article: Article, traceSink: ((String) -> Void)? = nil) -> [Finding] {
-        var forms = WordForms(stemmer: stemmer)
+        var forms = WordForms(stemmer: stemmer, shared: stemCache)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
         let topicFinder = TopicFinder(text: text, index: index, lexicon: lexicon, buckets: buckets)

@@ -99,10 +99,11 @@ struct MentionFinder {
 
     /// The longest watched name or role starting at word `i`.
     private func watchedMention(at i: Int, _ words: [Token], _ stems: [String]) -> Mention? {
-        let candidates = (index.patternsByStem[stems[i]] ?? []) + (index.patternsByPrefix[String(decoding: words[i].norm.utf8.prefix(2), as: UTF8.self)] ?? [])
-        guard !candidates.isEmpty else { return nil }
+        let byStem = index.patternsByStem[stems[i]]
+        let byPrefix = index.patternsByPrefix[String(decoding: words[i].norm.utf8.prefix(2), as: UTF8.self)]
+        guard byStem != nil || byPrefix != nil else { return nil }
         var best: (len: Int, pats: [ActorPattern])? = nil
-        for pi in candidates {
+        for pi in [byStem ?? [], byPrefix ?? []].joined() {
             let p = index.actorPatterns[pi]
             guard p.words.count <= words.count - i else { continue }
             var ok = true

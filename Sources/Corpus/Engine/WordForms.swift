@@ -1,4 +1,21 @@
 import Platform
+import Synchronization
+
+/// Stems shared by every article an engine reads: news vocabulary repeats, so most words
+/// are stemmed once per process. Bounded: emptied when it grows past `limit` entries.
+final class StemCache: Sendable {
+    private let table = Mutex<[String: String]>([:])
+    let limit = 200_000
+
+    func get(_ folded: String) -> String? { table.withLock { $0[folded] } }
+
+    func put(_ folded: String, _ stem: String) {
+        table.withLock {
+            if $0.count >= limit { $0.removeAll(keepingCapacity: true) }
+            $0[folded] = stem
+        }
+    }
+}
 
 /// Word normalisation for matching dictionary forms against running text.
 ///
@@ -16,15 +33,19 @@ import Platform
 /// - everything is folded first (`Fold`: case, ё, Latin look-alikes).
 struct WordForms {
     let stemmer: Stemmer
+    let shared: StemCache?
     private var cache: [String: String] = [:]
 
-    init(stemmer: Stemmer) { self.stemmer = stemmer }
+    init(stemmer: Stemmer, shared: StemCache? = nil) { self.stemmer = stemmer; self.shared = shared }
 
-    /// The Snowball stem of a folded word, cached per instance (one instance per article).
+    /// The Snowball stem of a folded word: each distinct word of an article is looked up
+    /// once (per-article table), and stemmed once per process (`StemCache`).
     mutating func stem(_ folded: String) -> String {
         if let s = cache[folded] { return s }
-        let s = folded.unicodeScalars.count <= 2 ? folded : Fold.stem(folded, stemmer)
+        if let s = shared?.get(folded) { cache[folded] = s; return s }
+        let s = folded.utf8.count <= 2 ? folded : Fold.stem(folded, stemmer)
         cache[folded] = s
+        shared?.put(folded, s)
         return s
     }
 
