@@ -10,20 +10,26 @@ extension FaultSuite {
             let seeds = try SeedArticle.loadAll()
             let seed = { (p: String) in seeds.first { $0.name.hasPrefix(p) }! }
             let s003 = seed("003")
-            let anchor = "Токаев подчеркнул, что прекращение огня"
+            let anchor = "прекращение огня на Украине «возможно»"
             try #require(s003.body.contains(anchor), "seed 003 changed; the crafted articles need its shift sentence")
-            let injected = s003.body.replacingOccurrences(
-                of: anchor, with: "Токаев подчеркнул\nSTANCE_KIND=forged\nSTANCE_ACTOR=evil\u{1B}[2J\r\u{7}, что прекращение огня")
+            // A newline inside the quote (the segmenter ends the sentence there: the rest never
+            // reaches the evidence), and control characters that stay inside the sentence.
+            let withNewline = s003.body.replacingOccurrences(
+                of: anchor, with: "прекращение огня на Украине «возможно\nSTANCE_KIND=forged\nSTANCE_ACTOR=evil»")
+            let withControls = s003.body.replacingOccurrences(
+                of: anchor, with: "прекращение огня на Украине «возможно\u{1B}[2J\u{07}\u{85}\u{202E}\tSTANCE_KIND=forged\u{2028}STANCE_ACTOR=evil»")
             let padding = String(repeating: "и это долгое рассуждение без конца ", count: 100_000 / 34)
-            let long = s003.body.replacingOccurrences(of: anchor, with: "Токаев подчеркнул, " + padding + "что прекращение огня")
+            let long = s003.body.replacingOccurrences(of: anchor, with: "прекращение огня на Украине, " + padding + "«возможно»")
             let contra = seed("001")
             let dir = try Paths.scratch("alertfields-files")
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let files: [(String, String)] = [
                 (seed("000").name, seed("000").text), (seed("002").name, seed("002").text), (contra.name, contra.text),
-                ("crafted-forge.txt", " date 2025-11-08 " + injected),
+                ("crafted-newline.txt", " date 2025-11-08 " + withNewline),
                 ("contra-again.txt", " date 2025-11-09 " + contra.body),
-                ("crafted-100KB.txt", " date 2025-11-10 " + long),
+                ("crafted-controls.txt", " date 2025-11-10 " + withControls),
+                ("contra-again2.txt", " date 2025-11-11 " + contra.body + "\nЕщё раз."),
+                ("crafted-100KB.txt", " date 2025-11-12 " + long),
             ]
             for (n, t) in files { try Data(t.utf8).write(to: URL(fileURLWithPath: dir + "/" + n)) }
 
@@ -39,7 +45,11 @@ extension FaultSuite {
                 return alerts.contains { $0["STANCE_ARTICLE"] == "crafted-100KB.txt" }
             }
             let fromCrafted = alerts.filter { ($0["STANCE_ARTICLE"] ?? "").hasPrefix("crafted") || ($0["STANCE_PRIOR_ARTICLE"] ?? "").hasPrefix("crafted") }
-            #expect(alerts.contains { $0["STANCE_ARTICLE"] == "crafted-forge.txt" }, "the crafted article raised no alert; articles alerted: \(alerts.compactMap { $0["STANCE_ARTICLE"] })")
+            for name in ["crafted-newline.txt", "crafted-controls.txt"] {
+                #expect(alerts.contains { $0["STANCE_ARTICLE"] == name }, "\(name) raised no alert; articles alerted: \(alerts.compactMap { $0["STANCE_ARTICLE"] })")
+            }
+            // The control characters reached the alert text and were neutralised there.
+            #expect(alerts.contains { $0["STANCE_ARTICLE"] == "crafted-controls.txt" && ($0["STANCE_EVIDENCE"] ?? "").contains("STANCE_KIND=forged") })
             #expect(alerts.contains { $0["STANCE_ARTICLE"] == "crafted-100KB.txt" }, "the 100 KB sentence raised no alert")
             for e in alerts {
                 #expect(e.fields["STANCE_KIND"] == [e["STANCE_KIND"]!] && ["shift", "divergence"].contains(e["STANCE_KIND"]!))

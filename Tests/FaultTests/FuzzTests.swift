@@ -73,22 +73,39 @@ struct Mutator {
         switch r(10) {
         case 0:
             return (0..<r(2048)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-        case 1:
-            return Array(repeating: 0, count: 0)
-        default:
+        case 1, 2:
+            // Byte-level: anything goes, including broken UTF-8.
             var b = seeds[r(seeds.count)]
-            for _ in 0..<(1 + r(12)) {
-                switch r(7) {
+            for _ in 0..<(1 + r(8)) {
+                switch r(4) {
                 case 0: if !b.isEmpty { b[r(b.count)] = UInt8(truncatingIfNeeded: rng.next()) }
-                case 1: b.insert(contentsOf: tokens[r(tokens.count)], at: r(b.count + 1))
-                case 2: if !b.isEmpty { let s = r(b.count); b.removeSubrange(s..<min(b.count, s + r(400))) }
-                case 3: if !b.isEmpty { let s = r(b.count); b.insert(contentsOf: b[s..<min(b.count, s + r(300))], at: r(b.count + 1)) }
-                case 4: let other = seeds[r(seeds.count)]; let s = r(other.count); b.insert(contentsOf: other[s..<min(other.count, s + r(800))], at: r(b.count + 1))
-                case 5: b = Array(b.prefix(r(b.count + 1)))
-                default: let t = tokens[r(tokens.count)]; for _ in 0..<r(50) { b.insert(contentsOf: t, at: r(b.count + 1)) }
+                case 1: if !b.isEmpty { let s = r(b.count); b.removeSubrange(s..<min(b.count, s + r(400))) }
+                case 2: b.insert(contentsOf: tokens[r(tokens.count)], at: r(b.count + 1))
+                default: b = Array(b.prefix(r(b.count + 1)))
                 }
             }
             return b
+        default:
+            // Character-level: stays valid UTF-8, so the engine sees every one of these.
+            var c = Array(String(decoding: seeds[r(seeds.count)], as: UTF8.self).unicodeScalars)
+            let tokenScalars = tokens.map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
+            for _ in 0..<(1 + r(12)) {
+                switch r(7) {
+                case 0: if !c.isEmpty { c[r(c.count)] = Unicode.Scalar(UInt8(32 + r(95))) }
+                case 1: c.insert(contentsOf: tokenScalars[r(tokenScalars.count)], at: r(c.count + 1))
+                case 2: if !c.isEmpty { let s = r(c.count); c.removeSubrange(s..<min(c.count, s + r(400))) }
+                case 3: if !c.isEmpty { let s = r(c.count); c.insert(contentsOf: c[s..<min(c.count, s + r(300))], at: r(c.count + 1)) }
+                case 4:
+                    let other = Array(String(decoding: seeds[r(seeds.count)], as: UTF8.self).unicodeScalars)
+                    let s = r(other.count)
+                    c.insert(contentsOf: other[s..<min(other.count, s + r(800))], at: r(c.count + 1))
+                case 5: c = Array(c.prefix(r(c.count + 1)))
+                default: let t = tokenScalars[r(tokenScalars.count)]; for _ in 0..<r(50) { c.insert(contentsOf: t, at: r(c.count + 1)) }
+                }
+            }
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: c)
+            return Array(String(s).utf8)
         }
     }
 }
