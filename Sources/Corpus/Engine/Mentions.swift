@@ -55,6 +55,15 @@ struct MentionFinder {
                 out.append(Mention(kind: .pronoun, actors: [], first: i, last: i, nominative: true))
                 i += 1; continue
             }
+            // "глава Нацбанка": a role head before a watched name in the genitive is that actor
+            if lexicon.roleHeads.contains(w.norm) || index.headForms[stems[i]] != nil || lexicon.roleHeads.contains(stems[i]),
+               i + 1 < words.count, covered[i + 1], let named = watched.first(where: { $0.first == i + 1 }),
+               named.kind == .name, !named.nominative {
+                out.append(Mention(kind: .role, actors: named.actors, first: i, last: named.last,
+                                   nominative: (index.headForms[stems[i]] ?? w.norm) == w.norm && !(i > 0 && Self.prepositions.contains(words[i - 1].norm))))
+                i = named.last + 1
+                continue
+            }
             if let acts = index.headActors[stems[i]] {
                 // a bare head ("Президент отметил"), unless a name follows it; a country
                 // after it narrows it to that country's actors ("глава Казахстана")

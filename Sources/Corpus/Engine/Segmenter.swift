@@ -3,8 +3,9 @@
 /// A sentence ends at a line break (a headline or a caption without final punctuation
 /// is its own sentence), or at `.`/`!`/`?`/`…` when the next word starts a new sentence:
 /// not after an abbreviation or an initial ("ст. 5", "В. В. Путин"), and not when a closing
-/// quote and a comma or dash follow («…», — сказал он). Quotes are tracked so that the
-/// attribution rules can hand a quote's speaker to every sentence inside it.
+/// quote and a comma or dash follow («…», — сказал он). Sentences inside a long quote are
+/// split like any others (polarity works clause by clause); quotes are tracked so that the
+/// attribution rules hand the quote's speaker to every sentence inside it.
 struct Sentence: Sendable {
     /// Token indices of the sentence (newline tokens excluded).
     var tokens: Range<Int>

@@ -1,0 +1,56 @@
+import Testing
+@testable import Corpus
+
+/// Sentence boundaries: each case is written with `|` where the sentences must end.
+struct SegmenterTests {
+    @Test(arguments: [
+        "Об этом сообщил г-н Абаев.|Он добавил, что т.е. все готово.",
+        "Президент В. В. Абаев выступил.|Затем он уехал.",
+        "Согласно ст. 5 закона, бюджет вырос до 25 млрд руб. в год.|Это много.",
+        "«Мы готовы», — сказал он.|Потом он ушел.",
+        // inside a quote sentences still split; the attribution rules give them the quote's speaker
+        "«Мы готовы.|Мы ждем», — сказал он.|Потом он ушел.",
+        "\"Мы готовы принять переговоры.\", - сказал Абаев.|Встреча прошла.",
+        "Он сказал: «Все возможно!»|Это важно.",
+        "Абаев предложил Казахстан как площадку|Казахстан готов принять переговоры.",
+        "Первый абзац без точки|Второй абзац.",
+        "Ставка составит 16,5% годовых.|Инфляция замедлилась.",
+        "Текст страницы оборвался на полусло",
+    ])
+    func boundaries(_ expected: String) {
+        let text = expected.replacingBars()
+        #expect(EngineFixture.segmented(text) == expected)
+    }
+
+    @Test func furnitureIsDropped() {
+        let text = """
+        Перейти к основному контенту
+        Абаев заявил, что Казахстан готов принять переговоры.
+        Фото: пресс-служба
+        Читайте также
+        Абаев заявил, что Казахстан не посредник.
+        Теги
+        """
+        #expect(EngineFixture.segmented(text) == "Абаев заявил, что Казахстан готов принять переговоры.")
+    }
+
+    @Test func quotesArePairedAcrossSentences() {
+        let tokens = Tokenizer.tokens("«Мы готовы. Мы ждем», — сказал он.")
+        let spans = Segmenter.quotes(tokens)
+        #expect(spans.count == 1)
+        #expect(tokens[spans[0].open].norm == "«" && tokens[spans[0].close].norm == "»")
+    }
+}
+
+extension String {
+    /// The text with `|` boundary marks turned into what the article had: a line break
+    /// when the next part starts a new line in the case, else a space.
+    func replacingBars() -> String {
+        var out = ""
+        for (i, part) in split(separator: "|", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out += (out.last == "." || out.last == "!" || out.last == "?" || out.last == "»") ? " " : "\n" }
+            out += part
+        }
+        return out
+    }
+}
