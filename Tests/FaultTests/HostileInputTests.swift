@@ -28,8 +28,7 @@ extension FaultSuite {
             let probe = StoreProbe(sandbox: sandbox, state: state)
             let seeds = try SeedArticle.loadAll()
             let seed = { (p: String) in seeds.first { $0.name.hasPrefix(p) }! }
-            let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state,
-                                                   extra: ["--max-article-bytes", String(16 << 20)])
+            let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
 
             // Phase 1: a 200 MB (sparse) file is refused without being read.
             let hugeName = "huge-200MB.txt"
@@ -69,7 +68,7 @@ extension FaultSuite {
                 Self.bytesItem("cp1251.txt", .ingestedWithStances, Cyrillic8Bit.windows1251(plain1251)),
                 Self.bytesItem("koi8r.txt", .ingestedWithStances, Cyrillic8Bit.koi8r(plainKOI)),
                 Self.bytesItem("empty.txt", .refused, []),
-                Self.bytesItem("long-line-10MB.txt", .handledOnce, Array(longLine.utf8)),
+                Self.bytesItem("long-line-10MB.txt", .refused, Array(longLine.utf8)),   // above the default 8 MB limit
                 Self.bytesItem("deep-quotes.txt", .handledOnce, Array(quotes.utf8)),
                 Self.bytesItem("impossible-date.txt", .refused, Array(badDate.utf8)),
                 Self.bytesItem(controlName, .refused, randomBytes.reversed()),
@@ -154,9 +153,13 @@ extension FaultSuite {
             let vanishedIngested = items.filter { $0.expect == .atMostOneEntry }.count
             #expect((ingestedExpected...(ingestedExpected + vanishedIngested)).contains(status.ingested), "\(status); expected \(ingestedExpected) ingested")
 
-            // The shift the seeds raise (Tokayev, settlement prospects, at 003) is there.
+            // The shift the seeds raise (Tokayev on settlement prospects, contra -> pro) is there: at
+            // koi8r.txt, which carries seed 003's text and arrives before it.
             let alerts = try sandbox.alertEntries()
-            #expect(alerts.contains { $0["STANCE_KIND"] == "shift" && $0["STANCE_ACTOR"] == "tokayev" && $0["STANCE_ARTICLE"] == seed("003").name })
+            #expect(alerts.contains { $0["STANCE_KIND"] == "shift" && $0["STANCE_ACTOR"] == "tokayev"
+                && $0["STANCE_TOPIC"] == "settlement-prospects" && $0["STANCE_TO"] == "pro"
+                && [seed("003").name, "koi8r.txt"].contains($0["STANCE_ARTICLE"] ?? "") },
+                    "alerts: \(alerts.map { AlertKey { k in $0[k] } })")
 
             // /etc/shadow never reached the store.
             if let shadow = try? String(contentsOfFile: "/etc/shadow", encoding: .utf8),
@@ -166,6 +169,26 @@ extension FaultSuite {
                 #expect(db.range(of: Data(firstLine.utf8)) == nil && wal.range(of: Data(firstLine.utf8)) == nil)
             }
             #expect(daemon.terminate() == 0)
+        }
+
+        /// One line of 1 MB (under the size limit) with no sentence end, full of actor names and
+        /// topic cues: the daemon must get through it and go on to the next file.
+        @Test func oneMegabyteSentenceDoesNotStallTheDaemon() throws {
+            let sandbox = try Sandbox("longline")
+            defer { sandbox.close() }
+            let feed = try Feed(root: sandbox.root)
+            let state = sandbox.root + "/state"
+            let probe = StoreProbe(sandbox: sandbox, state: state)
+            let seeds = try SeedArticle.loadAll()
+            let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
+            let phrase = "Токаев заявил что переговоры о перемирии возможны и Казахстан готов стать площадкой "
+            let line = " date 2025-10-01 " + String(repeating: phrase, count: (1 << 20) / phrase.utf8.count)
+            try feed.drop(name: "long-line-1MB.txt", bytes: Array(line.utf8), sequence: 0)
+            try feed.drop(name: seeds[0].name, bytes: Array(seeds[0].text.utf8), sequence: 1)
+            let (done, last) = probe.waitFor(timeout: .seconds(90)) { $0.ingested + $0.refused >= 2 }
+            #expect(done, "the daemon did not get past a 1 MB single-sentence line within 90 s (the engine is superlinear in sentence length?): \(String(describing: last))")
+            #expect(daemon.isRunning)
+            daemon.kill9()
         }
     }
 }
