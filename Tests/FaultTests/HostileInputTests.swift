@@ -159,7 +159,7 @@ extension FaultSuite {
             #expect(alerts.contains { $0["STANCE_KIND"] == "shift" && $0["STANCE_ACTOR"] == "tokayev"
                 && $0["STANCE_TOPIC"] == "settlement-prospects" && $0["STANCE_TO"] == "pro"
                 && [seed("003").name, "koi8r.txt"].contains($0["STANCE_ARTICLE"] ?? "") },
-                    "alerts: \(alerts.map { AlertKey { k in $0[k] } })")
+                    "alerts: \(alerts.map { e in AlertKey { e[$0] } })")
 
             // /etc/shadow never reached the store.
             if let shadow = try? String(contentsOfFile: "/etc/shadow", encoding: .utf8),
