@@ -17,7 +17,8 @@ extension StanceEngine {
         var forms = WordForms(stemmer: stemmer, shared: stemCache)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
-        let topicFinder = TopicFinder(text: text, index: index, lexicon: lexicon, buckets: buckets)
+        let topicFinder = TopicFinder(text: text, index: index, lexicon: lexicon, buckets: buckets,
+                                          activeTopics: TopicFinder.active(text, index))
         let polarityFinder = PolarityFinder(text: text, lexicon: lexicon)
         var state = SpeakerState()
         var quoteSpeakers: [Int: Speaker?] = [:]

@@ -37,7 +37,8 @@ enum Segmenter {
         var stack: [Int] = []
         var straightOpen: Int? = nil
         for (i, tok) in t.enumerated() {
-            if tok.kind == .newline { stack.removeAll(); straightOpen = nil; continue }
+            // guillemets may run over several paragraphs; straight quotes pair within a line
+            if tok.kind == .newline { straightOpen = nil; continue }
             guard tok.kind == .punct else { continue }
             let c = tok.norm
             if openQuotes.contains(c) && !(c == "“" && straightOpen != nil) {

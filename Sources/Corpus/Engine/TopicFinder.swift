@@ -30,6 +30,8 @@ struct TopicFinder {
     let lexicon: Lexicon
     /// cue first-word bucket → (topic, cue index)
     let buckets: [Substring: [(Int, Int)]]
+    /// Topics the article as a whole is about (see `active`).
+    var activeTopics: Set<Int> = []
 
     static func buckets(_ index: WatchIndex) -> [Substring: [(Int, Int)]] {
         var b: [Substring: [(Int, Int)]] = [:]
@@ -77,7 +79,8 @@ struct TopicFinder {
             guard !found.isEmpty else { w += 1; continue }
             let len = found.map(\.len).max()!
             var topics = Array(Set(found.map(\.topic))).sorted()
-            // a one-word cue needs support: an anchor, the holder's own country, or
+            // a one-word cue needs support: an anchor, the holder's own country, another word of the
+            // topic's texts in the sentence, or an article that is about the topic as a whole
             // another word of the topic's texts in the sentence
             if len == 1 { topics = topics.filter { supported($0, sentence: s, holder: holder, cue: w) } }
             for (t, rule) in choose(topics, sentence: s, holder: holder) {
@@ -138,7 +141,20 @@ struct TopicFinder {
         for w in r where w != cue && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
             if let wt = topic.descriptionWeights[text.stems[w]], wt > 0 { return true }
         }
-        return false
+        return activeTopics.contains(t)
+    }
+
+    /// Topics the article as a whole is about: at least three distinct words of the
+    /// topic's texts (cues included) across the article.
+    static func active(_ text: ArticleText, _ index: WatchIndex) -> Set<Int> {
+        var out = Set<Int>()
+        let distinct = Set(text.stems)
+        for (ti, t) in index.topics.enumerated() {
+            var n = 0
+            for (stem, wt) in t.descriptionWeights where wt > 0 && distinct.contains(stem) { n += 1; if n >= 3 { break } }
+            if n >= 3 { out.insert(ti) }
+        }
+        return out
     }
 
     /// True when the sentence names a country that anchors some other topic but not `t`.
@@ -169,7 +185,7 @@ struct TopicFinder {
             }
             guard score >= 1.5 || (t.kind == .evaluative && hasTimeframe(r)) else { continue }
             // a direction word must govern a word of the topic ("уменьшении объема добычи")
-            if t.kind == .direction {
+            if t.kind == .direction && score < 2 {
                 let near = max(r.lowerBound, a - 3)..<min(r.upperBound, a + 4)
                 guard near.contains(where: { $0 != a && (t.descriptionWeights[text.stems[$0]] ?? 0) > 0 }) else { continue }
             }
