@@ -16,8 +16,8 @@
 /// 6. `polarity.affirmedCue`: the holder speaks of the topic affirmatively.
 /// Direction topics fall back to the signed description overlap ("в статусе нейтральных
 /// атлетов" meets the pro side's "в нейтральном статусе"). A hedged clause (`hedges.txt`:
-/// "не принимала решения", "на фоне", "о возможном") gives evaluative and direction
-/// topics nothing.
+/// "на фоне", "о возможном", "теоретически") gives no stance; a sentence-wide hedge ("не
+/// принимала решения") gives evaluative and direction topics nothing.
 /// Evaluative topics stop after rule 3 and direction topics after that fallback: a bare cue
 /// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
 /// Negations that affirm ("не исключает", "не против") are read as no negation.
@@ -114,7 +114,7 @@ struct PolarityFinder {
             c = c.lowerBound..<min(s.upperBound, max(end, rel.upperBound))
         }
         let ev = evaluation(c, clause: c)
-        if topic.kind != .plain && (hedged(c) || hedged(s, sentence: true)) { return nil }
+        if hedged(c) || topic.kind != .plain && hedged(s, sentence: true) { return nil }
         if topic.kind == .direction {
             var d = direction(c, clause: c, topic: topic)
             if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }

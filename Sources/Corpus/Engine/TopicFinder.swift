@@ -81,12 +81,11 @@ struct TopicFinder {
             var topics = Array(Set(found.map(\.topic))).sorted()
             // a one-word cue needs support: an anchor, the holder's own country, another word of the
             // topic's texts in the sentence, or an article that is about the topic as a whole
-            // another word of the topic's texts in the sentence
             if len == 1 { topics = topics.filter { supported($0, sentence: s, holder: holder, cue: w) } }
             for (t, rule) in choose(topics, sentence: s, holder: holder) {
                 if !out.contains(where: { $0.topic == t }) {
                     out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty },
-                                        properCue: text.words[w].capitalized && len == 1 && w != r.lowerBound || (len == 1 && index.topics[t].anchors.contains(text.stems[w]))))
+                                        properCue: isPlaceName(w..<(w + len), topic: t, sentenceStart: r.lowerBound)))
                 }
             }
             w += len
@@ -97,6 +96,14 @@ struct TopicFinder {
             h.properCue && common.contains { c in c.topic != h.topic && !index.topics[c.topic].anchors.isDisjoint(with: [text.stems[h.words.lowerBound]]) }
         }
         return out
+    }
+
+    /// A cue written as a proper name ("Ватикан", "Святой Престол", "Стамбул") or one the
+    /// topic's anchors hold: it names a place, not a position.
+    func isPlaceName(_ r: Range<Int>, topic t: Int, sentenceStart: Int) -> Bool {
+        let anchors = index.topics[t].anchors
+        if r.allSatisfy({ anchors.contains(text.stems[$0]) }) { return true }
+        return r.allSatisfy { text.words[$0].capitalized } && !(r.count == 1 && r.lowerBound == sentenceStart)
     }
 
     /// Ties a cue shared by several topics to the right ones.
