@@ -76,8 +76,14 @@ final class FeedSession {
                 logger.notice("catch-up scan stopped for shutdown after \(index) of \(entries.count) files; the rest is taken at the next start")
                 return false
             }
-            record(ingestor.ingest(directory: configuration.feedDirectory, nameBytes: entry.nameBytes))
+            let outcome = ingestor.ingest(directory: configuration.feedDirectory, nameBytes: entry.nameBytes)
+            record(outcome)
             heartbeat()
+            if case .retryLater = outcome {
+                // The store fails (disk full, read-only): keep the arrival order, retry the rest later.
+                logger.notice("catch-up scan paused after a store error; \(entries.count - index) files are retried later")
+                return true
+            }
             if clock.now - lastExtend > .seconds(5) {
                 lastExtend = clock.now
                 notifier.extendTimeout(microseconds: 30_000_000)

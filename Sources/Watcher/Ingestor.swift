@@ -22,6 +22,8 @@ public final class Ingestor {
     private var engine: StanceEngine
     private var rules: AlertRules
     private let logger: Logger
+    /// Whether a store failure was reported and no write has worked since.
+    private var storeFailing = false
 
     /// A pipeline over `store` for `watchlist`, delivering alerts through `courier`.
     public init(store: StanceStore, watchlist: Watchlist, courier: AlertCourier,
@@ -88,6 +90,7 @@ public final class Ingestor {
         do {
             if try store.hasContent(hash: hash) {
                 try store.markSeen(name: name, identity: opened, hash: hash)
+                storeWorks()
                 logger.info("article '\(shown)' has the same bytes as one already stored; not processed again",
                             metadata: ["article.id": "\(shown)"])
                 return .duplicate
@@ -112,6 +115,7 @@ public final class Ingestor {
         } catch {
             return storeFailed(name: name, error)
         }
+        storeWorks()
         logger.info("article ingested", metadata: [
             "article.id": "\(shown)", "article.date": "\(article.date)",
             "stances": "\(stances.count)", "alerts": "\(alerts.count)",
@@ -136,16 +140,31 @@ public final class Ingestor {
         } catch {
             return storeFailed(name: name, error)
         }
+        storeWorks()
         reporter.refused(name: name, message: message)
         return .refused(reason: reason)
     }
 
     private func storeFailed(name: String, _ error: any Error) -> IngestOutcome {
         let reason = "\(error)"
-        try? store.recordError("article '\(escapedFileName(name))' could not be recorded: \(reason)")
-        reporter.trouble("article '\(escapedFileName(name))' could not be recorded in the store (\(reason)); "
-                         + "it was not marked as seen and will be tried again")
+        if storeFailing {
+            logger.debug("article '\(escapedFileName(name))' could not be recorded either (\(reason)); it will be tried again")
+        } else {
+            // Once per outage: a full disk would otherwise log one entry per file per retry.
+            storeFailing = true
+            try? store.recordError("article '\(escapedFileName(name))' could not be recorded: \(reason)")
+            reporter.trouble("article '\(escapedFileName(name))' could not be recorded in the store (\(reason)); "
+                             + "it was not marked as seen and will be tried again, with the files after it")
+        }
         return .retryLater(reason: reason)
+    }
+
+    /// Called after each store write that worked: ends a reported outage.
+    private func storeWorks() {
+        guard storeFailing else { return }
+        storeFailing = false
+        reporter.trouble("the state database \(store.path) takes writes again; the files held back are being ingested",
+                         priority: 5)
     }
 
     /// The refusal reason without the file name `FileReadError` starts with (the caller names the file).

@@ -12,7 +12,7 @@ struct StancesCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOptions
 
     func run() async throws {
-        let store = try StanceStore(directory: try state.existingStoreDirectory())
+        let store = try StanceStore.openForReading(directory: try state.existingStoreDirectory())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""

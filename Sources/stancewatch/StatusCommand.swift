@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let dir = try state.existingStoreDirectory()
-        let status = try StanceStore(directory: dir).status()
+        let status = try StanceStore.openForReading(directory: dir).status()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
