@@ -51,6 +51,9 @@ extension StanceEngine {
             speakers[s - 1] = (sp.0, "speaker.aboutThis")
         }
         if let traceSink {
+            for t in index.topics {
+                traceSink("topic \(t.id): \(t.kind) directions \(t.directionPolarity.map { "\($0.key)→\($0.value.rawValue)" }.sorted()) positive→\(t.positivePolarity.rawValue) anchors \(t.anchors.map(Fold.decode).sorted())")
+            }
             for s in text.sentences.indices {
                 let who: String
                 switch speakers[s]?.0 {

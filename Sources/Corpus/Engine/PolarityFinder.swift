@@ -16,8 +16,8 @@
 /// 6. `polarity.affirmedCue`: the holder speaks of the topic affirmatively.
 /// Direction topics fall back to the signed description overlap ("в статусе нейтральных
 /// атлетов" meets the pro side's "в нейтральном статусе"). A hedged clause (`hedges.txt`:
-/// "на фоне", "о возможном", "теоретически") gives no stance; a sentence-wide hedge ("не
-/// принимала решения") gives evaluative and direction topics nothing.
+/// "на фоне", "о возможном", "теоретически") gives no stance, nor does a sentence with a
+/// sentence-wide hedge ("не принимала решения", "считается").
 /// Evaluative topics stop after rule 3 and direction topics after that fallback: a bare cue
 /// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
 /// Negations that affirm ("не исключает", "не против") are read as no negation.
@@ -102,19 +102,17 @@ struct PolarityFinder {
 
     /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
     func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>, properCue: Bool = false) -> (Polarity, String)? {
-        var c = clause(hit, in: s)
+        let c = clause(hit, in: s)
         // "роль посредника, которая … не такая реалистичная": a relative clause right after
-        // the cue's clause speaks of the cue
-        if c.upperBound < s.upperBound, text.words[c.upperBound].norm.hasPrefix(K.котор), evaluation(c, clause: c, approval: true).value == 0 {
-            let rel = clause(c.upperBound..<(c.upperBound + 1), in: s)
-            var end = rel.upperBound
-            while end < s.upperBound, end - rel.upperBound < 12, !text.words[end].norm.hasPrefix(K.котор),
-                  text.punctBefore[end].contains(",") || !text.boundary(before: end) { end += 1
-                if end < s.upperBound, text.punctBefore[end].contains(".") { break } }
-            c = c.lowerBound..<min(s.upperBound, max(end, rel.upperBound))
+        // the cue's clause speaks of the cue (used for approval only)
+        var withRelative = c
+        if c.upperBound < s.upperBound, text.words[c.upperBound].norm.hasPrefix(K.котор) {
+            var end = c.upperBound + 1
+            while end < s.upperBound, end - c.upperBound < 12, !text.words[end].norm.hasPrefix(K.котор) { end += 1 }
+            withRelative = c.lowerBound..<end
         }
         let ev = evaluation(c, clause: c)
-        if hedged(c) || topic.kind != .plain && hedged(s, sentence: true) { return nil }
+        if hedged(c) || hedged(s, sentence: true) { return nil }
         if topic.kind == .direction {
             var d = direction(c, clause: c, topic: topic)
             if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }
@@ -124,7 +122,7 @@ struct PolarityFinder {
                 return (p, "polarity.direction")
             }
         }
-        var e = topic.kind == .plain ? evaluation(c, clause: c, approval: true) : ev
+        var e = topic.kind == .plain ? evaluation(withRelative, clause: withRelative, approval: true) : ev
         if e.value == 0 && topic.kind == .evaluative { e = evaluation(s, clause: s) }
         if e.value != 0 {
             let p = e.value > 0 ? topic.positivePolarity : topic.positivePolarity.opposite

@@ -46,9 +46,13 @@ struct TopicFinder {
     func anchorsIn(_ r: Range<Int>, topic: Int, holder: Int? = nil) -> Int {
         var n = 0
         let anchors = index.topics[topic].anchors
-        guard !anchors.isEmpty else { return 0 }
+        let phrases = index.topics[topic].anchorPhrases
+        guard !anchors.isEmpty || !phrases.isEmpty else { return 0 }
         for w in r where text.words[w].kind == .word {
-            if anchors.contains(text.stems[w]) { n += 1 }
+            if anchors.contains(text.stems[w]) { n += 1; continue }
+            for p in phrases where p[0] == text.stems[w] && w + p.count <= r.upperBound {
+                if (0..<p.count).allSatisfy({ text.stems[w + $0] == p[$0] }) { n += 1; break }
+            }
         }
         if let holder, let s = r.first.flatMap({ w in text.sentenceWords.firstIndex { $0.contains(w) } }) {
             for mi in text.sentenceMentions[s] {
@@ -93,7 +97,7 @@ struct TopicFinder {
         // a place-name cue gives way to a common-word cue of another topic the place anchors
         let common = out.filter { !$0.properCue }
         out.removeAll { h in
-            h.properCue && common.contains { c in c.topic != h.topic && !index.topics[c.topic].anchors.isDisjoint(with: [text.stems[h.words.lowerBound]]) }
+            h.properCue && common.contains { c in c.topic != h.topic && anchorsIn(h.words, topic: c.topic) > 0 }
         }
         return out
     }
@@ -103,6 +107,7 @@ struct TopicFinder {
     func isPlaceName(_ r: Range<Int>, topic t: Int, sentenceStart: Int) -> Bool {
         let anchors = index.topics[t].anchors
         if r.allSatisfy({ anchors.contains(text.stems[$0]) }) { return true }
+        if index.topics[t].anchorPhrases.contains(where: { $0 == r.map { text.stems[$0] } }) { return true }
         return r.allSatisfy { text.words[$0].capitalized } && !(r.count == 1 && r.lowerBound == sentenceStart)
     }
 

@@ -24,6 +24,8 @@ struct TopicModel: Sendable {
     var contraStems: [(stem: String, negated: Bool)]
     /// Stems of proper words of the topic texts, widened by the gazetteer.
     var anchors: Set<String>
+    /// Multi-word anchors, as stem sequences.
+    var anchorPhrases: [[String]] = []
     /// Direction class → polarity ("down" → .pro).
     var directionPolarity: [String: Polarity] = [:]
     /// Polarity that optimism / approval supports.
@@ -57,18 +59,27 @@ struct TopicModel: Sendable {
             lexicon.gazetteer.contains { line in line.contains { $0.contains(stem) } }
         }
         var proper = Set<String>()
+        var phrases: [[String]] = []
+        func add(_ run: [String]) {
+            if run.count == 1 { proper.insert(run[0]) } else if run.count > 1 { phrases.append(run) }
+        }
         let labelWords = words(topic.label)
         if let first = labelWords.first, first.proper, inGazetteer(first.stem) || first.acronym {
-            for w in labelWords { if w.proper { proper.insert(w.stem) } else { break } }
+            add(Array(labelWords.prefix { $0.proper }.map(\.stem)))
         }
         for text in topic.cues {
-            for w in words(text) where w.proper && inGazetteer(w.stem) { proper.insert(w.stem) }
+            let ws = words(text)
+            if ws.allSatisfy({ $0.proper }) && ws.allSatisfy({ inGazetteer($0.stem) }) { add(ws.map(\.stem)) }
         }
+        // single-word gazetteer entries widen the anchors; multi-word ones ("Святой Престол")
+        // are kept as phrases, so their common words ("святой", "республика") anchor nothing
         var widened = proper
-        for line in lexicon.gazetteer where line.contains(where: { e in e.contains(where: proper.contains) }) {
-            for e in line { widened.formUnion(e) }
+        let named = proper.union(phrases.flatMap { $0 })
+        for line in lexicon.gazetteer where line.contains(where: { e in e.count == 1 && named.contains(e[0]) || phrases.contains(e) }) {
+            for e in line { if e.count == 1 { widened.insert(e[0]) } else if !phrases.contains(e) { phrases.append(e) } }
         }
         anchors = widened
+        anchorPhrases = phrases
         // direction: which class each description leans to (a negated word counts for the other class)
         let opposite = ["down": "up", "up": "down", "allow": "forbid", "forbid": "allow"]
         func lean(_ stems: [(stem: String, negated: Bool)]) -> [String: Int] {
@@ -81,11 +92,19 @@ struct TopicModel: Sendable {
             return out
         }
         let lp = lean(proStems), lc = lean(contraStems)
+        // each axis (down/up, allow/forbid) scores how clearly the descriptions lean on it;
+        // a weak second axis ("актор допускает дальнейшее повышение": a verb, not an
+        // admission) is dropped
+        var scores: [(String, Int)] = []
         for cls in ["down", "allow"] {
             let opp = opposite[cls]!
-            let score = (lp[cls] ?? 0) - (lp[opp] ?? 0) - (lc[cls] ?? 0) + (lc[opp] ?? 0)
-            if score > 0 { directionPolarity[cls] = .pro; directionPolarity[opp] = .contra }
-            if score < 0 { directionPolarity[cls] = .contra; directionPolarity[opp] = .pro }
+            scores.append((cls, (lp[cls] ?? 0) - (lp[opp] ?? 0) - (lc[cls] ?? 0) + (lc[opp] ?? 0)))
+        }
+        let strongest = scores.map { abs($0.1) }.max() ?? 0
+        for (cls, score) in scores where score != 0 && (abs(score) == strongest || abs(score) >= 2) {
+            let opp = opposite[cls]!
+            directionPolarity[cls] = score > 0 ? .pro : .contra
+            directionPolarity[opp] = score > 0 ? .contra : .pro
         }
         // valence: evaluation words in each description
         let entries = (lexicon.evaluation + lexicon.approval).filter { $0.words.count == 1 }.map { (Fold.stem($0.words[0], stemmer), $0.value) }
