@@ -84,14 +84,36 @@ struct PolarityFinder {
     func direction(_ r: Range<Int>, clause c: Range<Int>, topic: TopicModel) -> (pro: Int, contra: Int, at: Int?) {
         var pro = 0, contra = 0
         var first: Int? = nil
+        var lastDirection: Int? = nil
         for w in r {
             guard let cls = lexicon.directions[text.stems[w]] else { continue }
             if first == nil { first = w }
             guard var p = topic.directionPolarity[cls] else { continue }
-            if negated(w, clause: c, window: 5) { p = p.opposite }
+            // a noun of direction must govern a word of the topic ("повышения цен" is not a rate)
+            if Self.isVerbalNoun(text.words[w].norm) {
+                let after = (w + 1)..<min(text.words.count, w + 4)
+                guard after.contains(where: { (topic.descriptionWeights[text.stems[$0]] ?? 0) > 0 || topic.cueStems.contains(text.stems[$0])
+                    || text.words[$0].capitalized }) else { continue }
+            }
+            // "запрет на участие": a direction word right after another is its object
+            if let prev = lastDirection, w - prev <= 2 { lastDirection = w; continue }
+            lastDirection = w
+            if negated(w, clause: c, window: 6) {
+                // "не поддержит снижение на 50 б.п.": the negation is about the amount
+                let after = (w + 1)..<min(text.words.count, w + 5)
+                if after.contains(where: { text.words[$0].norm == K.на && $0 + 1 < text.words.count && text.words[$0 + 1].kind == .number }) { continue }
+                p = p.opposite
+            }
             if p == .pro { pro += 1 } else { contra += 1 }
         }
         return (pro, contra, first)
+    }
+
+    static let verbalNounEndings = ["ение", "ения", "ению", "ением", "ении", "ание", "ания", "анию", "анием", "ании"].map(Fold.word)
+
+    /// A verbal noun ("снижение", "повышения"): it names an action on some object.
+    static func isVerbalNoun(_ norm: String) -> Bool {
+        verbalNounEndings.contains { norm.hasSuffix($0) }
     }
 
     func modal(_ r: Range<Int>) -> Int? {

@@ -48,11 +48,15 @@ enum Segmenter {
                 else if let o = stack.popLast() { spans.append(QuoteSpan(open: o, close: i)) }
             } else if c == "\"" {
                 let gluedBefore = i > 0 && t[i - 1].end == tok.start && t[i - 1].kind != .newline
-                let gluedAfter = i + 1 < t.count && t[i + 1].start == tok.end && t[i + 1].kind != .newline
+                // glued to a word (or a quote mark) after it: it opens
+                let gluedAfter = i + 1 < t.count && t[i + 1].start == tok.end
+                    && (t[i + 1].kind == .word || t[i + 1].kind == .number || openQuotes.contains(t[i + 1].norm))
                 if let o = straightOpen, !(gluedAfter && !gluedBefore) {
                     spans.append(QuoteSpan(open: o, close: i)); straightOpen = nil
                 } else if straightOpen == nil {
-                    straightOpen = i
+                    // a mark glued to the word before and not to a word after closes a quote
+                    // opened on an earlier line: it opens nothing
+                    if !(gluedBefore && !gluedAfter) { straightOpen = i }
                 } else if let o = straightOpen {
                     // an opening-looking mark while one is open: nested, close the old one here
                     spans.append(QuoteSpan(open: o, close: i)); straightOpen = nil

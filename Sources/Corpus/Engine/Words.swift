@@ -10,7 +10,7 @@ enum K {
     static let прошлого = Fold.word("прошлого"), год = Fold.word("год"), года = Fold.word("года")
     static let лет = Fold.word("лет"), назад = Fold.word("назад"), день = Fold.word("день")
     static let дн = Fold.word("дн"), недел = Fold.word("недел"), месяц = Fold.word("месяц")
-    static let ский = Fold.word("ский"), цкий = Fold.word("цкий")
+    static let на = Fold.word("на"), ский = Fold.word("ский"), цкий = Fold.word("цкий")
     static let possessives: Set<String> = Set(["его", "ее", "их"].map(Fold.word))
     static func set(_ words: [String]) -> Set<String> { Set(words.map(Fold.word)) }
 }
