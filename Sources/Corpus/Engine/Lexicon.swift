@@ -41,6 +41,8 @@ struct Lexicon: Sendable {
     var derivationSuffixes: [String] = []
     /// Folded word sequences that make a clause undecided or mere context.
     var hedges: [[String]] = []
+    /// Conditions that hedge a clause for direction and evaluative topics ("если").
+    var conditionHedges: [[String]] = []
     /// Hedges that make the whole sentence undecided ("не принимала решений").
     var sentenceHedges: [[String]] = []
 
@@ -114,7 +116,9 @@ struct Lexicon: Sendable {
         questionWords = Set(try lines("question.txt").map { Fold.word($0) })
         timeframes = try lines("timeframe.txt").map { words($0).map(stem) }
         for l in try lines("hedges.txt") {
-            if l.hasPrefix("*") { sentenceHedges.append(words(l.dropFirst())) } else { hedges.append(words(l)) }
+            if l.hasPrefix("*") { sentenceHedges.append(words(l.dropFirst())) }
+            else if l.hasPrefix("~") { conditionHedges.append(words(l.dropFirst())) }
+            else { hedges.append(words(l)) }
         }
         derivationSuffixes = try lines("derivation.txt").map { Fold.word($0) }.sorted { $0.count > $1.count }
     }

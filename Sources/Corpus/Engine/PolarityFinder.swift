@@ -109,6 +109,17 @@ struct PolarityFinder {
         return (pro, contra, first)
     }
 
+    static let passiveEndings = ["ены", "ена", "ан", "аны", "ана", "ован", "ованы", "ята", "яты"].map(Fold.word)
+    static let timeUnits = ["год", "года", "лет", "месяц", "месяца", "месяцев", "недели", "недель", "дней"].map(Fold.word)
+
+    /// "спортсмены отстранены три с половиной года": a state described with its duration
+    /// is background, not a position.
+    func background(_ c: Range<Int>, sentence s: Range<Int>) -> Bool {
+        let passive = c.contains { w in lexicon.directions[text.stems[w]] != nil && Self.passiveEndings.contains { text.words[w].norm.hasSuffix($0) } }
+        guard passive else { return false }
+        return s.contains { Self.timeUnits.contains(text.words[$0].norm) && $0 > c.lowerBound }
+    }
+
     static let verbalNounEndings = ["ение", "ения", "ению", "ением", "ении", "ание", "ания", "анию", "анием", "ании"].map(Fold.word)
 
     /// A verbal noun ("снижение", "повышения"): it names an action on some object.
@@ -135,6 +146,7 @@ struct PolarityFinder {
         }
         let ev = evaluation(c, clause: c)
         if hedged(c) || hedged(s, sentence: true) { return nil }
+        if topic.kind != .plain && (hedged(c, condition: true) || background(c, sentence: s)) { return nil }
         if topic.kind == .direction {
             var d = direction(c, clause: c, topic: topic)
             if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }
@@ -169,9 +181,9 @@ struct PolarityFinder {
     }
 
     /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").
-    func hedged(_ r: Range<Int>, sentence: Bool = false) -> Bool {
+    func hedged(_ r: Range<Int>, sentence: Bool = false, condition: Bool = false) -> Bool {
         for w in r {
-            for h in sentence ? lexicon.sentenceHedges : lexicon.hedges where w + h.count <= r.upperBound {
+            for h in condition ? lexicon.conditionHedges : sentence ? lexicon.sentenceHedges : lexicon.hedges where w + h.count <= r.upperBound {
                 var ok = true
                 for (k, x) in h.enumerated() where text.words[w + k].norm != x { ok = false; break }
                 // "вряд ли" is a judgement, not an open question

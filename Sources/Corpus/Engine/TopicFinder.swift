@@ -74,10 +74,8 @@ struct TopicFinder {
             if let cands = buckets[WordForms.bucket(text.stems[w])] {
                 for (ti, ci) in cands {
                     let cue = index.topics[ti].cues[ci]
-                    guard w + cue.count <= r.upperBound else { continue }
-                    var ok = true
-                    for (k, cs) in cue.enumerated() where !WordForms.sameFamily(text.stems[w + k], cs) { ok = false; break }
-                    if ok { found.append((ti, cue.count)) }
+                    guard WordForms.sameFamily(text.stems[w], cue[0]) else { continue }
+                    if let end = matchRest(cue, after: w, limit: r.upperBound) { found.append((ti, end - w)) }
                 }
             }
             guard !found.isEmpty else { w += 1; continue }
@@ -109,6 +107,25 @@ struct TopicFinder {
         if r.allSatisfy({ anchors.contains(text.stems[$0]) }) { return true }
         if index.topics[t].anchorPhrases.contains(where: { $0 == r.map { text.stems[$0] } }) { return true }
         return r.allSatisfy { text.words[$0].capitalized } && !(r.count == 1 && r.lowerBound == sentenceStart)
+    }
+
+    /// Matches the words of `cue` after its first word at `w`: each next cue word may come
+    /// after up to two other words of the same clause ("ограничительная денежно-кредитная
+    /// политика" for "ограничительная политика"). Returns the end of the match.
+    func matchRest(_ cue: [String], after w: Int, limit: Int) -> Int? {
+        var at = w + 1
+        for cs in cue.dropFirst() {
+            var found: Int? = nil
+            var k = at
+            while k < limit, k <= at + 2 {
+                if text.boundary(before: k) { break }
+                if WordForms.sameFamily(text.stems[k], cs) { found = k; break }
+                k += 1
+            }
+            guard let f = found else { return nil }
+            at = f + 1
+        }
+        return at
     }
 
     /// Ties a cue shared by several topics to the right ones.
