@@ -73,9 +73,11 @@ extension StanceEngine {
             let sentence = text.sentences[s]
             let r = text.sentenceWords[s]
             guard let (speaker, speakerRule) = speakers[s] else { lastDate = nil; continue }
-            // date of the sentence, or carried from the sentence before in the same paragraph
+            // date of the sentence, or carried from the sentence before when this one goes on
+            // with the same speaker in the same paragraph ("Он вновь указал", "При этом он")
             var date = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon)
-            if date == nil, let l = lastDate, l.paragraph == sentence.paragraph || startsContinuation(r, text), l.speaker == speaker {
+            if date == nil, let l = lastDate, l.speaker == speaker,
+               l.paragraph == sentence.paragraph && continues(r, text, rule: speakerRule) || startsContinuation(r, text) {
                 date = StatedDate(day: l.date.day, strength: l.date.strength, rule: l.date.rule + ".carried")
             }
             if let d = date { lastDate = (sentence.paragraph, speaker, d) } else { lastDate = nil }
@@ -97,6 +99,17 @@ extension StanceEngine {
             }
         }
         return out
+    }
+
+    static let connectives = ["однако", "при", "также", "тогда", "затем", "кроме", "он", "она", "по"].map(Fold.word)
+
+    /// A sentence that goes on with the statement before it: a quote's continuation, a
+    /// pronoun subject, or a connective at its start ("При этом он …", "Однако …").
+    func continues(_ r: Range<Int>, _ text: ArticleText, rule: String) -> Bool {
+        if rule == "speaker.quote" || rule == "speaker.pronoun" { return true }
+        guard let f = r.first else { return false }
+        if Self.connectives.contains(text.words[f].norm) { return true }
+        return r.prefix(4).contains { text.words[$0].norm == K.он || text.words[$0].norm == K.она }
     }
 
     func startsContinuation(_ r: Range<Int>, _ text: ArticleText) -> Bool {

@@ -93,7 +93,10 @@ struct MentionFinder {
                !isAcronym(w), !isAcronym(words[i + 1]), gazetteerEntry(at: i + 1, words, stems) == nil {
                 var j = i + 1
                 while j + 1 < words.count, !covered[j + 1], words[j + 1].capitalized, words[j + 1].start <= words[j].end + 2 { j += 1 }
-                out.append(Mention(kind: .other, actors: [], first: i, last: j, nominative: true))
+                // oblique endings ("с Владимиром Путиным", "Зеленскому") mark no subject
+                let last = words[j].norm
+                let oblique = Self.obliqueEndings.contains { last.hasSuffix($0) } || (i > 0 && Self.prepositions.contains(words[i - 1].norm))
+                out.append(Mention(kind: .other, actors: [], first: i, last: j, nominative: !oblique))
                 i = j + 1; continue
             }
             i += 1
@@ -105,6 +108,8 @@ struct MentionFinder {
         }
         return out
     }
+
+    static let obliqueEndings = ["ым", "им", "ом", "ем", "ому", "ему", "ого", "его", "ой", "ую"].map(Fold.word)
 
     /// The longest watched name or role starting at word `i`.
     private func watchedMention(at i: Int, _ words: [Token], _ stems: [String]) -> Mention? {
