@@ -84,13 +84,16 @@ struct TopicFinder {
             // a one-word cue needs support: an anchor, the holder's own country, another word of the
             // topic's texts in the sentence, or an article that is about the topic as a whole
             if len == 1 { topics = topics.filter { supported($0, sentence: s, holder: holder, cue: w) } }
-            for (t, rule) in choose(topics, sentence: s, holder: holder) {
+            let chosen = choose(topics, sentence: s, holder: holder)
+            for (t, rule) in chosen {
                 if !out.contains(where: { $0.topic == t }) {
                     out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty },
                                         properCue: isPlaceName(w..<(w + len), topic: t, sentenceStart: r.lowerBound)))
                 }
             }
-            w += len
+            // the words inside a cue stay open to shorter cues of other topics ("роль
+            // посредника" of one country, "посредник" of another)
+            w += 1
         }
         // a place-name cue gives way to a common-word cue of another topic the place anchors
         let common = out.filter { !$0.properCue }
