@@ -139,9 +139,15 @@ struct TopicFinder {
         if topics.count == 1 {
             let t = topics[0]
             // a single topic with anchors, while the sentence names another country only: not this one
-            if !index.topics[t].anchors.isEmpty && inSentence.isEmpty
-                && index.actorAnchors[holder].isDisjoint(with: index.topics[t].anchors)
-                && otherCountryNamed(r, topic: t) { return [] }
+            // a topic tied to a place needs that place: in the sentence, in the two before,
+            // or as the holder's (or its group's) own country
+            let anchored = !index.topics[t].anchors.isEmpty || !index.topics[t].anchorPhrases.isEmpty
+            if anchored && inSentence.isEmpty && index.actorAnchors[holder].isDisjoint(with: index.topics[t].anchors) {
+                let lo = max(0, s - 2)
+                let near = text.sentenceWords[lo].lowerBound..<r.lowerBound
+                if otherCountryNamed(r, topic: t) || anchorsIn(near, topic: t) == 0 { return [] }
+                return [(t, "topic.anchorNearby")]
+            }
             return [(t, "")]
         }
         if !inSentence.isEmpty { return inSentence.map { ($0, "topic.anchorInSentence") } }
