@@ -68,6 +68,10 @@ struct TopicFinder {
     func hits(sentence s: Int, holder: Int) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
+        // choices and support depend on the sentence, not on the cue's position: decide each
+        // once per sentence (a run-on page of repeated cues stays linear)
+        var chosenFor: [[Int]: [(Int, String)]] = [:]
+        var supportFor: [String: Bool] = [:]
         var w = r.lowerBound
         while w < r.upperBound {
             var found: [(topic: Int, len: Int)] = []
@@ -83,8 +87,22 @@ struct TopicFinder {
             var topics = Array(Set(found.map(\.topic))).sorted()
             // a one-word cue needs support: an anchor, the holder's own country, another word of the
             // topic's texts in the sentence, or an article that is about the topic as a whole
-            if len == 1 { topics = topics.filter { supported($0, sentence: s, holder: holder, cue: w) } }
-            let chosen = choose(topics, sentence: s, holder: holder)
+            topics.removeAll { t in out.contains { $0.topic == t } }
+            if len == 1 {
+                topics = topics.filter { t in
+                    let key = "\(t) \(text.stems[w])"
+                    if let known = supportFor[key] { return known }
+                    let ok = supported(t, sentence: s, holder: holder, cue: w)
+                    supportFor[key] = ok
+                    return ok
+                }
+            }
+            guard !topics.isEmpty else { w += 1; continue }
+            let chosen: [(Int, String)]
+            if let known = chosenFor[topics] { chosen = known } else {
+                chosen = choose(topics, sentence: s, holder: holder)
+                chosenFor[topics] = chosen
+            }
             for (t, rule) in chosen {
                 if !out.contains(where: { $0.topic == t }) {
                     out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty },
