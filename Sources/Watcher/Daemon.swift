@@ -49,6 +49,7 @@ public struct Daemon: Service {
         let notifier = self.notifier
         let (events, continuation) = AsyncStream.makeStream(of: DaemonEvent.self)
         let pump = InotifyPump(inotify: inotify, interval: configuration.pollInterval, continuation: continuation)
+        var failure: String?
         await withGracefulShutdownHandler {
             ingestor.deliverPending()  // alerts left unsent by a crash go out first
             guard await session.catchUp(reason: "start-up") else { return }
@@ -63,6 +64,10 @@ public struct Daemon: Service {
                     for await _ in hangups { continuation.yield(.reload) }
                 }
                 for await event in events.cancelOnGracefulShutdown() {
+                    if case .failed(let why) = event {
+                        failure = why  // the inotify descriptor is unusable: no more events or ticks
+                        break
+                    }
                     await session.handle(event)
                 }
                 group.cancelAll()
@@ -73,6 +78,12 @@ public struct Daemon: Service {
         }
         pump.stop()
         continuation.finish()
+        if let failure {
+            let message = "reading inotify events on \(configuration.feedDirectory) failed (\(failure)); "
+                + "the daemon stops so that it can be restarted"
+            OperatorJournal(logger: logger).trouble(message)
+            throw WatcherError(message)
+        }
         logger.notice("stancewatch stopped", metadata: [
             "ingested": "\(session.counts.ingested)", "refused": "\(session.counts.refused)",
             "alerts": "\(session.counts.alerts)",

@@ -103,9 +103,8 @@ final class FeedSession {
             break
         case .reload:
             reload()
-        case .failed(let why):
-            reporter.trouble("reading inotify events failed (\(why)); the feed is rescanned on each retry")
-            scheduleRescan()
+        case .failed:
+            break  // the Daemon stops on this; nothing to do here
         }
         await housekeeping()
     }
