@@ -87,7 +87,6 @@ struct TopicFinder {
             var topics = Array(Set(found.map(\.topic))).sorted()
             // a one-word cue needs support: an anchor, the holder's own country, another word of the
             // topic's texts in the sentence, or an article that is about the topic as a whole
-            topics.removeAll { t in out.contains { $0.topic == t } }
             if len == 1 {
                 topics = topics.filter { t in
                     let key = "\(t) \(text.stems[w])"
