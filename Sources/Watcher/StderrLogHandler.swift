@@ -21,7 +21,18 @@ public struct StderrLogHandler: LogHandler {
     public init(label: String, level: Logger.Level = .info) {
         self.label = label
         self.logLevel = level
-        self.underJournald = getenv("JOURNAL_STREAM") != nil
+        self.underJournald = Self.stderrIsJournal()
+    }
+
+    /// true when stderr is the journald stream systemd connected (`JOURNAL_STREAM` = its `dev:ino`),
+    /// not merely inherited from a parent whose stderr was.
+    static func stderrIsJournal() -> Bool {
+        guard let raw = getenv("JOURNAL_STREAM") else { return false }
+        let parts = String(cString: raw).split(separator: ":")
+        guard parts.count == 2, let dev = UInt64(parts[0]), let ino = UInt64(parts[1]) else { return false }
+        var st = stat()
+        guard fstat(2, &st) == 0 else { return false }
+        return UInt64(st.st_dev) == dev && UInt64(st.st_ino) == ino
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
