@@ -1,0 +1,57 @@
+import Testing
+@testable import Corpus
+
+/// Rules added for hedges, conditions, background states, amounts, verbal nouns and cue
+/// overlap, each on a short Russian sentence.
+struct RuleTests {
+    func found(_ body: String) -> Set<String> { EngineFixture.triples(body) }
+
+    @Test func aboutnessIsNoPosition() {
+        #expect(found("Абаев высказался относительно площадки для переговоров.").isEmpty)
+        #expect(found("Нацбанк высказался о возможном снижении базовой ставки.").isEmpty)
+    }
+
+    @Test func impersonalBeliefIsNoPosition() {
+        #expect(found("«Считается, что Казахстан является площадкой для переговоров», — сказал Абаев.").isEmpty)
+    }
+
+    @Test func conditionIsNoPositionOnADirection() {
+        #expect(found("Нацбанк заявил, что если базовая ставка останется высокой, экономика замедлится.").isEmpty)
+        // but readiness under a condition is a stance on a plain topic
+        #expect(found("Абаев заявил, что если будет потребность, Казахстан готов выступить посредником.") == ["nurlan kz-mediator pro"])
+    }
+
+    @Test func negatedAmountIsNoPosition() {
+        #expect(found("Нацбанк заявил, что не поддержит снижение базовой ставки на 50 базисных пунктов.").isEmpty)
+        #expect(found("Нацбанк заявил, что не поддержит снижение базовой ставки.") == ["bank rate-cut contra"])
+    }
+
+    @Test func verbalNounMustGovernTheTopic() {
+        // "повышения цен" is about prices, not the rate
+        #expect(found("Нацбанк отметил, что темпы повышения потребительских цен сохраняются, базовая ставка обсуждается.").isEmpty)
+    }
+
+    @Test func shorterCueInsideALongerOneOfAnotherTopic() {
+        // "переговорная площадка" is not the only cue here: its "площадка" also serves Turkey
+        let body = "Абаев заявил, что Казахстан и Турция готовы стать переговорной площадкой."
+        #expect(found(body) == ["nurlan kz-venue pro", "nurlan tr-venue pro"])
+    }
+
+    @Test func placeTopicNeedsItsPlace() {
+        // a Kazakh actor speaking of a venue while only Turkey is named: Turkey's topic
+        #expect(found("Сейтова заявила, что Стамбул готов принять переговоры.") == ["dana tr-venue pro"])
+        // the bank has no country: a bare "площадка" ties to nothing
+        #expect(found("Нацбанк заявил, что площадка для торгов готова.").isEmpty)
+    }
+
+    @Test func rejectionFlipsADirection() {
+        #expect(found("Нацбанк заявил, что снижение базовой ставки ни к чему не привело.") == ["bank rate-cut contra"])
+    }
+
+    @Test func onlyTheStrongestDirectionAxisCounts() throws {
+        // "допускает дальнейшее повышение" in the contra description must not turn
+        // "допуск" into a rate direction
+        let rate = try #require(EngineFixture.engine.index.topics.first { $0.id == "rate-cut" })
+        #expect(rate.directionPolarity["allow"] == nil)
+    }
+}
