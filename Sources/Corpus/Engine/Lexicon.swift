@@ -38,7 +38,6 @@ struct Lexicon: Sendable {
     var stopwords: Set<String> = []
     var questionWords: Set<String> = []
     var timeframes: [[String]] = []
-    var derivationSuffixes: [String] = []
     /// Folded word sequences that make a clause undecided or mere context.
     var hedges: [[String]] = []
     /// Conditions that hedge a clause for direction and evaluative topics ("если").
@@ -120,6 +119,5 @@ struct Lexicon: Sendable {
             else if l.hasPrefix("~") { conditionHedges.append(words(l.dropFirst())) }
             else { hedges.append(words(l)) }
         }
-        derivationSuffixes = try lines("derivation.txt").map { Fold.word($0) }.sorted { $0.count > $1.count }
     }
 }
