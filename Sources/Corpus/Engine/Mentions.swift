@@ -137,6 +137,13 @@ struct MentionFinder {
         let headPat = chosen[0].kind == .name ? chosen[0].words.last! : chosen[0].words[0]
         var nominative = words[headPos].norm == headPat.folded
         if i > 0, Self.prepositions.contains(words[i - 1].norm) { nominative = false }
+        // an indeclinable acronym right after a lower-case word of the same clause is that
+        // word's genitive ("в руководстве ФРС"), unless the word is a verb of saying
+        if headPat.acronym, chosen[0].words.count == 1, i > 0, !words[i - 1].capitalized, words[i - 1].kind == .word,
+           words[i - 1].end + 1 >= words[i].start, !lexicon.speechVerbs.contains(stems[i - 1]),
+           ![K.и, K.а, K.но].contains(words[i - 1].norm) {
+            nominative = false
+        }
         return Mention(kind: names.isEmpty ? .role : .name, actors: actors, first: i, last: lastWord, nominative: nominative)
     }
 

@@ -3,7 +3,7 @@ enum K {
     static let об = Fold.word("об"), этом = Fold.word("этом"), тогда = Fold.word("тогда")
     static let он = Fold.word("он"), она = Fold.word("она"), вновь = Fold.word("вновь")
     static let ли = Fold.word("ли"), вряд = Fold.word("вряд"), за = Fold.word("за")
-    static let что = Fold.word("что"), чтобы = Fold.word("чтобы"), и = Fold.word("и")
+    static let что = Fold.word("что"), а = Fold.word("а"), но = Fold.word("но"), чтобы = Fold.word("чтобы"), и = Fold.word("и")
     static let котор = Fold.word("котор"), против = Fold.word("против")
     static let накануне = Fold.word("накануне"), вчера = Fold.word("вчера")
     static let в = Fold.word("в"), во = Fold.word("во"), месяца = Fold.word("месяца")
