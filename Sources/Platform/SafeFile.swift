@@ -45,23 +45,24 @@ public enum SafeFile {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(st.st_size) + 1)
         let chunk = 64 << 10
+        // Read into one scratch buffer and append what arrived: appending `want` zeros per read
+        // (repeatElement) cost ~15 ms per file in debug builds and zeroed 64 KB twice per file.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1)
+        defer { buffer.deallocate() }
         while true {
-            let before = bytes.count
             var failure: Int32 = 0
             // Read at most one byte past the limit: enough to know the file grew beyond it.
-            let want = min(chunk, maxBytes + 1 - before)
-            bytes.append(contentsOf: repeatElement(0, count: want))
-            let got = bytes.withUnsafeMutableBytes { buf -> Int in
-                while true {
-                    let n = Glibc.read(fd, buf.baseAddress! + before, want)
-                    if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failure = errno }
-                    return n
-                }
+            let want = min(chunk, maxBytes + 1 - bytes.count)
+            var got = 0
+            while true {
+                got = Glibc.read(fd, buffer.baseAddress!, want)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { failure = errno }
+                break
             }
             guard got >= 0 else { throw error(path, errno: failure, operation: "read") }
-            bytes.removeLast(want - got)
             if got == 0 { break }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
             if bytes.count > maxBytes {
                 throw FileReadError(escapedPath: escapedFileName(bytes: path), reason: .grewPastLimit(limit: maxBytes))
             }
