@@ -87,8 +87,11 @@ extension StanceEngine {
             let ev = polarityFinder.evaluation(r, clause: r)
             var dirAt: Int? = nil
             for w in r where lexicon.directions[text.stems[w]] != nil { dirAt = w; break }
+            // words inside the clause of a cue belong to that cue's topic
+            var usedByCue = Set<Int>()
+            for h in hits { usedByCue.formUnion(polarityFinder.clause(h.words, in: r)) }
             hits += topicFinder.descriptionHits(sentence: s, holder: actor, evaluationAt: ev.value != 0 ? ev.at : nil,
-                                                directionAt: dirAt, skip: cueTopics)
+                                                directionAt: dirAt, skip: cueTopics, usedByCue: usedByCue)
             for h in hits {
                 guard let (pol, prule) = polarityFinder.polarity(topic: index.topics[h.topic], hit: h.words, sentence: r, properCue: h.properCue) else { continue }
                 let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")

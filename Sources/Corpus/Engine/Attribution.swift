@@ -86,13 +86,12 @@ struct Attribution {
         let q = text.quoteOf[range.lowerBound]
         if q >= 0, text.quoteOf[range.upperBound - 1] == q || text.quotes[q].upperBound <= range.upperBound {
             if quoteSpeakers[q] == nil { quoteSpeakers[q] = quoteSpeaker(q, state: state) }
-            if let sp = quoteSpeakers[q]!, text.quotes[q].lowerBound < range.lowerBound || !hasOwnVerb(range, q) {
+            if let sp = quoteSpeakers[q]! {
                 return (sp, "speaker.quote")
             }
         }
         // 2./3. по словам X
-        for (k, w) in range.enumerated() where lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1 {
-            _ = k
+        for w in range where lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1 {
             let next = w + 1 < range.upperBound ? text.words[w + 1].norm : ""
             let prev = w > range.lowerBound ? text.words[w - 1].norm : ""
             if K.possessives.contains(next) || K.possessives.contains(prev), let sp = state.lastSubject {
@@ -128,8 +127,6 @@ struct Attribution {
         }
         return nil
     }
-
-    private func hasOwnVerb(_ range: Range<Int>, _ q: Int) -> Bool { false }
 
     /// The subject of the speech verb at `v`.
     func verbSubject(_ v: Int, in range: Range<Int>, mentions ms: [Mention], state: SpeakerState) -> Speaker? {

@@ -222,7 +222,8 @@ struct TopicFinder {
 
     /// Topics named without a cue: overlap with the descriptions plus an evaluation or
     /// a direction word (found by `Polarity`), at word `at`.
-    func descriptionHits(sentence s: Int, holder: Int, evaluationAt: Int?, directionAt: Int?, skip: Set<Int>) -> [TopicHit] {
+    func descriptionHits(sentence s: Int, holder: Int, evaluationAt: Int?, directionAt: Int?, skip: Set<Int>,
+                         usedByCue: Set<Int> = []) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
         for (ti, t) in index.topics.enumerated() where !skip.contains(ti) {
@@ -238,7 +239,9 @@ struct TopicFinder {
             for w in r where !seen.contains(text.stems[w]) {
                 if let wt = t.descriptionWeights[text.stems[w]] { score += wt; seen.insert(text.stems[w]) }
             }
-            guard score >= 1.5 || (t.kind == .evaluative && hasTimeframe(r)) else { continue }
+            // an evaluative topic the whole article is about takes an evaluation with no
+            // word of its own ("путь к миру остаётся открытым")
+            guard score >= 1.5 || (t.kind == .evaluative && (hasTimeframe(r) || activeTopics.contains(ti) && r.count >= 6 && !usedByCue.contains(a))) else { continue }
             // a direction word must govern a word of the topic ("уменьшении объема добычи")
             if t.kind == .direction && score < 2 {
                 let near = max(r.lowerBound, a - 3)..<min(r.upperBound, a + 4)
