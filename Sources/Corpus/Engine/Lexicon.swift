@@ -52,10 +52,27 @@ struct Lexicon: Sendable {
 
     /// Loads every list from the bundled `Lexicon/` folder.
     static func bundled(stem: (String) -> String) throws -> Lexicon {
+        try Lexicon(directory: try locate(), stem: stem)
+    }
+
+    /// Where the lexicons are: `$STANCEWATCH_LEXICON`, the resource bundle next to the
+    /// executable (a build), `../share/stancewatch/Lexicon` beside the executable or under
+    /// /usr/local and /usr (an install); the package's own resource bundle last (its
+    /// accessor stops the process when even the build folder is gone, so it is tried only
+    /// when nothing else is found).
+    static func locate() throws -> String {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["STANCEWATCH_LEXICON"], !env.isEmpty { candidates.append(env) }
+        let exeDir = Bundle.main.bundleURL.path
+        candidates.append(exeDir + "/stancewatch_Corpus.resources/Lexicon")
+        candidates.append(exeDir + "/../share/stancewatch/Lexicon")
+        candidates += ["/usr/local/share/stancewatch/Lexicon", "/usr/share/stancewatch/Lexicon"]
+        for c in candidates where fm.fileExists(atPath: c + "/speech_verbs.txt") { return c }
         guard let url = Bundle.module.url(forResource: "Lexicon", withExtension: nil) else {
-            throw LoadError(description: "the engine's Lexicon resources are missing from the bundle; the engine was not started")
+            throw LoadError(description: "the engine's lexicons were not found (looked in \(candidates.joined(separator: ", ")) and the resource bundle); the engine was not started")
         }
-        return try Lexicon(directory: url.path, stem: stem)
+        return url.path
     }
 
     /// Loads every list from `directory`.
