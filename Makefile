@@ -51,11 +51,14 @@ install: release
 	  $(DESTDIR)$(PREFIX)/lib/systemd/system/stancewatch.service
 	install -D -m 0644 deploy/stancewatch.catalog $(DESTDIR)$(PREFIX)/lib/systemd/catalog/stancewatch.catalog
 	install -D -m 0644 seeds/watchlist.yaml $(DESTDIR)$(PREFIX)/share/stancewatch/watchlist.yaml
+	install -d $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon
+	install -m 0644 Sources/Corpus/Lexicon/*.txt $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon/
 	@if [ -z "$(DESTDIR)" ] && command -v journalctl >/dev/null; then journalctl --update-catalog || true; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/stancewatch $(DESTDIR)$(PREFIX)/lib/systemd/system/stancewatch.service \
 	  $(DESTDIR)$(PREFIX)/lib/systemd/catalog/stancewatch.catalog $(DESTDIR)$(PREFIX)/share/stancewatch/watchlist.yaml
+	rm -rf $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon
 
 # The unit must verify clean and score well under systemd-analyze security.
 verify-unit:
