@@ -101,8 +101,24 @@ extension StanceEngine {
                                    evidence: evidence, start: sentence.start, end: sentence.end))
             }
         }
+        // "Это письмо … было направлено в декабре прошлого года": a following sentence of the
+        // same paragraph that points back with a demonstrative and gives a date dates the
+        // undated stances before it
+        for s in text.sentences.indices where speakers[s] == nil {
+            let r = text.sentenceWords[s]
+            guard let f = r.first, Self.demonstratives.contains(text.words[f].norm),
+                  let d = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon) else { continue }
+            let paragraph = text.sentences[s].paragraph
+            for k in out.indices where out[k].sentence < s && out[k].sentence >= s - 3
+                && text.sentences[out[k].sentence].paragraph == paragraph && out[k].stated.strength == 0 {
+                out[k].stated = StatedDate(day: d.day, strength: d.strength, rule: d.rule + ".backReference")
+                out[k].rules[out[k].rules.count - 1] = d.rule + ".backReference"
+            }
+        }
         return out
     }
+
+    static let demonstratives = ["это", "этот", "эта", "эти", "такое", "данное", "данный"].map(Fold.word)
 
     static let connectives = ["однако", "при", "также", "тогда", "затем", "кроме", "он", "она", "по"].map(Fold.word)
 
