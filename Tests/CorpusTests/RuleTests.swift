@@ -55,3 +55,42 @@ struct RuleTests {
         #expect(rate.directionPolarity["allow"] == nil)
     }
 }
+
+/// Attribution and dating rules added late, each on a short text.
+struct LateRuleTests {
+    func found(_ body: String) -> Set<String> { EngineFixture.triples(body) }
+
+    @Test func demonstrativeSentenceDatesTheStanceBeforeIt() {
+        let body = "Абаев написал письмо, в котором говорится, что Казахстан не является посредником. Это письмо было направлено в декабре прошлого года."
+        let s = EngineFixture.stances(body)
+        #expect(s.first?.stated == Day(year: 2024, month: 12, day: 1))
+    }
+
+    @Test func poEgoSlovamContinuesTheSubject() {
+        #expect(found("Абаев выступил на форуме. По его словам, Казахстан готов предоставить площадку.") == ["nurlan kz-venue pro"])
+    }
+
+    @Test func acronymAfterANounIsAGenitive() {
+        let yaml = """
+        actors:
+          - id: fund
+            names: [МВФ]
+          - id: ivan
+            names: [Иван Зорин, Зорин]
+        topics:
+          - id: rate-cut
+            label: Снижение базовой ставки
+            cues: [базовая ставка]
+            pro: ставка снижается или актор выступает за снижение
+            contra: ставка повышается или актор выступает за повышение
+        """
+        let engine = try! StanceEngine(watchlist: Watchlist(yaml: yaml))
+        let got = EngineFixture.triples("В руководстве МВФ Зорин выступает за снижение базовой ставки.", engine: engine)
+        #expect(got == ["ivan rate-cut pro"])
+    }
+
+    @Test func quoteOverTwoParagraphs() {
+        let body = "Сейтова дала интервью.\n— «Мы многое видели.\nКазахстан готов принять переговоры», — сказала она."
+        #expect(found(body) == ["dana kz-venue pro"])
+    }
+}
