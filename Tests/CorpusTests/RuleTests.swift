@@ -94,3 +94,10 @@ struct LateRuleTests {
         #expect(found(body) == ["dana kz-venue pro"])
     }
 }
+
+struct ParticipleAgentTests {
+    @Test func agentOfAPassiveParticipleHoldsTheStance() {
+        let body = "Правительство решило, что предлагаемая Нацбанком стратегия снижения базовой ставки преждевременна."
+        #expect(EngineFixture.triples(body) == ["bank rate-cut contra"])
+    }
+}

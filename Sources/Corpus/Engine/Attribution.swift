@@ -10,6 +10,8 @@
 /// 4. `speaker.verbSubject`: the subject of a speech verb outside quotes: the nearest
 ///    nominative mention to its left, else one just after it (inverted "заявил Токаев");
 ///    "X, который … подчеркнул" gives X.
+/// 4b. `speaker.participleAgent`: "предлагаемая Эльвирой Набиуллиной стратегия" (the agent
+///    of a passive participle, in the instrumental).
 /// 5. `speaker.headline`: "X: …".
 /// 6. `speaker.agent`: a watched actor in the nominative, not after a preposition (the
 ///    actor acts: "Банк России понизил ставку").
@@ -41,6 +43,14 @@ struct Attribution {
     let text: ArticleText
     let lexicon: Lexicon
     let index: WatchIndex
+
+    static let participleEndings = ["емая", "емый", "емое", "емые", "емой", "емую", "енная", "енный", "енное", "енные",
+                                    "енной", "енную", "анная", "анный", "анное", "анные", "анной", "анную"].map(Fold.word)
+
+    /// A passive participle ("предлагаемая", "подготовленный").
+    static func isPassiveParticiple(_ norm: String) -> Bool {
+        norm.utf8.count > 8 && participleEndings.contains { norm.hasSuffix($0) }
+    }
 
     func resolve(_ m: Mention, state: SpeakerState) -> Speaker? {
         switch m.kind {
@@ -108,6 +118,12 @@ struct Attribution {
         // 4. subject of a speech verb
         for v in range where text.quoteOf[v] == -1 && isSpeechVerb(v) {
             if let sp = verbSubject(v, in: range, mentions: ms, state: state) { return (sp, "speaker.verbSubject") }
+        }
+        // 4b. "предлагаемая Эльвирой Набиуллиной стратегия": a passive participle with its
+        // agent in the instrumental
+        for m in ms where (m.kind == .name || m.kind == .role) && !m.nominative && m.first > range.lowerBound
+            && text.quoteOf[m.first] == -1 && Self.isPassiveParticiple(text.words[m.first - 1].norm) {
+            if let sp = resolve(m, state: state) { return (sp, "speaker.participleAgent") }
         }
         // 5. "X: ..."
         if let m = ms.first, m.first == range.lowerBound, m.last + 1 < range.upperBound, text.punctBefore[m.last + 1].contains(":"),
