@@ -101,3 +101,10 @@ struct ParticipleAgentTests {
         #expect(EngineFixture.triples(body) == ["bank rate-cut contra"])
     }
 }
+
+struct ParentheticalTests {
+    @Test func parentheticalPerhapsIsNoProspect() {
+        #expect(EngineFixture.triples("«Мы надеялись на мирное соглашение, возможно медленное», — сказал Абаев.").isEmpty)
+        #expect(EngineFixture.triples("Абаев подчеркнул, что мирное соглашение возможно.") == ["nurlan prospects pro"])
+    }
+}

@@ -69,6 +69,8 @@ struct PolarityFinder {
             for e in entries where w + e.words.count <= r.upperBound && e.words.count >= matched {
                 var ok = true
                 for (k, x) in e.words.enumerated() where text.words[w + k].norm != x { ok = false; break }
+                // "процесс, возможно медленный": a parenthetical "perhaps", not a prospect
+                if ok, e.words.count == 1, parenthetical(w) { ok = false }
                 if ok {
                     let neg = e.words.count == 1 && negated(w, clause: c, window: 3)
                     if matched == 0 || e.words.count > matched { v += neg ? -e.value : e.value; matched = e.words.count }
@@ -78,6 +80,16 @@ struct PolarityFinder {
             w += max(1, matched)
         }
         return (v, first)
+    }
+
+    static let parentheticalWords = ["возможно", "вероятно", "наверное"].map(Fold.word)
+
+    /// "…, возможно медленный": the adverb set off by a comma before a word it qualifies.
+    func parenthetical(_ w: Int) -> Bool {
+        guard Self.parentheticalWords.contains(text.words[w].norm), w > 0, w + 1 < text.words.count,
+              text.punctBefore[w].contains(","), !text.boundary(before: w + 1) else { return false }
+        let next = text.words[w + 1].norm
+        return !(next.hasSuffix(Fold.word("ть")) || next.hasSuffix(Fold.word("ться")))
     }
 
     /// Direction votes in range `r` mapped to the topic's polarity; position of the first.
