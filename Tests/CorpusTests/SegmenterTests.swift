@@ -34,6 +34,21 @@ struct SegmenterTests {
         #expect(EngineFixture.segmented(text) == "Абаев заявил, что Казахстан готов принять переговоры.")
     }
 
+    @Test func closingHeadlineListIsFurniture() {
+        let text = """
+        Абаев заявил, что Казахстан готов принять переговоры.
+
+        Курс доллара снизился
+
+        В Москве открылась выставка
+
+        Сейтова призвала стать площадкой
+        """
+        #expect(EngineFixture.segmented(text) == "Абаев заявил, что Казахстан готов принять переговоры.")
+        // a single cut-off last line is the article's own text
+        #expect(EngineFixture.segmented("Абаев заявил, что все готово.\nЗатем он добавил, что Казах") == "Абаев заявил, что все готово.|Затем он добавил, что Казах")
+    }
+
     @Test func quotesArePairedAcrossSentences() {
         let tokens = Tokenizer.tokens("«Мы готовы. Мы ждем», — сказал он.")
         let spans = Segmenter.quotes(tokens)

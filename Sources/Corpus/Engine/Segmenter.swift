@@ -1,4 +1,5 @@
-/// Sentence segmentation and page-furniture removal.
+/// Sentence segmentation and page-furniture removal (marker lines from `boilerplate.txt`,
+/// and a closing run of short unpunctuated headline lines).
 ///
 /// A sentence ends at a line break (a headline or a caption without final punctuation
 /// is its own sentence), or at `.`/`!`/`?`/`…` when the next word starts a new sentence:
@@ -110,7 +111,25 @@ enum Segmenter {
             i += 1
         }
         emit(t.count, headline: true)
+        markTrailingHeadlines(&out, t)
         return out
+    }
+
+    /// A run of three or more short unpunctuated lines closing the page is a list of other
+    /// headlines ("read also" without its marker): furniture. The article's own last line,
+    /// cut off mid-sentence, is one line and stays text.
+    static func markTrailingHeadlines(_ out: inout [Sentence], _ t: [Token]) {
+        var run: [Int] = []
+        var k = out.count - 1
+        while k >= 0 {
+            if out[k].isBoilerplate { k -= 1; continue }
+            let words = t[out[k].tokens].filter { $0.kind == .word || $0.kind == .number }.count
+            let alone = (k == 0 || out[k - 1].paragraph != out[k].paragraph) && (k + 1 == out.count || out[k + 1].paragraph != out[k].paragraph)
+            guard out[k].isHeadline, alone, words <= 14 else { break }
+            run.append(k)
+            k -= 1
+        }
+        if run.count >= 3 { for i in run { out[i].isBoilerplate = true } }
     }
 
     /// Whether the terminal mark at `i` ends the sentence.
