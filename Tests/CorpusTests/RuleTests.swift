@@ -108,3 +108,20 @@ struct ParentheticalTests {
         #expect(EngineFixture.triples("Абаев подчеркнул, что мирное соглашение возможно.") == ["nurlan prospects pro"])
     }
 }
+
+struct UnseenStyleTests {
+    func found(_ body: String) -> Set<String> { EngineFixture.triples(body) }
+
+    @Test func singleUnwatchedNameBeforeASpeechVerbTakesThePronounAfter() {
+        let body = "Абаев посетил Москву. Зеленский рассказал, что обсуждал с ним переговоры. Он подчеркнул, что Казахстан не является посредником."
+        #expect(found(body).isEmpty)
+    }
+
+    @Test func negationAfterTheDirection() {
+        #expect(found("Нацбанк: снижать базовую ставку больше не нужно") == ["bank rate-cut contra"])
+    }
+
+    @Test func врядЛиNegatesWhatFollows() {
+        #expect(found("Абаев вряд ли поддержит площадку для переговоров в Казахстане.") == ["nurlan kz-venue contra"])
+    }
+}

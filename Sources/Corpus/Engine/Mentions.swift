@@ -87,6 +87,18 @@ struct MentionFinder {
                 }
                 i += len; continue
             }
+            // an unwatched speaker: one capitalised word right before or after a verb of saying
+            // ("Зеленский рассказал", "заявил Трамп"), not a country and not watched
+            if w.capitalized, w.kind == .word, w.raw.unicodeScalars.count >= 3,
+               w.raw.unicodeScalars.allSatisfy({ Fold.isCyrillic($0) || $0 == "-" }),
+               i == 0 || !words[i - 1].capitalized || words[i - 1].end + 1 < w.start,
+               (i + 1 < words.count && !covered[i + 1] && lexicon.speechVerbs.contains(stems[i + 1]) && words[i + 1].start <= w.end + 1)
+                || (i > 0 && lexicon.speechVerbs.contains(stems[i - 1]) && words[i - 1].end + 1 >= w.start && !words[i - 1].capitalized),
+               i + 1 >= words.count || !words[i + 1].capitalized {
+                let oblique = Self.obliqueEndings.contains { w.norm.hasSuffix($0) }
+                out.append(Mention(kind: .other, actors: [], first: i, last: i, nominative: !oblique))
+                i += 1; continue
+            }
             // an unwatched person: two or more capitalised words in a row (not a country, not watched)
             if w.capitalized, w.kind == .word, w.raw.unicodeScalars.count >= 3, i + 1 < words.count, !covered[i + 1],
                words[i + 1].capitalized, words[i + 1].kind == .word, words[i + 1].start <= w.end + 2,

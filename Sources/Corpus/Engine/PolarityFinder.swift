@@ -164,7 +164,11 @@ struct PolarityFinder {
             if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }
             if d.pro != d.contra {
                 var p: Polarity = d.pro > d.contra ? .pro : .contra
-                if ev.value < 0 || evaluation(c, clause: c, approval: true).value < 0 { p = p.opposite }
+                // a judgement after the direction word turns it ("снижать … не нужно",
+                // "запрет ни к чему не привел"); an approving verb before it governs it and its
+                // negation is already the direction's own ("не поддержит снижение")
+                let after = (d.at.map { $0 + 1 } ?? c.lowerBound)..<max(c.upperBound, (d.at ?? c.lowerBound) + 1)
+                if ev.value < 0 || evaluation(after, clause: c, approval: true).value < 0 { p = p.opposite }
                 return (p, "polarity.direction")
             }
         }
