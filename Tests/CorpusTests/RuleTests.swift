@@ -125,3 +125,9 @@ struct UnseenStyleTests {
         #expect(found("Абаев вряд ли поддержит площадку для переговоров в Казахстане.") == ["nurlan kz-venue contra"])
     }
 }
+
+struct FunctionWordTests {
+    @Test func kakZayavilIsNoUnwatchedSpeaker() {
+        #expect(EngineFixture.triples("Как заявил Абаев, Казахстан не является посредником.") == ["nurlan kz-mediator contra"])
+    }
+}

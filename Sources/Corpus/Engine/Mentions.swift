@@ -90,7 +90,7 @@ struct MentionFinder {
             // an unwatched speaker: one capitalised word right before or after a verb of saying
             // ("Зеленский рассказал", "заявил Трамп"), not a country and not watched
             if w.capitalized, w.kind == .word, w.raw.unicodeScalars.count >= 3,
-               w.raw.unicodeScalars.allSatisfy({ Fold.isCyrillic($0) || $0 == "-" }),
+               w.raw.unicodeScalars.allSatisfy({ Fold.isCyrillic($0) || $0 == "-" }), !lexicon.stopwords.contains(w.norm),
                i == 0 || !words[i - 1].capitalized || words[i - 1].end + 1 < w.start,
                (i + 1 < words.count && !covered[i + 1] && lexicon.speechVerbs.contains(stems[i + 1]) && words[i + 1].start <= w.end + 1)
                 || (i > 0 && lexicon.speechVerbs.contains(stems[i - 1]) && words[i - 1].end + 1 >= w.start && !words[i - 1].capitalized),
