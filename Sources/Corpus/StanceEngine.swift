@@ -7,7 +7,14 @@ import Platform
 /// people), `Attribution` (who holds each sentence), `TopicFinder` (which topic),
 /// `PolarityFinder` (which side), `DateFinder` (when it was said). Every stance carries
 /// the names of the rules that decided it. Lexicons are data (`Lexicon/`), the watchlist
-/// is compiled once at init; per article, each distinct word is stemmed once.
+/// is compiled once at init; per article, each distinct word is looked up once, and
+/// stemmed once per process.
+///
+/// Nothing is keyed on a corpus: topics are read from their own words (cues, label, and
+/// the `pro`/`contra` descriptions, which decide whether a topic is a *direction* topic —
+/// снижение/повышение, допуск/запрет —, an *evaluative* one — optimism/pessimism — or a
+/// *plain* one — readiness and its negation), places tie shared cues to topics through a
+/// general gazetteer, and actors are found by their names and roles.
 public struct StanceEngine: Sendable {
     let watchlist: Watchlist
     let lexicon: Lexicon

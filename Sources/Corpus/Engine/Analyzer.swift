@@ -1,3 +1,6 @@
+/// The per-article pipeline: who holds each sentence (pass 1), then topics, polarity and
+/// dates for the sentences an actor holds (pass 2); findings stay per sentence until
+/// `StanceEngine.merge` makes one stance per (actor, topic, polarity).
 /// One stance as found in one sentence, before merging.
 struct Finding: Sendable {
     var sentence: Int

@@ -1,5 +1,7 @@
 import Platform
 
+// The watchlist compiled once per engine: actor name/role patterns and topic models.
+
 /// One word of a name or role pattern, prepared for matching.
 struct PatternWord: Sendable, Hashable {
     /// Folded form (proper names compare inflections of it).
