@@ -1,24 +1,26 @@
 /// EngineProbe: the stance engine alone over article files, for developers.
 ///
 /// `EngineProbe --watchlist W.yaml FILE...` prints one stance per line as JSON Lines
-/// (spec §5 keys); `--explain` prints the explanation blocks instead; `--throughput N`
-/// runs the engine N times over the files and prints MB/s and articles/s.
+/// (spec §5 keys plus `rules`); `--explain` prints the explanation blocks instead;
+/// `--trace` also shows the compiled topics and each sentence's holder; `--throughput N`
+/// runs the engine once (cold stem cache) and then N times over the files and prints
+/// MB/s and articles/s.
 import Corpus
 import Foundation
 
 func readArticle(_ path: String) -> Article? {
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
-    let name = (path as NSString).lastPathComponent
-    // header: optional space, "date YYYY-MM-DD ", then the body
-    var rest = Substring(text)
-    if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
-    if rest.hasPrefix(" ") { rest = rest.dropFirst() }
-    if rest.hasPrefix("date "), let day = Day(iso: rest.dropFirst(5).prefix(10)) {
-        var body = rest.dropFirst(15)
-        if body.hasPrefix(" ") { body = body.dropFirst() }
-        return Article(id: name, date: day, hasHeaderDate: true, body: String(body))
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write("\(path): cannot be read; skipped\n".data(using: .utf8)!)
+        return nil
     }
-    return Article(id: name, date: Day(year: 1970, month: 1, day: 1)!, hasHeaderDate: false, body: String(rest))
+    let name = (path as NSString).lastPathComponent
+    do {
+        // the daemon's own reader: header date, encodings, refusals
+        return try ArticleReader().read(name: name, bytes: [UInt8](data), modified: Day(year: 1970, month: 1, day: 1)!)
+    } catch {
+        FileHandle.standardError.write("\(error)\n".data(using: .utf8)!)
+        return nil
+    }
 }
 
 func jsonString(_ s: String) -> String {
