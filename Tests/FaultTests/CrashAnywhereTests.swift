@@ -26,7 +26,9 @@ extension FaultSuite {
             let expectedAlerts = readAlertLog(cleanLog)
             var expectedIDs: [AlertKey: String] = [:]
             for a in expectedAlerts { expectedIDs[AlertKey { a[$0] }] = a["STANCE_ALERT_ID"] ?? "" }
-            let cleanStances = try StoreProbe(sandbox: clean, state: cleanState).stances()
+            let cleanProbe = StoreProbe(sandbox: clean, state: cleanState)
+            let cleanStances = try cleanProbe.stances()
+            #expect(try cleanProbe.status().ingested == Self.articleCount, "every generated file has unique content")
             #expect(expectedIDs.count >= 3, "the generated corpus should raise alerts, the clean run raised \(expectedIDs.count)")
             #expect(cleanStances.count >= Self.articleCount / 3)
 
@@ -36,7 +38,8 @@ extension FaultSuite {
             let feed = try Feed(root: sandbox.root)
             let state = sandbox.root + "/state"
             let probe = StoreProbe(sandbox: sandbox, state: state)
-            let args = Fault.runArguments(feed: feed.directory, state: state)
+            let alertLog = sandbox.root + "/alerts.jsonl"
+            let args = Fault.runArguments(feed: feed.directory, state: state, extra: ["--alert-log", alertLog])
             var rng = SeededRandom(seed: 0xDEAD_BEEF)
             var killPoints = Set<Int>()
             while killPoints.count < Self.killCount { killPoints.insert(Int(rng.next() % UInt64(Self.articleCount - 1))) }
@@ -47,7 +50,14 @@ extension FaultSuite {
                 try feed.drop(name: f.name, bytes: f.bytes, sequence: i)
                 usleep(UInt32(rng.next() % 6_000))
                 guard killPoints.contains(i) else { continue }
-                usleep(UInt32(rng.next() % 40_000))   // lands mid-article, mid-send or while idle
+                if kills % 3 == 0 {
+                    // Targeted: kill the moment the alert log grows, i.e. right after an alert was
+                    // delivered and (most likely) before it was marked sent.
+                    let before = fileSize(alertLog)
+                    _ = waitUntil(timeout: .milliseconds(400), interval: .microseconds(20)) { fileSize(alertLog) > before }
+                } else {
+                    usleep(UInt32(rng.next() % 40_000))   // lands mid-article, mid-send or while idle
+                }
                 try #require(daemon.isRunning, "the daemon died on its own before kill \(kills + 1): \(daemon.stderrText.suffix(2000))")
                 daemon.kill9()
                 kills += 1
@@ -92,7 +102,9 @@ extension FaultSuite {
             }
             #expect(Set(sent.keys) == Set(expectedIDs.keys),
                     "alerts the clean run did not raise: \(Set(sent.keys).subtracting(expectedIDs.keys))")
-            print("crash-anywhere: \(kills) SIGKILLs, \(backlogAtKill) with articles unprocessed, \(pendingAlertsAtKill) with alerts committed but unsent; \(expectedIDs.count) alerts expected, \(entries.count) journald alert entries (\(entries.count - sent.count) resends)")
+            let resends = entries.count - sent.count
+            #expect(pendingAlertsAtKill + resends > 0, "no kill landed between an alert's commit and its being marked sent")
+            print("crash-anywhere: \(kills) SIGKILLs, \(backlogAtKill) with articles unprocessed, \(pendingAlertsAtKill) with alerts committed but unsent; \(expectedIDs.count) alerts expected, \(entries.count) journald alert entries (\(resends) resends with the same id)")
         }
     }
 }
@@ -105,4 +117,10 @@ func stanceBag(_ records: [[String: String]]) -> [String: Int] {
         bag[key, default: 0] += 1
     }
     return bag
+}
+
+/// st_size of `path`, 0 when it does not exist.
+func fileSize(_ path: String) -> Int64 {
+    var st = stat()
+    return stat(path, &st) == 0 ? Int64(st.st_size) : 0
 }

@@ -50,7 +50,9 @@ struct ArticleGenerator {
         if rng.next() % 2 == 0 { body = Self.swapActors(body) }
         if rng.next() % 2 == 0 { body = Self.shuffleParagraphs(body, using: &rng) }
         let name = "\(String(format: "%05d", index))_\(prefix)_\(seed.name.prefix(3)).txt"
-        return GeneratedArticle(name: name, bytes: Array(" date \(isoDay(day)) \(body)".utf8))
+        // A closing line of its own: no two generated files have the same bytes (the store
+        // treats equal content under another name as already seen).
+        return GeneratedArticle(name: name, bytes: Array(" date \(isoDay(day)) \(body)\n\nМатериал \(prefix) \(index).\n".utf8))
     }
 
     /// Names and roles of tokayev and sarym exchanged (longest forms first, via placeholders).
