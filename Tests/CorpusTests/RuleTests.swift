@@ -131,3 +131,19 @@ struct FunctionWordTests {
         #expect(EngineFixture.triples("Как заявил Абаев, Казахстан не является посредником.") == ["nurlan kz-mediator contra"])
     }
 }
+
+struct ProbeTests {
+    func found(_ body: String) -> Set<String> { EngineFixture.triples(body) }
+
+    @Test func namingATopicTakesNoSide() {
+        #expect(found("Нацбанк провел совещание о базовой ставке.").isEmpty)
+    }
+
+    @Test func opinionOfOthersNamesNoSpeaker() {
+        #expect(found("По мнению экспертов, Абаев не станет предлагать площадку для переговоров.").isEmpty)
+    }
+
+    @Test func relativeClauseOnAnotherNounIsNotTheHolders() {
+        #expect(found("Абаев встретился с депутатами, которые выступают за снижение базовой ставки.").isEmpty)
+    }
+}

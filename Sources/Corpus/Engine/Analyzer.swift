@@ -107,7 +107,7 @@ extension StanceEngine {
         // "Это письмо … было направлено в декабре прошлого года": a following sentence of the
         // same paragraph that points back with a demonstrative and gives a date dates the
         // undated stances before it
-        for s in text.sentences.indices where speakers[s] == nil {
+        for s in text.sentences.indices where speakers[s] == nil || speakers[s]?.0 == .other {
             let r = text.sentenceWords[s]
             guard let f = r.first, Self.demonstratives.contains(text.words[f].norm),
                   let d = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon) else { continue }

@@ -44,6 +44,8 @@ struct Attribution {
     let lexicon: Lexicon
     let index: WatchIndex
 
+    static let honorifics = Set(["господина", "госпожи", "г-на", "г-жи", "кардинала", "мистера", "миссис"].map(Fold.word))
+
     static let participleEndings = ["емая", "емый", "емое", "емые", "емой", "емую", "енная", "енный", "енное", "енные",
                                     "енной", "енную", "анная", "анный", "анное", "анные", "анной", "анную"].map(Fold.word)
 
@@ -107,7 +109,18 @@ struct Attribution {
             if K.possessives.contains(next) || K.possessives.contains(prev), let sp = state.lastSubject {
                 return (sp, "speaker.attributionNoun")
             }
-            if let m = ms.first(where: { $0.first > w && $0.first <= w + 3 && $0.kind != .pronoun }), let sp = resolve(m, state: state) {
+            // "по мнению экспертов": an unnamed source speaks, nobody watched
+            if w + 1 < range.upperBound, !text.boundary(before: w + 1), text.words[w + 1].kind == .word,
+               !text.words[w + 1].capitalized, !K.possessives.contains(next), !Self.honorifics.contains(next),
+               lexicon.roleHeads.isDisjoint(with: [next, text.stems[w + 1]]), index.headActors[text.stems[w + 1]] == nil,
+               !ms.contains(where: { $0.first == w + 1 }) {
+                return (.other, "speaker.attributionNoun")
+            }
+            // the speaker follows the noun within its phrase: "по мнению экспертов, Котяков …"
+            // names no speaker
+            if let m = ms.first(where: { m in m.first > w && m.first <= w + 3 && m.kind != .pronoun
+                                            && !((w + 1)...m.first).contains { text.boundary(before: $0) } }),
+               let sp = resolve(m, state: state) {
                 if let subj = ms.first(where: { $0.last < w && $0.nominative && !afterPreposition($0) && ($0.kind == .name || $0.kind == .role) && text.quoteOf[$0.first] == -1 }),
                    let ss = resolve(subj, state: state), case .actor = ss {
                     return (ss, "speaker.reportedSubject")

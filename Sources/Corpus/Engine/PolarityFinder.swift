@@ -82,6 +82,8 @@ struct PolarityFinder {
         return (v, first)
     }
 
+    static let obliquePluralEndings = ["ами", "ями", "ах", "ях", "ам", "ям", "ом", "ем", "ой", "ей"].map(Fold.word)
+
     static let parentheticalWords = ["возможно", "вероятно", "наверное"].map(Fold.word)
 
     /// "…, возможно медленный": the adverb set off by a comma before a word it qualifies.
@@ -158,6 +160,12 @@ struct PolarityFinder {
         }
         let ev = evaluation(c, clause: c)
         if hedged(c) || hedged(s, sentence: true) { return nil }
+        // "встретился с профсоюзами, которые выступают против …": a relative clause on an
+        // oblique noun speaks of that noun, not for the holder
+        if c.lowerBound > s.lowerBound, text.words[c.lowerBound].norm.hasPrefix(K.котор) {
+            let antecedent = text.words[c.lowerBound - 1].norm
+            if Self.obliquePluralEndings.contains(where: { antecedent.hasSuffix($0) }) { return nil }
+        }
         if topic.kind != .plain && (hedged(c, condition: true) || background(c, sentence: s)) { return nil }
         if topic.kind == .direction {
             var d = direction(c, clause: c, topic: topic)
@@ -179,8 +187,14 @@ struct PolarityFinder {
             return (p, "polarity.evaluation")
         }
         if topic.kind == .direction {
+            // the description must be met beyond the cue's own words ("совещание о пенсионной
+            // реформе" names the topic, it takes no side)
             let (pro, contra) = overlap(c, topic: topic)
-            if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, "polarity.description") }
+            let (proBeyond, contraBeyond) = overlap(c, topic: topic, beyondCues: true)
+            let (win, lose) = pro > contra ? (proBeyond, contraBeyond) : (contraBeyond, proBeyond)
+            if abs(pro - contra) >= 2 && win >= 1 && lose <= win {
+                return (pro > contra ? .pro : .contra, "polarity.description")
+            }
             return nil
         }
         if topic.kind == .evaluative {
@@ -211,11 +225,11 @@ struct PolarityFinder {
     }
 
     /// Signed overlap of range `r` with the pro and contra descriptions.
-    func overlap(_ r: Range<Int>, topic: TopicModel) -> (Int, Int) {
+    func overlap(_ r: Range<Int>, topic: TopicModel, beyondCues: Bool = false) -> (Int, Int) {
         var pro = 0, contra = 0
         var seen = Set<String>()
         for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w])
-            && !(topic.kind == .evaluative && topic.cueStems.contains(text.stems[w])) {
+            && !((beyondCues || topic.kind == .evaluative) && topic.cueStems.contains(text.stems[w])) {
             seen.insert(text.stems[w])
             let neg = negated(w, clause: r, window: 2)
             if topic.proStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { pro += 1 }
