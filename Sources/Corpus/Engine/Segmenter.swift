@@ -152,7 +152,10 @@ enum Segmenter {
         case .punct:
             if next.norm == "," || next.norm == ";" || next.norm == ":" { return false }
             if dashes.contains(next.norm) {
-                // «…», — сказал он / "..." - заявил он: a dash after a closing quote continues the sentence
+                // «…», — сказал он / "..." - заявил он: a dash after a closing quote continues the
+                // sentence, and so does a dash of direct speech before a lower-case verb
+                // ("— Это решение? — спросил журналист.")
+                if j + 1 < t.count, t[j + 1].kind == .word, !t[j + 1].capitalized { return false }
                 return j == i + 1 ? true : false
             }
             return true
