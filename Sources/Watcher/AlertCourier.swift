@@ -97,6 +97,14 @@ public final class AlertCourier {
         return ids
     }
 
+    /// The periodic retry: like `deliverPending`, but skips the store entirely while journald's
+    /// socket is still missing (every pending alert is then already in the alert log).
+    @discardableResult
+    public func retryPending(store: StanceStore) throws -> Int {
+        if journalMissingReported && (alertLog == nil || loggedLoaded) && !Journal.isAvailable { return 0 }
+        return try deliverPending(store: store)
+    }
+
     /// Says once on stderr that journald is not taking alerts (until it takes one again).
     private func noteJournalDown(_ why: String) {
         guard !journalMissingReported else { return }

@@ -123,7 +123,7 @@ final class FeedSession {
     func statusLine() -> String {
         var parts = ["ingested \(counts.ingested)", "refused \(counts.refused)", "duplicates \(counts.duplicates)",
                      "alerts \(counts.alerts) raised, \(ingestor.courier.sentCount) sent"]
-        if let pending = try? ingestor.store.pendingAlerts().count, pending > 0 { parts.append("\(pending) pending") }
+        if let pending = try? ingestor.store.status().alerts.pending, pending > 0 { parts.append("\(pending) pending") }
         if watch == nil { parts.append("feed folder missing") }
         return "watching \(configuration.feedDirectory): " + parts.joined(separator: ", ")
     }
@@ -225,7 +225,7 @@ final class FeedSession {
         }
         if now - lastRetry >= configuration.retryInterval {
             lastRetry = now
-            ingestor.deliverPending()
+            ingestor.retryPending()
         }
         if statusDirty, now - lastStatus >= .seconds(1) {
             lastStatus = now

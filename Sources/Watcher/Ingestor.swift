@@ -133,6 +133,15 @@ public final class Ingestor {
         }
     }
 
+    /// The periodic retry of pending alerts (cheap while journald is known to be away).
+    public func retryPending() {
+        do {
+            try courier.retryPending(store: store)
+        } catch {
+            logger.debug("pending alerts could not be read from the store (\(error)); retried later")
+        }
+    }
+
     private func refuse(name: String, identity: FileIdentity?, hash: String?, reason: String) -> IngestOutcome {
         let message = "article '\(escapedFileName(name))' was refused: \(reason); skipped, nothing stored"
         do {
