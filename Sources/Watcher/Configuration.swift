@@ -16,7 +16,7 @@ public struct Configuration: Sendable {
     public var retryInterval: Duration = .seconds(1)
     /// How long the inotify reader waits per poll; bounds how late a tick or watchdog can be.
     public var pollInterval: Duration = .milliseconds(200)
-    /// The wait before a file whose ingestion failed on a store error is tried again (doubles up to 60 s).
+    /// The wait before a file whose ingestion failed on a store error is tried again (doubles up to 15 s).
     public var storeRetryDelay: Duration = .seconds(2)
 
     /// Creates a configuration; the remaining settings keep their documented defaults.

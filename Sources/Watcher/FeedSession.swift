@@ -2,7 +2,7 @@
 /// heartbeat. One owner (the `Daemon`'s run loop) drives it; it reacts to one `DaemonEvent` at a time.
 ///
 /// States of the feed: attached (a watch descriptor) or gone (waiting for the folder to come
-/// back, polled on each tick). A store error schedules a rescan with a doubling back-off.
+/// back, polled on each tick). A store error schedules a rescan with a doubling back-off (2 s up to 15 s), on a freshly opened store.
 import Alerts
 import Corpus
 import Glibc
@@ -177,7 +177,7 @@ final class FeedSession {
     private func scheduleRescan() {
         guard rescanAt == nil else { return }
         rescanAt = clock.now + rescanDelay
-        rescanDelay = min(rescanDelay * 2, .seconds(60))
+        rescanDelay = min(rescanDelay * 2, .seconds(15))
     }
 
     private func detach() {
@@ -221,6 +221,7 @@ final class FeedSession {
         }
         if let at = rescanAt, now >= at, watch != nil {
             rescanAt = nil
+            ingestor.reopenStoreIfFailing()
             await catchUp(reason: "retry after a store error")
         }
         if now - lastRetry >= configuration.retryInterval {

@@ -11,8 +11,8 @@ public import Platform
 public import Store
 
 public final class Ingestor {
-    /// The store everything is recorded in.
-    public let store: StanceStore
+    /// The store everything is recorded in (reopened after an outage: see `reopenStoreIfFailing`).
+    public private(set) var store: StanceStore
     /// Sends pending alerts after each commit.
     public let courier: AlertCourier
     private let reporter: OperatorJournal
@@ -166,6 +166,18 @@ public final class Ingestor {
                              + "it was not marked as seen and will be tried again, with the files after it")
         }
         return .retryLater(reason: reason)
+    }
+
+    /// After a store failure, opens the database afresh before the next retry: SQLite keeps a
+    /// connection read-only once it opened the file on a read-only folder, so a state folder
+    /// made writable again is only seen by a new connection.
+    public func reopenStoreIfFailing() {
+        guard storeFailing, store.path.hasSuffix("/" + StanceStore.fileName) else { return }
+        let directory = String(store.path.dropLast(StanceStore.fileName.count + 1))
+        // Close first: while any connection of this process has the file open, SQLite shares
+        // its (read-only) descriptors and WAL index with the new one.
+        try? store.writer.close()
+        if let fresh = try? StanceStore(directory: directory) { store = fresh }
     }
 
     /// Called after each store write that worked: ends a reported outage.
