@@ -31,8 +31,13 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== release build (--scratch-path $scratch)"
-swift build -c release --scratch-path "$scratch" --product stancewatch 2>&1 | grep -E "error|warning: |Build" | tail -n 3
-swift build -c release --scratch-path "$scratch" --product StanceBench 2>&1 | grep -E "error|warning: |Build" | tail -n 3
+for product in stancewatch StanceBench; do
+    for attempt in 1 2 3; do   # a source edited mid-build (shared work tree) fails the build: try again
+        swift build -c release --scratch-path "$scratch" --product "$product" >"$work/build.log" 2>&1 && break
+        sleep 5
+    done
+    grep -E "error|warning: |Build" "$work/build.log" | tail -n 3
+done
 bin=$scratch/release/stancewatch
 sbench=$scratch/release/StanceBench
 [ -x "$bin" ] && [ -x "$sbench" ] || { echo "bench: the release build failed"; exit 1; }
