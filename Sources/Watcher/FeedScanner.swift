@@ -38,11 +38,13 @@ public struct FeedScanner: Sendable {
     /// The entries `store` has not handled yet, oldest modification first, then by name;
     /// ignored names (dot-files, `*.tmp`, `*.part`) and entries gone during the scan are left out.
     public func pending(store: StanceStore) throws -> [Entry] {
+        let listed = try SafeFile.listDirectory(atPath: directory)
+        // One read of every known identity, compared in memory: no query per file.
+        let seen = listed.isEmpty ? [:] : try store.seenIdentities()
         var out: [Entry] = []
-        for entry in try SafeFile.listDirectory(atPath: directory) {
+        for entry in listed {
             let name = entry.name
-            if FeedNames.isIgnored(name) { continue }
-            if try store.isUnchanged(name: name, identity: entry.identity) { continue }
+            if FeedNames.isIgnored(name) || seen[name] == entry.identity { continue }
             out.append(Entry(nameBytes: entry.nameBytes, identity: entry.identity, kind: entry.kind))
         }
         return Self.arrivalOrder(out)

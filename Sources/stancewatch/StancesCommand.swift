@@ -16,7 +16,7 @@ struct StancesCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""
-        for stance in try store.allStances() {
+        try store.forEachStance { stance in
             out += String(decoding: try encoder.encode(stance), as: UTF8.self)
             out += "\n"
             if out.utf8.count > 1 << 16 {
