@@ -48,7 +48,9 @@ public struct Daemon: Service {
         }
         let notifier = self.notifier
         let (events, continuation) = AsyncStream.makeStream(of: DaemonEvent.self)
-        let pump = InotifyPump(inotify: inotify, interval: configuration.pollInterval, continuation: continuation)
+        // Tick at least twice per watchdog interval, so WATCHDOG=1 is never late because the loop slept.
+        let poll = notifier.watchdogInterval.map { min(configuration.pollInterval, $0 / 2) } ?? configuration.pollInterval
+        let pump = InotifyPump(inotify: inotify, interval: poll, continuation: continuation)
         var failure: String?
         await withGracefulShutdownHandler {
             ingestor.deliverPending()  // alerts left unsent by a crash go out first
