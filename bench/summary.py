@@ -27,6 +27,8 @@ for r in by('memory'):
     row('ingest of %d articles (catch-up scan)' % r['articles'], '%.0f s (%.0f articles/s)' % (r['ingest_seconds'], r['articles'] / r['ingest_seconds']))
 for r in by('catchup'):
     row('start-up with %d already-ingested files' % r['files'], '%.2f s to READY=1' % r['median_seconds'])
+for r in by('limit'):
+    row('peak RSS, replay of one %.1f MB article' % (r['bytes'] / 2**20), '%.0f MiB (%.1f s)' % (r['peak_rss_kib'] / 1024, r['seconds']), '< 64 MB')
 sc = by('scale')
 for r in sc:
     row('ingest one article at %d stances, p50 / p90' % r['stances'], '%.3f ms / %.3f ms' % (r['p50_ms'], r['p90_ms']))

@@ -87,6 +87,21 @@ python3 bench/daemon_bench.py memory --binary "$bin" --namespace "$ns" --work "$
     --watchlist "$watchlist" --feed "$work/feed100k" >>"$results"
 rm -rf "$work/feed100k" "$work/memory"
 
+echo "== memory for one article just under the default 8 MB limit (replay, peak RSS)"
+python3 - "$work/limit" <<'PY'
+import os, sys
+os.makedirs(sys.argv[1], exist_ok=True)
+s = 'Токаев заявил, что переговоры о перемирии возможны и Казахстан готов стать площадкой. '
+n = (8 * 1024 * 1024 - 4096) // len(s.encode())
+open(os.path.join(sys.argv[1], 'at-limit.txt'), 'w').write(' date 2025-10-01 ' + s * n)
+PY
+/usr/bin/time -f '%M %e' -o "$work/limit/time" unshare --mount --propagation private sh -c \
+    'mkdir -p "$1/nj" && mount --bind "$1/nj" /run/systemd/journal && shift && exec "$@"' sh "$work/limit" \
+    "$bin" replay --state "$work/limit/state" --watchlist "$repo/seeds/watchlist.yaml" "$work/limit/at-limit.txt" >/dev/null 2>&1
+read -r kib secs <"$work/limit/time"
+echo "{\"bench\":\"limit\",\"bytes\":$(stat -c %s "$work/limit/at-limit.txt"),\"peak_rss_kib\":$kib,\"seconds\":$secs}" | tee -a "$results"
+rm -rf "$work/limit"
+
 echo "== scale: ingest time as the store grows ($scale_steps stances)"
 "$sbench" scale --dir "$work/scale" --steps "$scale_steps" --probes 100 >>"$results"
 rm -rf "$work/scale"

@@ -148,9 +148,9 @@ extension FaultSuite {
             let rw = try sandbox.sh("mount -o remount,rw,bind \(state)")
             try #require(rw.succeeded, "remount rw: \(rw.stderr)")
             // The issue asks for a clear error and a sound database; resuming without a restart is
-            // better still: give it 30 s, then restart it (as systemd's Restart= would).
+            // better still: give it 15 s, then restart it (as systemd's Restart= would).
             var again = daemon
-            if daemon.isRunning, !probe.waitFor(timeout: .seconds(30), { $0.ingested == 3 }).0 {
+            if daemon.isRunning, !probe.waitFor(timeout: .seconds(15), { $0.ingested == 3 }).0 {
                 print("read-only state: the running daemon did not resume by itself after the folder became writable; restarting it")
                 #expect(daemon.terminate() == 0)
             }
