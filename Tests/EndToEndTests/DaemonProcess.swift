@@ -44,7 +44,7 @@ final class DaemonProcess {
     }
 
     /// Polls until `condition` holds (true) or `timeout` passes (false).
-    func wait(timeout: Duration = .seconds(20), until condition: () throws -> Bool) rethrows -> Bool {
+    func wait(timeout: Duration = .seconds(60), until condition: () throws -> Bool) rethrows -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try condition() { return true }

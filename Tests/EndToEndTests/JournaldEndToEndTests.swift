@@ -33,7 +33,7 @@ struct JournaldEndToEndTests {
         }
 
         // Then journald holds Tokayev's settlement-prospects shift contra → pro at 003, every field filled
-        let shifts = try journal.waitForEntries(timeout: .seconds(5)) {
+        let shifts = try journal.waitForEntries(timeout: .seconds(20)) {
             isAlert($0) && $0["STANCE_KIND"] == "shift" && $0["STANCE_ACTOR"] == "tokayev"
                 && $0["STANCE_TOPIC"] == "settlement-prospects" && $0["STANCE_ARTICLE"]?.hasPrefix("003_") == true
         }
@@ -75,7 +75,7 @@ struct JournaldEndToEndTests {
         #expect(second.wait { second.stderrCount("article ingested") >= 1 }, "the good file was not ingested: \(second.stderr)")
         // and each bad file has exactly one journald error entry naming it.
         for name in ["binary.txt", "empty.txt"] {
-            let refusals = try journal.waitForEntries(timeout: .seconds(5)) {
+            let refusals = try journal.waitForEntries(timeout: .seconds(20)) {
                 $0["MESSAGE_ID"] == Self.refusedID && $0["STANCE_FILE"] == name
             }
             #expect(refusals.count == 1, "\(name): \(refusals.count) refusal entries")

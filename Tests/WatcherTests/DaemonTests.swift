@@ -31,9 +31,9 @@ struct DaemonTests {
         try await running.value
     }
 
-    /// Polls `condition` every 20 ms for up to 10 s.
+    /// Polls `condition` every 20 ms for up to 60 s (a generous limit: the suite runs beside busy tests).
     private func eventually(_ condition: () throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if try condition() { return true }
             try await Task.sleep(for: .milliseconds(20))
