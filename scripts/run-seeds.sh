@@ -8,7 +8,15 @@ cd "$(dirname "$0")/.."
 scratch=${SCRATCH:-.build}
 
 echo "== building stancewatch (debug, --scratch-path $scratch)"
-swift build --scratch-path "$scratch" --product stancewatch 2>&1 | grep -E "error|warning: |Compiling|Build" | tail -n 3
+build_log=$(mktemp)
+if ! swift build --scratch-path "$scratch" --product stancewatch >"$build_log" 2>&1; then
+    grep -E "error" "$build_log" | head -n 20 || tail -n 30 "$build_log"
+    echo "the build failed; see the lines above"
+    rm -f "$build_log"
+    exit 1
+fi
+tail -n 1 "$build_log"
+rm -f "$build_log"
 bin=$scratch/debug/stancewatch
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/stancewatch-run.XXXXXX")
