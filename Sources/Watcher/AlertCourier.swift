@@ -15,7 +15,7 @@ public import Store
 
 public final class AlertCourier {
     private let journal = JournalAlertSink()
-    private let alertLog: JSONLinesAlertSink?
+    private var alertLog: JSONLinesAlertSink?
     private let logger: Logger
     /// Alert ids already in the alert log (read back once, then kept up to date).
     private var logged: Set<String> = []
@@ -95,6 +95,15 @@ public final class AlertCourier {
             }
         }
         return ids
+    }
+
+    /// Opens the alert log afresh (on SIGHUP), so a log rotated away is continued under its
+    /// path; when that fails the old file stays in use and the error is thrown.
+    public func reopenAlertLog() throws(AlertSinkError) {
+        guard let current = alertLog else { return }
+        alertLog = try JSONLinesAlertSink(path: current.path)
+        loggedLoaded = false  // the new file may not hold the earlier lines
+        logged = []
     }
 
     /// The periodic retry: like `deliverPending`, but skips the store entirely while journald's

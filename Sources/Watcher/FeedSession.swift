@@ -210,6 +210,11 @@ final class FeedSession {
         } catch {
             reporter.trouble("the watchlist was not reloaded (\(error)); the previous watchlist stays in use")
         }
+        do {
+            try ingestor.courier.reopenAlertLog()
+        } catch {
+            reporter.trouble("\(error); the alert log opened before the reload stays in use")
+        }
         notifier.ready(status: statusLine())
     }
 

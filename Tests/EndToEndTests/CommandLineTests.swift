@@ -100,4 +100,31 @@ struct CommandLineTests {
         #expect(daemon.process.isRunning)
         #expect(daemon.terminate() == 0)
     }
+
+    @Test func sighupReopensTheAlertLogAfterRotation() throws {
+        let w = try Workspace()
+        let log = w.root + "/alerts.jsonl"
+        let socketPath = w.root + "/notify.sock"
+        let socket = try NotifyListener(path: socketPath)
+        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state, "--alert-log", log],
+                                       environment: ["NOTIFY_SOCKET": socketPath], stderrPath: w.root + "/daemon.log")
+        _ = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(30))
+        let seeds = try Workspace.seedsInGoldOrder()  // 000 002 001: the divergence comes with 001
+        for (index, (name, bytes)) in seeds.prefix(2).enumerated() {
+            try w.drop(name, bytes)
+            #expect(daemon.wait { daemon.stderrCount("article ingested") == index + 1 })
+        }
+        // The operator rotates the log and sends SIGHUP (as logrotate's postrotate would).
+        #expect(rename(log, log + ".1") == 0)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        _ = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(10))
+        try w.drop(seeds[2].0, seeds[2].1)
+        #expect(daemon.wait { daemon.stderrCount("article ingested") == 3 })
+        #expect(daemon.wait { FileManager.default.fileExists(atPath: log) })
+        let fresh = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        let rotated = (try? String(contentsOfFile: log + ".1", encoding: .utf8)) ?? ""
+        #expect(fresh.contains("\"STANCE_KIND\":\"divergence\""))
+        #expect(!rotated.contains("divergence"))
+        #expect(daemon.terminate() == 0)
+    }
 }
