@@ -103,7 +103,7 @@ public final class Ingestor {
         do {
             article = try reader.read(name: name, bytes: bytes, modified: Self.day(of: opened))
         } catch {
-            return refuse(name: name, identity: opened, hash: hash, reason: "\(error)")
+            return refuse(name: name, identity: opened, hash: hash, reason: error.reasonText)
         }
         let stances = engine.stances(in: article)
         // 4. One transaction: article + stances + the alerts they raise; then deliver.

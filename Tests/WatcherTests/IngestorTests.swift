@@ -56,6 +56,7 @@ struct IngestorTests {
         #expect(status.articles.refused == 1)
         #expect(status.articles.ingested == 0)
         #expect(status.lastError?.contains(name) == true)
+        #expect(status.lastError?.components(separatedBy: "was refused").count == 2, "one sentence: \(status.lastError ?? "")")
 
         // The same file again (another event, or a restart) is not refused a second time.
         #expect(ingestor.ingest(path: s.feed + "/" + name) == .unchanged)
