@@ -4,12 +4,20 @@
 ///
 /// The suites are nested in one serialized suite: each starts daemons and a journald of its
 /// own, and two at once on two cores would only make each other slow.
+import JournalTestSupport
 import Testing
 
-@Suite(.serialized) struct FaultSuite {}
+@Suite(.serialized, .enabled(if: JournalNamespace.isSupported && Fault.hasMountTools,
+                             "needs root, systemd-journald, unshare, nsenter and python3"))
+struct FaultSuite {}
 
 /// Shared pieces of the suites.
 enum Fault {
+    /// nsenter (enters a sandbox's mount namespace) and python3 (integrity checks) are installed.
+    static var hasMountTools: Bool {
+        ["nsenter", "python3", "mount"].allSatisfy { Shell.resolve($0).hasPrefix("/") }
+    }
+
     /// `run` arguments for a daemon on `feed` and `state` with the shipped watchlist.
     static func runArguments(feed: String, state: String, extra: [String] = []) -> [String] {
         ["run", "--feed", feed, "--state", state, "--watchlist", Paths.watchlist] + extra

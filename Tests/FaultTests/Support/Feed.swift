@@ -106,9 +106,11 @@ struct StoreProbe: Sendable {
         }
     }
 
-    /// `PRAGMA integrity_check` through the sqlite3 shell: "ok" for a sound database.
+    /// `PRAGMA integrity_check` (through python3's sqlite3 module, opened read-only): "ok" for a sound database.
     func integrityCheck() throws -> String {
-        let r = try sandbox.run(["sqlite3", "-readonly", state + "/stancewatch.sqlite", "PRAGMA integrity_check;"])
+        let script = "import sqlite3, sys; db = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True); "
+            + "print('\\n'.join(r[0] for r in db.execute('PRAGMA integrity_check')))"
+        let r = try sandbox.run(["python3", "-c", script, state + "/stancewatch.sqlite"])
         return (r.stdout + r.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
