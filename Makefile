@@ -53,12 +53,15 @@ install: release
 	install -D -m 0644 seeds/watchlist.yaml $(DESTDIR)$(PREFIX)/share/stancewatch/watchlist.yaml
 	install -d $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon
 	install -m 0644 Sources/Corpus/Lexicon/*.txt $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon/
+	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/stancewatch/README.md
+	sed -i 's|/usr/local/share/doc/stancewatch|$(PREFIX)/share/doc/stancewatch|' \
+	  $(DESTDIR)$(PREFIX)/lib/systemd/system/stancewatch.service
 	@if [ -z "$(DESTDIR)" ] && command -v journalctl >/dev/null; then journalctl --update-catalog || true; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/stancewatch $(DESTDIR)$(PREFIX)/lib/systemd/system/stancewatch.service \
 	  $(DESTDIR)$(PREFIX)/lib/systemd/catalog/stancewatch.catalog $(DESTDIR)$(PREFIX)/share/stancewatch/watchlist.yaml
-	rm -rf $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon
+	rm -rf $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon $(DESTDIR)$(PREFIX)/share/doc/stancewatch
 
 # The unit must verify clean and score well under systemd-analyze security.
 verify-unit:
