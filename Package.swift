@@ -105,13 +105,15 @@ let package = Package(
 
         // Test support: a private systemd-journald namespace per test (real journald, no mocks).
         .target(name: "JournalTestSupport", dependencies: ["Platform"], path: "Tests/JournalTestSupport", swiftSettings: strict),
+        // Test support: the gold scenarios, a stance builder, a list-scanning history, a seeded generator.
+        .target(name: "TestFixtures", dependencies: ["Alerts", "Corpus"], path: "Tests/TestFixtures", swiftSettings: strict),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestFixtures"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus", "TestFixtures"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", "TestFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform", "JournalTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Platform", "JournalTestSupport"]),
-        .testTarget(name: "FaultTests", dependencies: ["Platform", "Corpus", "JournalTestSupport"]),
+        .testTarget(name: "FaultTests", dependencies: ["Platform", "Corpus", "JournalTestSupport", "TestFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

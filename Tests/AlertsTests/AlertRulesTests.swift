@@ -1,5 +1,6 @@
 import Alerts
 import Corpus
+import TestFixtures
 import Testing
 
 struct AlertRulesTests {
@@ -9,8 +10,8 @@ struct AlertRulesTests {
         var byArticle: [String: [String]] = [:]
         for article in Scenarios.seeds {
             // When each article arrives
-            let alerts = try replay.arrive(article)
-            byArticle[article[0].article] = alerts.map(\.summary)
+            let alerts = try replay.arrive(article.stances)
+            byArticle[article.stances[0].article] = alerts.map(\.summary)
         }
         // Then: the divergence at 001 against Sarym's later-arrived 22 Sept stance, the shift at 003
         #expect(byArticle[Scenarios.a000] == [])  // trap: Tokayev's January contra is 264 days from Sarym
@@ -23,7 +24,7 @@ struct AlertRulesTests {
     @Test func seedAlertsCarryTheirPriorEvidence() throws {
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
         var all: [Alert] = []
-        for article in Scenarios.seeds { all += try replay.arrive(article) }
+        for article in Scenarios.seeds { all += try replay.arrive(article.stances) }
         let divergence = try #require(all.first { $0.kind == .divergence })
         #expect(divergence.priorArticle == Scenarios.a002)  // same date as 000's: the later arrival counts
         #expect(divergence.priorDate == Day(iso: "2025-09-22"))

@@ -1,6 +1,7 @@
 import Testing
 @testable import Corpus
 import Platform
+import TestFixtures
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -108,7 +109,7 @@ struct ArticleReaderTests {
         let utf16 = "Текст и text".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(refusal(utf16).map { if case .nulBytes = $0.reason { true } else { false } } == true)
         // Random bytes (a fixed-seed generator, so the test is deterministic), with and without NULs.
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandom(seed: 42)
         for _ in 0..<50 {
             let count = Int(rng.next() % 4000) + 1
             let random = (0..<count).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
@@ -156,7 +157,7 @@ struct ArticleReaderTests {
         let base = Array(" date 2025-09-22 Президент Казахстана заявил, что готов выступить посредником.\nВторой абзац.".utf8)
         let fragments: [[UInt8]] = [[0x0D], [0x0D, 0x0A], [0], [0xEF, 0xBB, 0xBF], [0x01], [0xC2, 0x85], Array("date ".utf8),
                                     Array(" date 2025-13-45 ".utf8), Array("2024-02-29".utf8), [0xD0], [0xFF, 0xFE], [0x20, 0x09]]
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         var accepted = 0
         for _ in 0..<iterations {
             var bytes = base
@@ -200,18 +201,5 @@ struct ArticleReaderTests {
 enum ProcessInfoLite {
     static func integer(_ name: String) -> Int? {
         getenv(name).flatMap { Int(String(cString: $0)) }
-    }
-}
-
-/// A tiny deterministic generator for test data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -3,6 +3,7 @@
 /// must equal a clean run of the same files in the same order.
 import Foundation
 import Glibc
+import TestFixtures
 import Testing
 
 extension FaultSuite {

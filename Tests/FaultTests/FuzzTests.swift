@@ -7,6 +7,7 @@
 /// `FUZZ_SEED` changes the seed for a long exploratory run.
 import Corpus
 import Foundation
+import TestFixtures
 import Testing
 
 struct FuzzTests {

@@ -4,6 +4,7 @@
 import Foundation
 import Glibc
 import Platform
+import TestFixtures
 import Testing
 
 extension FaultSuite {

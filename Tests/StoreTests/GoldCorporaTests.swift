@@ -1,5 +1,6 @@
 import Alerts
 import Corpus
+import TestFixtures
 import Testing
 @testable import Store
 

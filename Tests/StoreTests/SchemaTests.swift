@@ -2,6 +2,7 @@ import Alerts
 import Corpus
 import Foundation
 import GRDB
+import TestFixtures
 import Testing
 @testable import Store
 
@@ -15,8 +16,8 @@ struct SchemaTests {
     @Test func priorStanceLookupsAreIndexSeeks() throws {
         let store = try StanceStore.inMemory()
         // Some history, so the planner has something to choose from.
-        let rules = AlertRules(watchlist: Fixtures.seedWatchlist)
-        for (n, article) in Fixtures.seeds.enumerated() {
+        let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
+        for (n, article) in Scenarios.seeds.enumerated() {
             try store.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
         }
         try store.writer.write { db in try db.execute(sql: "ANALYZE") }
@@ -37,7 +38,7 @@ struct SchemaTests {
     @Test func onDiskStoreUsesWALAndSurvivesReopening() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)/state").path
         defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
-        let rules = AlertRules(watchlist: Fixtures.seedWatchlist)
+        let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
         do {
             let store = try StanceStore(directory: directory)
             let (mode, sync) = try store.writer.read { db in
@@ -45,7 +46,7 @@ struct SchemaTests {
             }
             #expect(mode == "wal")
             #expect(sync == 1)  // NORMAL
-            for (n, article) in Fixtures.seeds.enumerated() {
+            for (n, article) in Scenarios.seeds.enumerated() {
                 try store.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
             }
         }
@@ -53,7 +54,7 @@ struct SchemaTests {
         let reopened = try StanceStore(directory: directory)
         #expect(try reopened.status().stances == 16)
         #expect(try reopened.pendingAlerts().count == 2)
-        #expect(try reopened.isUnchanged(name: Fixtures.a004, identity: identity(4)))
+        #expect(try reopened.isUnchanged(name: Scenarios.a004, identity: identity(4)))
     }
 
     @Test func aStoreOpenedForReadingReadsButNeverWrites() throws {
@@ -63,8 +64,8 @@ struct SchemaTests {
         #expect(missing?.description.contains("there is no state database there") == true)
         #expect(!FileManager.default.fileExists(atPath: directory))  // nothing created
         let store = try StanceStore(directory: directory)
-        let rules = AlertRules(watchlist: Fixtures.seedWatchlist)
-        for (n, article) in Fixtures.seeds.enumerated() {
+        let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
+        for (n, article) in Scenarios.seeds.enumerated() {
             try store.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
         }
         let reader = try StanceStore.openForReading(directory: directory)

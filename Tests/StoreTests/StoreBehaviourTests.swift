@@ -3,15 +3,16 @@ import Corpus
 import Foundation
 import GRDB
 import Platform
+import TestFixtures
 import Testing
 @testable import Store
 
 struct StoreBehaviourTests {
-    let rules = AlertRules(watchlist: Fixtures.seedWatchlist)
+    let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
 
     private func seeded() throws -> StanceStore {
         let store = try StanceStore.inMemory()
-        for (n, article) in Fixtures.seeds.enumerated() {
+        for (n, article) in Scenarios.seeds.enumerated() {
             try store.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
         }
         return store
@@ -22,21 +23,21 @@ struct StoreBehaviourTests {
         let before = try store.status()
         // The same bytes under another name: refused as a duplicate, the name remembered.
         let error = #expect(throws: StoreError.self) {
-            try store.ingest("copy.txt", date: "2025-09-24", Fixtures.seeds[2].stances, rules: rules,
-                             hash: "sha-\(Fixtures.a001)", n: 42)
+            try store.ingest("copy.txt", date: "2025-09-24", Scenarios.seeds[2].stances, rules: rules,
+                             hash: "sha-\(Scenarios.a001)", n: 42)
         }
-        #expect(error?.kind == .alreadyIngested(existingArticle: Fixtures.a001))
+        #expect(error?.kind == .alreadyIngested(existingArticle: Scenarios.a001))
         #expect(error?.isAlreadyIngested == true)
         #expect(try store.status() == before)
         #expect(try store.isUnchanged(name: "copy.txt", identity: identity(42)))
-        #expect(try store.hasContent(hash: "sha-\(Fixtures.a001)"))
+        #expect(try store.hasContent(hash: "sha-\(Scenarios.a001)"))
         #expect(try !store.hasContent(hash: "sha-unknown"))
         // A hostile name cannot break the message into lines.
         let hostile = #expect(throws: StoreError.self) {
-            try store.ingest("evil\nPRIORITY=0.txt", date: "2025-09-24", [], rules: rules, hash: "sha-\(Fixtures.a001)")
+            try store.ingest("evil\nPRIORITY=0.txt", date: "2025-09-24", [], rules: rules, hash: "sha-\(Scenarios.a001)")
         }
         #expect(hostile?.description == "article 'evil\\u{000A}PRIORITY=0.txt': the same content is already stored "
-                + "as article '\(Fixtures.a001)'; not ingested again")
+                + "as article '\(Scenarios.a001)'; not ingested again")
     }
 
     @Test func outboxGoesFromPendingToSent() throws {
@@ -59,26 +60,26 @@ struct StoreBehaviourTests {
         #expect(first == second && first.count == 2)
         // A new version of 003 (same name, other bytes) dates the new words a day earlier: the
         // rules raise the same shift again, with the same id, and the store keeps one.
-        var v2 = Fixtures.seeds[3].stances
+        var v2 = Scenarios.seeds[3].stances
         v2[1].stated = Day(iso: "2025-11-07")!
         let fresh = try StanceStore.inMemory()
-        for (n, article) in Fixtures.seeds.prefix(3).enumerated() {
+        for (n, article) in Scenarios.seeds.prefix(3).enumerated() {
             try fresh.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
         }
-        let raised = try fresh.ingest(Fixtures.a003, date: "2025-11-08", v2, rules: rules, hash: "sha-003-v2", n: 77)
+        let raised = try fresh.ingest(Scenarios.a003, date: "2025-11-08", v2, rules: rules, hash: "sha-003-v2", n: 77)
         #expect(raised.map(\.id) == [first[1]])
         let store = try seeded()
-        let again = try store.ingest(Fixtures.a003, date: "2025-11-08", v2, rules: rules, hash: "sha-003-v2", n: 77)
+        let again = try store.ingest(Scenarios.a003, date: "2025-11-08", v2, rules: rules, hash: "sha-003-v2", n: 77)
         #expect(again.isEmpty)
         #expect(try store.pendingAlerts().map(\.id) == first)
         // Both versions' stances are kept: they are different evidence.
-        #expect(try store.allStances().filter { $0.article == Fixtures.a003 }.count == 8)
+        #expect(try store.allStances().filter { $0.article == Scenarios.a003 }.count == 8)
         #expect(try store.status().articles.ingested == 6)
     }
 
     @Test func allStancesComeInArrivalThenTextOrder() throws {
         let stances = try seeded().allStances()
-        let expected = Fixtures.seeds.flatMap(\.stances)
+        let expected = Scenarios.seeds.flatMap(\.stances)
         #expect(stances == expected)
         #expect(stances.first?.rules == ["test.rule", "r2"])
         var streamed: [Stance] = []
@@ -88,20 +89,20 @@ struct StoreBehaviourTests {
 
     @Test func isUnchangedAnswersFromTheRecordedIdentity() throws {
         let store = try seeded()
-        #expect(try store.isUnchanged(name: Fixtures.a000, identity: identity(0)))
+        #expect(try store.isUnchanged(name: Scenarios.a000, identity: identity(0)))
         var touched = identity(0)
         touched.modifiedNanoseconds += 1
-        #expect(try !store.isUnchanged(name: Fixtures.a000, identity: touched))
+        #expect(try !store.isUnchanged(name: Scenarios.a000, identity: touched))
         var replaced = identity(0)
         replaced.inode += 1
-        #expect(try !store.isUnchanged(name: Fixtures.a000, identity: replaced))
+        #expect(try !store.isUnchanged(name: Scenarios.a000, identity: replaced))
         #expect(try !store.isUnchanged(name: "never-seen.txt", identity: identity(0)))
         // Large device and inode numbers (top bit set) survive the round trip.
         let big = FileIdentity(device: .max, inode: .max - 1, size: 1, modifiedNanoseconds: -5)
         try store.markSeen(name: "big.txt", identity: big, hash: "h")
         #expect(try store.isUnchanged(name: "big.txt", identity: big))
         let seen = try store.seenIdentities()
-        #expect(seen.count == 6 && seen["big.txt"] == big && seen[Fixtures.a003] == identity(3))
+        #expect(seen.count == 6 && seen["big.txt"] == big && seen[Scenarios.a003] == identity(3))
     }
 
     @Test func refusalsAreCountedRememberedAndReported() throws {

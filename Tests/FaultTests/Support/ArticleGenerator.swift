@@ -2,6 +2,7 @@
 /// (and roles) swapped, paragraphs shuffled. Deterministic for a given seed, and needs
 /// nothing outside the repository.
 import Foundation
+import TestFixtures
 
 /// One generated feed file.
 struct GeneratedArticle: Sendable {
