@@ -1,4 +1,4 @@
-/// Options shared by several subcommands: the state folder, the watchlist, logging.
+/// Options shared by several subcommands: the state folder, the watchlist, ingesting, logging.
 import ArgumentParser
 import Corpus
 import Foundation
@@ -47,6 +47,24 @@ struct WatchlistOptions: ParsableArguments {
     func load() throws -> (path: String, watchlist: Watchlist) {
         let path = try path()
         return (path, try Watchlist(contentsOfFile: path))
+    }
+}
+
+/// `--alert-log FILE`, `--max-article-bytes N`, `--divergence-window-days N`: how articles are
+/// ingested (`run` and `replay`).
+struct IngestOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Also append every alert to this file as JSON Lines.", valueName: "file"))
+    var alertLog: String?
+
+    @Option(name: .long, help: "Refuse articles larger than this many bytes without reading them.")
+    var maxArticleBytes: Int = 8 << 20
+
+    @Option(name: .long, help: "Opposite stances of one group count as a divergence within this many days.")
+    var divergenceWindowDays: Int = 90
+
+    func validate() throws {
+        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be a positive number of bytes") }
+        guard divergenceWindowDays >= 0 else { throw ValidationError("--divergence-window-days must be 0 or more") }
     }
 }
 

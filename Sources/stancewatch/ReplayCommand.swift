@@ -13,14 +13,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOptions
     @OptionGroup var watchlist: WatchlistOptions
 
-    @Option(name: .long, help: ArgumentHelp("Also append every alert to this file as JSON Lines.", valueName: "file"))
-    var alertLog: String?
-
-    @Option(name: .long, help: "Refuse articles larger than this many bytes without reading them.")
-    var maxArticleBytes: Int = 8 << 20
-
-    @Option(name: .long, help: "Opposite stances of one group count as a divergence within this many days.")
-    var divergenceWindowDays: Int = 90
+    @OptionGroup var ingest: IngestOptions
 
     @OptionGroup var logging: LoggingOptions
 
@@ -29,16 +22,15 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one article file to replay") }
-        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be a positive number of bytes") }
     }
 
     func run() async throws {
         let logger = logging.bootstrap()
         let (_, list) = try watchlist.load()
         let store = try StanceStore(directory: state.directory)
-        let courier = try AlertCourier(alertLogPath: alertLog, logger: logger)
-        let ingestor = try Ingestor(store: store, watchlist: list, courier: courier, maxArticleBytes: maxArticleBytes,
-                                    divergenceWindowDays: divergenceWindowDays, logger: logger)
+        let courier = try AlertCourier(alertLogPath: ingest.alertLog, logger: logger)
+        let ingestor = try Ingestor(store: store, watchlist: list, courier: courier, maxArticleBytes: ingest.maxArticleBytes,
+                                    divergenceWindowDays: ingest.divergenceWindowDays, logger: logger)
         let summary = Replay(ingestor: ingestor).run(paths: files)
         var ingested = 0, alerts = 0, refused = 0, skipped = 0
         for (_, outcome) in summary.outcomes {

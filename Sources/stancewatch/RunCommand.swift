@@ -20,20 +20,11 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOptions
     @OptionGroup var watchlist: WatchlistOptions
 
-    @Option(name: .long, help: ArgumentHelp("Also append every alert to this file as JSON Lines.", valueName: "file"))
-    var alertLog: String?
-
-    @Option(name: .long, help: "Refuse articles larger than this many bytes without reading them.")
-    var maxArticleBytes: Int = 8 << 20
-
-    @Option(name: .long, help: "Opposite stances of one group count as a divergence within this many days.")
-    var divergenceWindowDays: Int = 90
+    @OptionGroup var ingest: IngestOptions
 
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be a positive number of bytes") }
-        guard divergenceWindowDays >= 0 else { throw ValidationError("--divergence-window-days must be 0 or more") }
         guard !feed.isEmpty else { throw ValidationError("--feed must name a folder") }
     }
 
@@ -45,9 +36,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         let (watchlistPath, list) = try watchlist.load()
         var configuration = Configuration(feedDirectory: feed, stateDirectory: state.directory,
-                                          watchlistPath: watchlistPath, alertLogPath: alertLog)
-        configuration.maxArticleBytes = maxArticleBytes
-        configuration.divergenceWindowDays = divergenceWindowDays
+                                          watchlistPath: watchlistPath, alertLogPath: ingest.alertLog)
+        configuration.maxArticleBytes = ingest.maxArticleBytes
+        configuration.divergenceWindowDays = ingest.divergenceWindowDays
         let store = try StanceStore(directory: configuration.stateDirectory)
         let daemon = Daemon(configuration: configuration, store: store, watchlist: list, logger: logger)
         var groupLogger = logger
