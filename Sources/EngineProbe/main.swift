@@ -1,10 +1,10 @@
 /// EngineProbe: the stance engine alone over article files, for developers.
 ///
-/// `EngineProbe --watchlist W.yaml FILE...` prints one stance per line as JSON Lines
-/// (spec §5 keys plus `rules`); `--explain` prints the explanation blocks instead;
-/// `--trace` also shows the compiled topics and each sentence's holder; `--throughput N`
-/// runs the engine once (cold stem cache) and then N times over the files and prints
-/// MB/s and articles/s.
+/// `EngineProbe --watchlist W.yaml FILE...` prints one stance per line as JSON Lines, with
+/// the keys `stancewatch stances` prints (spec §5 plus evidence offsets and `rules`);
+/// `--explain` prints the explanation blocks instead; `--trace` also shows the compiled
+/// topics and each sentence's holder; `--throughput N` runs the engine once (cold stem
+/// cache) and then N times over the files and prints MB/s and articles/s.
 import Corpus
 import Foundation
 
@@ -21,22 +21,6 @@ func readArticle(_ path: String) -> Article? {
         FileHandle.standardError.write("\(error)\n".data(using: .utf8)!)
         return nil
     }
-}
-
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-        }
-    }
-    return out + "\""
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
@@ -56,7 +40,7 @@ while !args.isEmpty {
     }
 }
 guard let watchlistPath else {
-    FileHandle.standardError.write("usage: EngineProbe --watchlist W.yaml [--explain] [--throughput N] FILE...\n".data(using: .utf8)!)
+    FileHandle.standardError.write("usage: EngineProbe --watchlist W.yaml [--explain|--trace|--throughput N] FILE...\n".data(using: .utf8)!)
     exit(2)
 }
 do {
@@ -76,7 +60,7 @@ do {
         let t = clock.measure {
             for _ in 0..<throughput { for a in articles { n += engine.stances(in: a).count } }
         }
-        let secs = Double(t.components.seconds) + Double(t.components.attoseconds) / 1e18
+        let secs = seconds(t)
         let mb = Double(bytes * throughput) / 1_000_000
         print(String(format: "%d articles x %d runs, %.2f MB in %.3f s: %.2f MB/s, %.0f articles/s (%d stances)",
                      articles.count, throughput, mb, secs, mb / secs, Double(articles.count * throughput) / secs, n))
@@ -92,9 +76,11 @@ do {
             for e in engine.explain(a) { print(e.description) }
         }
     } else {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for a in articles {
             for s in engine.stances(in: a) {
-                print("{\"article\": \(jsonString(s.article)), \"actor\": \(jsonString(s.actor)), \"topic\": \(jsonString(s.topic)), \"stance\": \"\(s.polarity.rawValue)\", \"stated\": \"\(s.stated)\", \"evidence\": \(jsonString(s.evidence)), \"rules\": [\(s.rules.map(jsonString).joined(separator: ", "))]}")
+                print(String(decoding: try encoder.encode(s), as: UTF8.self))
             }
         }
     }
