@@ -1,6 +1,7 @@
 /// Makes many feed articles from the shipped seeds: other dates, the two seed actors' names
 /// (and roles) swapped, paragraphs shuffled. Deterministic for a given seed, and needs
 /// nothing outside the repository.
+import Corpus
 import Foundation
 import TestFixtures
 
@@ -53,7 +54,7 @@ struct ArticleGenerator {
         let name = "\(String(format: "%05d", index))_\(prefix)_\(seed.name.prefix(3)).txt"
         // A closing line of its own: no two generated files have the same bytes (the store
         // treats equal content under another name as already seen).
-        return GeneratedArticle(name: name, bytes: Array(" date \(isoDay(day)) \(body)\n\nМатериал \(prefix) \(index).\n".utf8))
+        return GeneratedArticle(name: name, bytes: Array(" date \(Day(ordinal: day)) \(body)\n\nМатериал \(prefix) \(index).\n".utf8))
     }
 
     /// Names and roles of tokayev and sarym exchanged (longest forms first, via placeholders).
@@ -84,18 +85,4 @@ struct ArticleGenerator {
         paragraphs.shuffle(using: &rng)
         return ([first] + paragraphs).joined(separator: "\n\n")
     }
-}
-
-/// `YYYY-MM-DD` of the day `ordinal` days after 1970-01-01.
-func isoDay(_ ordinal: Int) -> String {
-    let z = ordinal + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    return String(format: "%04d-%02d-%02d", y, m, d)
 }
