@@ -1,3 +1,5 @@
+/// The alert record: spec §3 fields, priority, message, stable id, sanitised and capped values,
+/// its JSON line and its Codable round trip.
 import Alerts
 import Corpus
 import Foundation

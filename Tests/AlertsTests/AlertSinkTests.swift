@@ -1,3 +1,4 @@
+/// The JSON Lines alert sink: one line per alert, a refused path, errors as sentences.
 import Alerts
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+/// File names and sizes as operator messages show them: control characters and bad UTF-8 made visible.
 import Testing
 @testable import Platform
 

@@ -1,3 +1,5 @@
+/// The inotify wrapper over a real temporary folder: renames, close-writes, raw names, the folder
+/// going away, refusals, wake-ups and queue overflow.
 import Foundation
 import Testing
 @testable import Platform

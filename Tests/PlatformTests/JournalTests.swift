@@ -1,3 +1,4 @@
+/// Journal field-name rules, and entries sent through sd_journal_sendv to a private journald namespace.
 import Foundation
 import JournalTestSupport
 import Testing

@@ -1,3 +1,5 @@
+/// `SafeFile`: reads regular files with their identity; refuses links, FIFOs, folders, sockets
+/// and oversized files without reading them, in sentences naming the file.
 import Foundation
 import Testing
 @testable import Platform

@@ -1,3 +1,4 @@
+/// The Snowball stemmer through libstemmer: Russian inflections share a stem; unknown languages are refused.
 import Testing
 @testable import Platform
 

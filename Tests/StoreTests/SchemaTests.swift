@@ -1,3 +1,5 @@
+/// The SQLite schema: index seeks for prior-stance lookups, WAL on disk, read-only opening,
+/// constraints, and unopenable or damaged databases reported as sentences.
 import Alerts
 import Corpus
 import Foundation

@@ -1,3 +1,5 @@
+/// The store's contract: no content ingested twice, the alert outbox, stable alert ids, stance
+/// order, the catch-up identity check and refusals.
 import Alerts
 import Corpus
 import Foundation
