@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Figures of the running daemon, against a namespaced systemd-journald (started by bench.sh):
 
+  seed:     issue 2's figure: N rounds on a fresh state with seeds 000 002 001 already ingested,
+            rename seed 003 into the feed -> its shift alert is readable in journald; the median.
   latency:  rename into the feed -> the alert's journald entry is readable (sd_journal over
             ctypes, polled every 0.2 ms; `journalctl -f` batches at 250 ms), p50/p99 over N drops,
             each drop a statement by one actor that flips his side, so each raises a shift;
@@ -106,6 +108,43 @@ def latency(a):
     say('latency: rename -> journald entry over %d drops: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d without an alert within 2 s)'
         % (len(lat), r['p50_ms'], r['p90_ms'], r['p99_ms'], r['max_ms'] or 0, missing))
 
+def seed_latency(a):
+    """Median over N rounds of: rename seed 003 in -> its shift alert readable in journald."""
+    import shutil
+    seeds = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'seeds')
+    before = ['000_5c49a9c33680695c.txt', '002_a79a80be541b1d91.txt', '001_fa40498c7c5f6522.txt']
+    target = '003_c6bafed80c9d2d07.txt'
+    lat, missing = [], 0
+    for r in range(a.drops):
+        root = os.path.join(a.work, 'seed-%02d' % r)
+        feed, stage, state = (os.path.join(root, x) for x in ('feed', 'stage', 'state'))
+        for d in (feed, stage): os.makedirs(d, exist_ok=True)
+        for k, name in enumerate(before):   # arrival order = mtime order for the catch-up scan
+            shutil.copyfile(os.path.join(seeds, name), os.path.join(feed, name))
+            os.utime(os.path.join(feed, name), (1_000_000 + k, 1_000_000 + k))
+        shutil.copyfile(os.path.join(seeds, target), os.path.join(stage, target))
+        d = Daemon(a.binary, a.namespace, feed, state, a.watchlist, root, 'seed')
+        d.wait_ready(60)
+        journal = Journal(a.namespace)
+        journal.new_articles()
+        t0 = time.perf_counter()
+        os.rename(os.path.join(stage, target), os.path.join(feed, target))
+        seen = False
+        while time.perf_counter() - t0 < 5.0:
+            if target in journal.new_articles():
+                seen = True; break
+            time.sleep(0.0002)
+        if seen: lat.append((time.perf_counter() - t0) * 1000)
+        else: missing += 1
+        d.stop()
+    lat.sort()
+    median = lat[len(lat) // 2] if lat else float('nan')
+    r = {'bench': 'seed_latency', 'rounds': a.drops, 'seen': len(lat), 'missing': missing, 'median_ms': median,
+         'min_ms': lat[0] if lat else None, 'max_ms': lat[-1] if lat else None}
+    print(json.dumps(r), flush=True)
+    say('seed 003 rename -> journald shift entry, %d rounds: median %.2f ms (min %.2f, max %.2f; %d missing)'
+        % (len(lat), median, r['min_ms'] or 0, r['max_ms'] or 0, missing))
+
 def memory_and_catchup(a):
     feed, state = a.feed, os.path.join(a.work, 'mem-state')
     count = len([n for n in os.listdir(feed) if n.endswith('.txt')])
@@ -141,13 +180,13 @@ def memory_and_catchup(a):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument('what', choices=['latency', 'memory'])
+    p.add_argument('what', choices=['latency', 'memory', 'seed'])
     p.add_argument('--binary', required=True); p.add_argument('--namespace', required=True)
     p.add_argument('--work', required=True); p.add_argument('--watchlist', required=True)
     p.add_argument('--drops', type=int, default=1000); p.add_argument('--feed')
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
-    latency(a) if a.what == 'latency' else memory_and_catchup(a)
+    {'latency': latency, 'memory': memory_and_catchup, 'seed': seed_latency}[a.what](a)
 
 if __name__ == '__main__':
     main()

@@ -34,11 +34,8 @@ extension FaultSuite {
             #expect(cleanStances.count >= Self.articleCount / 3)
 
             // The crash run.
-            let sandbox = try Sandbox("crash")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("crash")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let alertLog = sandbox.root + "/alerts.jsonl"
             let args = Fault.runArguments(feed: feed.directory, state: state, extra: ["--alert-log", alertLog])
             var rng = SeededRandom(seed: 0xDEAD_BEEF)

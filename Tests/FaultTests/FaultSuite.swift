@@ -18,6 +18,14 @@ enum Fault {
         ["nsenter", "python3", "mount"].allSatisfy { Shell.resolve($0).hasPrefix("/") }
     }
 
+    /// A fresh sandbox (with a journald of its own), a feed folder in it, its state folder and
+    /// a probe of the store there: where most fault tests start.
+    static func sandbox(_ label: String) throws -> (Sandbox, Feed, state: String, StoreProbe) {
+        let sandbox = try Sandbox(label)
+        let state = sandbox.root + "/state"
+        return (sandbox, try Feed(root: sandbox.root), state, StoreProbe(sandbox: sandbox, state: state))
+    }
+
     /// `run` arguments for a daemon on `feed` and `state` with the shipped watchlist.
     static func runArguments(feed: String, state: String, extra: [String] = []) -> [String] {
         ["run", "--feed", feed, "--state", state, "--watchlist", Paths.watchlist] + extra

@@ -11,11 +11,8 @@ extension FaultSuite {
         static let duringRescan = 300
 
         @Test func overflowWhileStoppedRescansAndMissesNothing() throws {
-            let sandbox = try Sandbox("flood")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("flood")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
 
             let seeds = try SeedArticle.loadAll()

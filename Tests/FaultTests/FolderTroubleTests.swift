@@ -14,11 +14,8 @@ extension FaultSuite {
         /// Runs one feed-folder mishap: the daemon must say so, then ingest a file dropped after
         /// the folder is back; or exit non-zero with a clear message.
         func feedMishap(_ label: String, trouble: (Feed) throws -> Void, restore: (Feed) throws -> Void) throws {
-            let sandbox = try Sandbox("feed-\(label)")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("feed-\(label)")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let seeds = try SeedArticle.loadAll()
             let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
             try feed.drop(name: "a1.txt", bytes: Self.article(1, seed: seeds[0]), sequence: 1)
@@ -80,11 +77,8 @@ extension FaultSuite {
         }
 
         @Test func stateDiskFullThenSpaceReturns() throws {
-            let sandbox = try Sandbox("diskfull")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("diskfull")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let seeds = try SeedArticle.loadAll()
             let mounted = try sandbox.sh("mkdir -p \(state) && mount -t tmpfs -o size=4m tmpfs \(state)")
             try #require(mounted.succeeded, "mount tmpfs: \(mounted.stderr)")
@@ -116,11 +110,8 @@ extension FaultSuite {
         }
 
         @Test func stateFolderReadOnlyThenWritable() throws {
-            let sandbox = try Sandbox("readonly")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("readonly")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let seeds = try SeedArticle.loadAll()
             do {
                 let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
@@ -162,11 +153,8 @@ extension FaultSuite {
         }
 
         @Test func sigtermDuringLongCatchUpStopsPromptlyAndResumes() throws {
-            let sandbox = try Sandbox("catchup")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("catchup")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let seeds = try SeedArticle.loadAll()
             let count = 5_000
             for i in 0..<count {

@@ -22,11 +22,8 @@ extension FaultSuite {
         }
 
         @Test func badFilesAreRefusedOnceAndGoodOnesIngested() throws {
-            let sandbox = try Sandbox("hostile")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("hostile")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let seeds = try SeedArticle.loadAll()
             let seed = { (p: String) in seeds.first { $0.name.hasPrefix(p) }! }
             let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
@@ -175,11 +172,8 @@ extension FaultSuite {
         /// One line of 1 MB (under the size limit) with no sentence end, full of actor names and
         /// topic cues: the daemon must get through it and go on to the next file.
         @Test func oneMegabyteSentenceDoesNotStallTheDaemon() throws {
-            let sandbox = try Sandbox("longline")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("longline")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let seeds = try SeedArticle.loadAll()
             let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
             let phrase = "Токаев заявил что переговоры о перемирии возможны и Казахстан готов стать площадкой "

@@ -21,11 +21,8 @@ extension FaultSuite {
             let expected = Dictionary(readAlertLog(log).map { a in (AlertKey { a[$0] }, a["STANCE_ALERT_ID"] ?? "") }, uniquingKeysWith: { a, _ in a })
             try #require(!expected.isEmpty, "the seeds in this order should raise alerts (the Tokayev shift at 003)")
 
-            let sandbox = try Sandbox("away")
+            let (sandbox, feed, state, probe) = try Fault.sandbox("away")
             defer { sandbox.close() }
-            let feed = try Feed(root: sandbox.root)
-            let state = sandbox.root + "/state"
-            let probe = StoreProbe(sandbox: sandbox, state: state)
             let (daemon, _) = try Fault.startReady(sandbox, feed: feed.directory, state: state)
 
             sandbox.stopJournald()
