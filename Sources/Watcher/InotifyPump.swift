@@ -23,7 +23,6 @@ final class InotifyPump: Sendable {
     private let interval: Duration
     private let continuation: AsyncStream<DaemonEvent>.Continuation
     private let stopped = Atomic<Bool>(false)
-    private let finished = Atomic<Bool>(false)
 
     init(inotify: Inotify, interval: Duration, continuation: AsyncStream<DaemonEvent>.Continuation) {
         self.inotify = inotify
@@ -44,11 +43,7 @@ final class InotifyPump: Sendable {
         inotify.wake()
     }
 
-    /// Whether the thread has left its loop.
-    var isFinished: Bool { finished.load(ordering: .acquiring) }
-
     private func loop() {
-        defer { finished.store(true, ordering: .releasing) }
         while !stopped.load(ordering: .acquiring) {
             let events: [InotifyEvent]
             do {
