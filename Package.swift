@@ -111,8 +111,8 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestFixtures"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus", "TestFixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", "TestFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform", "JournalTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Platform", "JournalTestSupport"]),
+        .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform", "JournalTestSupport", "TestFixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Platform", "JournalTestSupport", "TestFixtures"]),
         .testTarget(name: "FaultTests", dependencies: ["Platform", "Corpus", "JournalTestSupport", "TestFixtures"]),
     ],
     swiftLanguageModes: [.v6]

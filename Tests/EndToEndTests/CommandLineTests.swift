@@ -1,6 +1,7 @@
 /// The command line's contract: refusals at start, replay, stances, status, SIGHUP reload.
 import Foundation
 import Glibc
+import TestFixtures
 import Testing
 
 struct CommandLineTests {
@@ -49,9 +50,9 @@ struct CommandLineTests {
 
     @Test func replayThenStancesThenStatus() throws {
         let w = try Workspace()
-        let files = try Workspace.seedsInGoldOrder().map { Workspace.seeds + "/" + $0.0 }
+        let files = try RepoFiles.seedsInGoldOrder()
         let alertLog = w.root + "/alerts.jsonl"
-        let (status, _, stderr) = try run(["replay", "--state", w.state, "--watchlist", Workspace.seeds + "/watchlist.yaml",
+        let (status, _, stderr) = try run(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
                                            "--alert-log", alertLog] + files)
         #expect(status == 0, "\(stderr)")
         let (_, stances, _) = try run(["stances", "--state", w.state])
@@ -74,7 +75,7 @@ struct CommandLineTests {
     @Test func sighupReloadsTheWatchlistAndKeepsTheOldOneWhenTheNewIsBroken() throws {
         let w = try Workspace()
         let watchlist = w.root + "/watchlist.yaml"
-        try FileManager.default.copyItem(atPath: Workspace.seeds + "/watchlist.yaml", toPath: watchlist)
+        try FileManager.default.copyItem(atPath: RepoFiles.watchlist, toPath: watchlist)
         let socketPath = w.root + "/notify.sock"
         let socket = try NotifyListener(path: socketPath)
         let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state, "--watchlist", watchlist],

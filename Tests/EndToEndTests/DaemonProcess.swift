@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import JournalTestSupport
+import TestFixtures
 
 final class DaemonProcess {
     let process: Process
@@ -120,21 +121,10 @@ final class Workspace {
         guard rename(temp, feed + "/" + name) == 0 else { throw EndToEndError("rename into the feed failed") }
     }
 
-    /// The repo's seeds/ folder (found from this file's path).
-    static let seeds: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path + "/seeds"
-    }()
-
     /// The seed files in the order 000 002 001 003 004: (name, bytes).
     static func seedsInGoldOrder() throws -> [(String, [UInt8])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }
-        return try ["000", "002", "001", "003", "004"].map { prefix in
-            guard let name = names.first(where: { $0.hasPrefix(prefix + "_") }) else {
-                throw EndToEndError("seeds/\(prefix)_*.txt is missing")
-            }
-            return (name, Array(try Data(contentsOf: URL(fileURLWithPath: seeds + "/" + name))))
+        try RepoFiles.seedsInGoldOrder().map { path in
+            ((path as NSString).lastPathComponent, Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         }
     }
 }

@@ -2,6 +2,7 @@
 /// capped: crafted articles whose alert-raising sentence carries "\nSTANCE_KIND=forged" and
 /// control characters, or runs to 100 KB, go through `replay` into a real journald.
 import Foundation
+import TestFixtures
 import Testing
 
 extension FaultSuite {
@@ -36,7 +37,7 @@ extension FaultSuite {
             let sandbox = try Sandbox("alertfields")
             defer { sandbox.close() }
             let log = sandbox.root + "/alerts.jsonl"
-            let r = try sandbox.run([Paths.binary, "replay", "--state", sandbox.root + "/state", "--watchlist", Paths.watchlist,
+            let r = try sandbox.run([Paths.binary, "replay", "--state", sandbox.root + "/state", "--watchlist", RepoFiles.watchlist,
                                      "--alert-log", log] + files.map { dir + "/" + $0.0 })
             try #require(r.succeeded, "replay failed: \(r.stderr.suffix(1500))")
             var alerts: [JournalEntry] = []

@@ -21,7 +21,7 @@ extension FaultSuite {
             let cleanFeed = try Feed(root: clean.root)
             for f in files { try cleanFeed.write(path: cleanFeed.directory + "/" + f.name, bytes: f.bytes) }
             let cleanState = clean.root + "/state", cleanLog = clean.root + "/alerts.jsonl"
-            let replay = try clean.run([Paths.binary, "replay", "--state", cleanState, "--watchlist", Paths.watchlist,
+            let replay = try clean.run([Paths.binary, "replay", "--state", cleanState, "--watchlist", RepoFiles.watchlist,
                                         "--alert-log", cleanLog] + files.map { cleanFeed.directory + "/" + $0.name })
             try #require(replay.succeeded, "clean replay failed: \(replay.stderr.suffix(2000))")
             let expectedAlerts = readAlertLog(cleanLog)

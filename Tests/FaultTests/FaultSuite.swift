@@ -5,6 +5,7 @@
 /// The suites are nested in one serialized suite: each starts daemons and a journald of its
 /// own, and two at once on two cores would only make each other slow.
 import JournalTestSupport
+import TestFixtures
 import Testing
 
 @Suite(.serialized, .enabled(if: JournalNamespace.isSupported && Fault.hasMountTools,
@@ -28,7 +29,7 @@ enum Fault {
 
     /// `run` arguments for a daemon on `feed` and `state` with the shipped watchlist.
     static func runArguments(feed: String, state: String, extra: [String] = []) -> [String] {
-        ["run", "--feed", feed, "--state", state, "--watchlist", Paths.watchlist] + extra
+        ["run", "--feed", feed, "--state", state, "--watchlist", RepoFiles.watchlist] + extra
     }
 
     /// Starts a daemon with a NOTIFY_SOCKET and waits for READY=1 (the catch-up scan is done).

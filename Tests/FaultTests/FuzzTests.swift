@@ -17,7 +17,7 @@ struct FuzzTests {
         let budget = Duration.seconds(Int(env["FUZZ_SECONDS"] ?? "") ?? 120)
         var rng = SeededRandom(seed: UInt64(env["FUZZ_SEED"] ?? "") ?? 0xF022_5EED)
 
-        let watchlist = try Watchlist(contentsOfFile: Paths.watchlist)
+        let watchlist = try Watchlist(contentsOfFile: RepoFiles.watchlist)
         let engine = try StanceEngine(watchlist: watchlist)
         let reader = ArticleReader(maxBytes: 1 << 20)
         let actors = Set(watchlist.actors.map(\.id)), topics = Set(watchlist.topics.map(\.id))

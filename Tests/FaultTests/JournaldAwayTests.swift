@@ -2,6 +2,7 @@
 /// raise alerts arrive; the alerts stay pending in the store and go out once it is back.
 import Foundation
 import Glibc
+import TestFixtures
 import Testing
 
 extension FaultSuite {
@@ -15,8 +16,8 @@ extension FaultSuite {
             let clean = try Sandbox("away-clean", journald: false)
             defer { clean.close() }
             let log = clean.root + "/alerts.jsonl"
-            let replay = try clean.run([Paths.binary, "replay", "--state", clean.root + "/state", "--watchlist", Paths.watchlist,
-                                        "--alert-log", log] + order.map { Paths.seeds + "/" + $0.name })
+            let replay = try clean.run([Paths.binary, "replay", "--state", clean.root + "/state", "--watchlist", RepoFiles.watchlist,
+                                        "--alert-log", log] + order.map { RepoFiles.seeds + "/" + $0.name })
             try #require(replay.succeeded, "\(replay.stderr)")
             let expected = Dictionary(readAlertLog(log).map { a in (AlertKey { a[$0] }, a["STANCE_ALERT_ID"] ?? "") }, uniquingKeysWith: { a, _ in a })
             try #require(!expected.isEmpty, "the seeds in this order should raise alerts (the Tokayev shift at 003)")

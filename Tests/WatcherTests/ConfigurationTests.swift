@@ -1,4 +1,5 @@
 /// Defaults the command line resolves: the state folder and the shipped watchlist.
+import TestFixtures
 import Testing
 @testable import Watcher
 
@@ -10,9 +11,9 @@ struct ConfigurationTests {
     }
 
     @Test func shippedWatchlistIsFoundFromABuildTree() {
-        let executable = Repo.root + "/.build/x86_64-unknown-linux-gnu/debug/stancewatch"
-        #expect(WatchlistLocator.candidates(executable: executable).first == Repo.root + "/seeds/watchlist.yaml")
-        #expect(WatchlistLocator.defaultWatchlist(executable: executable) == Repo.root + "/seeds/watchlist.yaml")
+        let executable = RepoFiles.root + "/.build/x86_64-unknown-linux-gnu/debug/stancewatch"
+        #expect(WatchlistLocator.candidates(executable: executable).first == RepoFiles.root + "/seeds/watchlist.yaml")
+        #expect(WatchlistLocator.defaultWatchlist(executable: executable) == RepoFiles.root + "/seeds/watchlist.yaml")
     }
 
     @Test func installedWatchlistIsLookedForUnderThePrefix() {

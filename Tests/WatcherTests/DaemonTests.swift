@@ -4,6 +4,7 @@ import Logging
 import Platform
 import ServiceLifecycle
 import Store
+import TestFixtures
 import Testing
 @testable import Watcher
 
@@ -13,7 +14,7 @@ struct DaemonTests {
     private func withDaemon(_ s: Scratch, configure: (inout Configuration) -> Void = { _ in },
                             _ body: () async throws -> Void) async throws {
         var configuration = Configuration(feedDirectory: s.feed, stateDirectory: s.state,
-                                          watchlistPath: Repo.seeds + "/watchlist.yaml", alertLogPath: s.alertLog)
+                                          watchlistPath: RepoFiles.watchlist, alertLogPath: s.alertLog)
         configuration.retryInterval = .milliseconds(100)
         configure(&configuration)
         let daemon = Daemon(configuration: configuration, store: try s.store(), watchlist: try Repo.seedWatchlist(),
@@ -43,7 +44,7 @@ struct DaemonTests {
 
     @Test func ingestsTheBacklogThenFilesArrivingByRenameOrWrite() async throws {
         let s = try Scratch()
-        let seeds = try Repo.seedFiles()
+        let seeds = try RepoFiles.seedsInGoldOrder()
         try s.put("000.txt", Array(try Data(contentsOf: URL(fileURLWithPath: seeds[0]))))  // waiting before start
         let store = try s.store()
         try await withDaemon(s) {

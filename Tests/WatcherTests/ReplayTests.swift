@@ -1,5 +1,6 @@
 /// The repo's seeds replayed in their gold order raise the alerts the gold expects.
 import Foundation
+import TestFixtures
 import Testing
 @testable import Watcher
 
@@ -7,7 +8,7 @@ struct ReplayTests {
     @Test func seedsInGoldOrderRaiseTokayevSettlementShiftAt003() throws {
         // Given the five seeds in the order 000 002 001 003 004 and the shipped watchlist
         let s = try Scratch()
-        let files = try Repo.seedFiles()
+        let files = try RepoFiles.seedsInGoldOrder()
 
         // When they are replayed through the daemon's pipeline
         let summary = Replay(ingestor: try s.ingestor()).run(paths: files)
@@ -38,7 +39,7 @@ struct ReplayTests {
 
     @Test func replayingTheSameFilesAgainRaisesNothingNew() throws {
         let s = try Scratch()
-        let files = try Repo.seedFiles()
+        let files = try RepoFiles.seedsInGoldOrder()
         _ = Replay(ingestor: try s.ingestor()).run(paths: files)
         let before = try s.loggedAlerts().count
         let again = Replay(ingestor: try s.ingestor()).run(paths: files)

@@ -5,6 +5,7 @@ import Glibc
 import Logging
 import Store
 import Watcher
+import TestFixtures
 
 final class Scratch {
     let root: String
@@ -64,29 +65,9 @@ final class Scratch {
     }
 }
 
-/// The repository's shipped files.
+/// The seeds' watchlist and a logger that writes nothing.
 enum Repo {
-    /// <repo>, found from this file's path (Tests/WatcherTests/Scratch.swift).
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static var seeds: String { root + "/seeds" }
-
-    /// The seed files in the gold arrival order 000 002 001 003 004.
-    static func seedFiles() throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }
-        return try ["000", "002", "001", "003", "004"].map { prefix in
-            guard let name = names.first(where: { $0.hasPrefix(prefix + "_") }) else {
-                throw CocoaError(.fileNoSuchFile)
-            }
-            return seeds + "/" + name
-        }
-    }
-
-    static func seedWatchlist() throws -> Watchlist { try Watchlist(contentsOfFile: seeds + "/watchlist.yaml") }
+    static func seedWatchlist() throws -> Watchlist { try Watchlist(contentsOfFile: RepoFiles.watchlist) }
 
     static let quietLogger = Logger(label: "watcher-tests") { _ in SwiftLogNoOpLogHandler() }
 }

@@ -19,9 +19,9 @@ struct SeedArticle: Sendable {
 
     /// The five seeds in `seeds/`, sorted by name.
     static func loadAll() throws -> [SeedArticle] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Paths.seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: RepoFiles.seeds).filter { $0.hasSuffix(".txt") }.sorted()
         return try names.map { name in
-            let text = try String(contentsOfFile: Paths.seeds + "/" + name, encoding: .utf8)
+            let text = try String(contentsOfFile: RepoFiles.seeds + "/" + name, encoding: .utf8)
             var rest = Substring(text)
             while rest.first == " " { rest = rest.dropFirst() }
             guard rest.hasPrefix("date ") else { return SeedArticle(name: name, date: "2025-09-22", body: text) }
@@ -41,7 +41,7 @@ struct ArticleGenerator {
     init(seed: UInt64) throws {
         rng = SeededRandom(seed: seed)
         seeds = try SeedArticle.loadAll()
-        guard !seeds.isEmpty else { throw SandboxError("no seed articles in \(Paths.seeds)") }
+        guard !seeds.isEmpty else { throw SandboxError("no seed articles in \(RepoFiles.seeds)") }
     }
 
     /// Article number `index`: a seed varied in date, actor and paragraph order.

@@ -1,18 +1,7 @@
-/// Where the fault tests find the repository, the built `stancewatch` binary and a scratch folder.
+/// Where the fault tests find the built `stancewatch` binary and a scratch folder.
 import Foundation
 
 enum Paths {
-    /// The repository root (this file is Tests/FaultTests/Support/Paths.swift).
-    static let repoRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    /// The shipped seeds and their watchlist (tests never need /work/shared).
-    static var seeds: String { repoRoot + "/seeds" }
-    static var watchlist: String { seeds + "/watchlist.yaml" }
-
     /// The `stancewatch` binary built next to the test bundle (`$STANCEWATCH_BIN` overrides).
     static let binary: String = {
         if let env = ProcessInfo.processInfo.environment["STANCEWATCH_BIN"], !env.isEmpty { return env }
