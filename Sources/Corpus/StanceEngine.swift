@@ -42,13 +42,15 @@ public struct StanceEngine: Sendable {
 
     /// Pro/contra stances in text order, at most one per (actor, topic, polarity).
     public func stances(in article: Article) -> [Stance] {
-        merge(findings(article), article: article)
+        var merged = Merged()
+        findings(article) { merged.add($0) }
+        return merged.stances(article: article, watchlist: watchlist)
     }
 
     /// Per sentence that yielded a stance: sentence text, actor, topic, polarity, stated date, rules fired.
     public func explain(_ article: Article) -> [StanceExplanation] {
         findings(article).map {
-            StanceExplanation(sentence: $0.evidence, actor: watchlist.actors[$0.actor].id, topic: watchlist.topics[$0.topic].id,
+            StanceExplanation(sentence: $0.evidence(in: article.body), actor: watchlist.actors[$0.actor].id, topic: watchlist.topics[$0.topic].id,
                               polarity: $0.polarity, stated: $0.stated.day, rules: $0.rules, start: $0.start, end: $0.end)
         }
     }
@@ -58,27 +60,5 @@ public struct StanceEngine: Sendable {
         var lines: [String] = []
         _ = findings(article, traceSink: { lines.append($0) })
         return lines
-    }
-
-    /// At most one stance per (actor, topic, polarity), in text order; when the same
-    /// position is found more than once, the most explicitly dated mention gives the date
-    /// (a day beats a month, a month beats "месяц назад", any date beats none).
-    func merge(_ found: [Finding], article: Article) -> [Stance] {
-        var order: [String] = []
-        var best: [String: (Finding, StatedDate)] = [:]
-        for f in found {
-            let key = "\(f.actor)|\(f.topic)|\(f.polarity.rawValue)"
-            if let (first, date) = best[key] {
-                if f.stated.strength > date.strength { best[key] = (first, f.stated) }
-            } else {
-                order.append(key); best[key] = (f, f.stated)
-            }
-        }
-        return order.map { key in
-            let (f, date) = best[key]!
-            return Stance(article: article.id, actor: watchlist.actors[f.actor].id, topic: watchlist.topics[f.topic].id,
-                          polarity: f.polarity, stated: date.day, evidence: f.evidence,
-                          evidenceStart: f.start, evidenceEnd: f.end, rules: f.rules + (date.rule == f.stated.rule ? [] : [date.rule]))
-        }
     }
 }

@@ -27,7 +27,7 @@ public final class Ingestor {
 
     /// A pipeline over `store` for `watchlist`, delivering alerts through `courier`.
     public init(store: StanceStore, watchlist: Watchlist, courier: AlertCourier,
-                maxArticleBytes: Int = 8 << 20, divergenceWindowDays: Int = 90, logger: Logger) throws {
+                maxArticleBytes: Int = ArticleReader.defaultMaxBytes, divergenceWindowDays: Int = 90, logger: Logger) throws {
         self.store = store
         self.courier = courier
         self.reporter = OperatorJournal(logger: logger)
@@ -79,7 +79,7 @@ public final class Ingestor {
             return storeFailed(name: name, error)
         }
         // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes.
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         let opened: FileIdentity
         do {
             (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: maxBytes)
@@ -105,6 +105,9 @@ public final class Ingestor {
         } catch {
             return refuse(name: name, identity: opened, hash: hash, reason: error.reasonText)
         }
+        // The decoded body is all that is needed from here on: the raw bytes (as large as the
+        // article) are released before the engine builds its own per-word structures.
+        bytes = []
         let stances = engine.stances(in: article)
         // 4. One transaction: article + stances + the alerts they raise; then deliver.
         let alerts: [Alert]

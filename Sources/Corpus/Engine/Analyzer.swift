@@ -1,6 +1,6 @@
 /// The per-article pipeline: who holds each sentence (pass 1), then topics, polarity and
 /// dates for the sentences an actor holds (pass 2); findings stay per sentence until
-/// `StanceEngine.merge` makes one stance per (actor, topic, polarity).
+/// `Merged` makes one stance per (actor, topic, polarity).
 /// One stance as found in one sentence, before merging.
 struct Finding: Sendable {
     var sentence: Int
@@ -9,14 +9,29 @@ struct Finding: Sendable {
     var polarity: Polarity
     var stated: StatedDate
     var rules: [String]
-    var evidence: String
+    /// UTF-8 byte range of the sentence in the body. The evidence text is cut only for the
+    /// findings that become stances: a long article can yield a finding per sentence.
     var start: Int
     var end: Int
+
+    /// The sentence as written in `body`.
+    func evidence(in body: String) -> String {
+        String(decoding: body.utf8.dropFirst(start).prefix(end - start), as: UTF8.self)
+    }
 }
 
 extension StanceEngine {
     /// Every stance of every sentence, in text order.
     func findings(_ article: Article, traceSink: ((String) -> Void)? = nil) -> [Finding] {
+        var all: [Finding] = []
+        findings(article, traceSink: traceSink) { all.append($0) }
+        return all
+    }
+
+    /// Every stance of every sentence, handed to `emit` in text order as soon as no later
+    /// sentence can change it: a long article can yield a finding per sentence, and
+    /// `stances(in:)` keeps only one per (actor, topic, polarity).
+    func findings(_ article: Article, traceSink: ((String) -> Void)? = nil, emit: (Finding) -> Void) {
         var forms = WordForms(stemmer: stemmer, shared: stemCache)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
@@ -69,10 +84,15 @@ extension StanceEngine {
                 traceSink("[\(s)] p\(sen.paragraph)\(sen.isBoilerplate ? " furniture" : "") \(who) \(speakers[s]?.1 ?? "") | \(body)")
             }
         }
-        // pass 2: topics, polarity, dates
+        // pass 2: topics, polarity, dates. `out` holds the findings of the last
+        // `backReferenceReach` sentences, which a back reference may still date.
         var out: [Finding] = []
         var lastDate: (paragraph: Int, speaker: Speaker, date: StatedDate)? = nil
         for s in text.sentences.indices {
+            let settled = out.prefix { $0.sentence < s - Self.backReferenceReach }.count
+            for f in out.prefix(settled) { emit(f) }
+            out.removeFirst(settled)
+            if speakers[s] == nil || speakers[s]?.0 == .other { dateBack(from: s, text, article, &out) }
             let sentence = text.sentences[s]
             let r = text.sentenceWords[s]
             guard let (speaker, speakerRule) = speakers[s] else { lastDate = nil; continue }
@@ -98,27 +118,30 @@ extension StanceEngine {
             for h in hits {
                 guard let (pol, prule) = polarityFinder.polarity(topic: index.topics[h.topic], hit: h.words, sentence: r, properCue: h.properCue) else { continue }
                 let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")
-                let evidence = String(decoding: article.body.utf8.dropFirst(sentence.start).prefix(sentence.end - sentence.start), as: UTF8.self)
                 out.append(Finding(sentence: s, actor: actor, topic: h.topic, polarity: pol, stated: stated,
                                    rules: [speakerRule] + h.rules + [prule, stated.rule],
-                                   evidence: evidence, start: sentence.start, end: sentence.end))
+                                   start: sentence.start, end: sentence.end))
             }
         }
-        // "Это письмо … было направлено в декабре прошлого года": a following sentence of the
-        // same paragraph that points back with a demonstrative and gives a date dates the
-        // undated stances before it
-        for s in text.sentences.indices where speakers[s] == nil || speakers[s]?.0 == .other {
-            let r = text.sentenceWords[s]
-            guard let f = r.first, Self.demonstratives.contains(text.words[f].norm),
-                  let d = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon) else { continue }
-            let paragraph = text.sentences[s].paragraph
-            for k in out.indices where out[k].sentence < s && out[k].sentence >= s - 3
-                && text.sentences[out[k].sentence].paragraph == paragraph && out[k].stated.strength == 0 {
-                out[k].stated = StatedDate(day: d.day, strength: d.strength, rule: d.rule + ".backReference")
-                out[k].rules[out[k].rules.count - 1] = d.rule + ".backReference"
-            }
+        for f in out { emit(f) }
+    }
+
+    /// How many sentences back a demonstrative sentence dates undated stances.
+    static let backReferenceReach = 3
+
+    /// "Это письмо … было направлено в декабре прошлого года": sentence `s` of the same
+    /// paragraph, pointing back with a demonstrative and giving a date, dates the undated
+    /// stances of the `backReferenceReach` sentences before it.
+    private func dateBack(from s: Int, _ text: ArticleText, _ article: Article, _ out: inout [Finding]) {
+        let r = text.sentenceWords[s]
+        guard let f = r.first, Self.demonstratives.contains(text.words[f].norm),
+              let d = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon) else { return }
+        let paragraph = text.sentences[s].paragraph
+        for k in out.indices where out[k].sentence < s && out[k].sentence >= s - Self.backReferenceReach
+            && text.sentences[out[k].sentence].paragraph == paragraph && out[k].stated.strength == 0 {
+            out[k].stated = StatedDate(day: d.day, strength: d.strength, rule: d.rule + ".backReference")
+            out[k].rules[out[k].rules.count - 1] = d.rule + ".backReference"
         }
-        return out
     }
 
     static let demonstratives = ["это", "этот", "эта", "эти", "такое", "данное", "данный"].map(Fold.word)
@@ -141,8 +164,7 @@ extension StanceEngine {
     }
 
     func isQuestion(_ r: Range<Int>, _ text: ArticleText, _ sentence: Sentence) -> Bool {
-        let last = text.tokens[text.tokens.index(before: sentence.tokens.upperBound)]
-        if last.norm == "?" { return true }
+        if sentence.endsWithQuestionMark { return true }
         var hasQuestionNoun = false, hasLi = false
         for w in r {
             let n = text.words[w].norm

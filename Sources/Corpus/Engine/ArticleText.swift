@@ -1,7 +1,10 @@
 /// An article body broken up for the rules: tokens, the word list with stems, sentences
 /// as word ranges, the punctuation before each word, quote membership and mentions.
+///
+/// Memory: all tokens (punctuation and line breaks too) are only needed to find sentences,
+/// quotes and the punctuation between words; once those are known only the words are kept
+/// for the rules (see `split`).
 struct ArticleText {
-    var tokens: [Token]
     var words: [Token]
     var stems: [String]
     /// Punctuation marks between word `i - 1` and word `i`, concatenated.
@@ -18,30 +21,12 @@ struct ArticleText {
     var sentenceMentions: [[Int]]
 
     init(body: String, lexicon: Lexicon, index: WatchIndex, forms: inout WordForms) {
-        tokens = Tokenizer.tokens(body)
-        sentences = Segmenter.sentences(tokens, lexicon: lexicon)
-        var wordsBefore = [Int](repeating: 0, count: tokens.count + 1)
-        words = []
-        punctBefore = []
-        var pending = ""
-        for (i, t) in tokens.enumerated() {
-            wordsBefore[i] = words.count
-            if t.kind == .word || t.kind == .number {
-                words.append(t); punctBefore.append(pending); pending = ""
-            } else if t.kind == .punct {
-                pending += t.norm
-            } else {
-                pending += "\n"
-            }
-        }
-        wordsBefore[tokens.count] = words.count
+        (words, punctBefore, sentences, sentenceWords, quotes) = Self.split(body, lexicon: lexicon)
         stems = words.map { $0.kind == .word ? forms.stem($0.norm) : $0.norm }
-        quotes = Segmenter.quotes(tokens).map { wordsBefore[$0.open + 1]..<wordsBefore[$0.close] }
         quoteOf = [Int](repeating: -1, count: words.count)
         for (qi, q) in quotes.enumerated() {
             for w in q where quoteOf[w] == -1 || quotes[quoteOf[w]].count > q.count { quoteOf[w] = qi }
         }
-        sentenceWords = sentences.map { wordsBefore[$0.tokens.lowerBound]..<wordsBefore[$0.tokens.upperBound] }
         mentions = MentionFinder(index: index, lexicon: lexicon).mentions(words, stems: stems)
         sentenceMentions = Array(repeating: [], count: sentences.count)
         var s = 0
@@ -49,6 +34,39 @@ struct ArticleText {
             while s < sentenceWords.count, sentenceWords[s].upperBound <= m.first { s += 1 }
             if s < sentenceWords.count, sentenceWords[s].contains(m.first) { sentenceMentions[s].append(mi) }
         }
+    }
+
+    /// Tokenizes `body` and returns its words, the punctuation before each, the sentences (with
+    /// their word ranges) and the quotes as word ranges. The words are compacted in place at
+    /// the front of the token array, so no second array of the article's size is allocated.
+    private static func split(_ body: String, lexicon: Lexicon)
+        -> ([Token], [String], [Sentence], [Range<Int>], [Range<Int>]) {
+        var tokens = Tokenizer.tokens(body)
+        let sentences = Segmenter.sentences(tokens, lexicon: lexicon)
+        let quoteSpans = Segmenter.quotes(tokens)
+        var wordsBefore = [Int](repeating: 0, count: tokens.count + 1)
+        var punctBefore: [String] = []
+        punctBefore.reserveCapacity(tokens.reduce(0) { $1.kind == .word || $1.kind == .number ? $0 + 1 : $0 })
+        var pending = ""
+        var words = 0
+        for i in tokens.indices {
+            wordsBefore[i] = words
+            let t = tokens[i]
+            if t.kind == .word || t.kind == .number {
+                tokens[words] = t  // words <= i: only tokens already read are overwritten
+                words += 1
+                punctBefore.append(pending); pending = ""
+            } else if t.kind == .punct {
+                pending += t.norm
+            } else {
+                pending += "\n"
+            }
+        }
+        wordsBefore[tokens.count] = words
+        tokens.removeLast(tokens.count - words)
+        let quotes = quoteSpans.map { wordsBefore[$0.open + 1]..<wordsBefore[$0.close] }
+        let sentenceWords = sentences.map { wordsBefore[$0.tokens.lowerBound]..<wordsBefore[$0.tokens.upperBound] }
+        return (tokens, punctBefore, sentences, sentenceWords, quotes)
     }
 
     /// True when a clause boundary (comma, semicolon, colon, dash, bracket) precedes word `w`.

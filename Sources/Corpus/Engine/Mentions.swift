@@ -89,8 +89,7 @@ struct MentionFinder {
             }
             // an unwatched speaker: one capitalised word right before or after a verb of saying
             // ("Зеленский рассказал", "заявил Трамп"), not a country and not watched
-            if w.capitalized, w.kind == .word, w.raw.unicodeScalars.count >= 3,
-               w.raw.unicodeScalars.allSatisfy({ Fold.isCyrillic($0) || $0 == "-" }), !lexicon.stopwords.contains(w.norm),
+            if w.capitalized, w.kind == .word, w.scalarCount >= 3, w.cyrillicOnly, !lexicon.stopwords.contains(w.norm),
                i == 0 || !words[i - 1].capitalized || words[i - 1].end + 1 < w.start,
                (i + 1 < words.count && !covered[i + 1] && lexicon.speechVerbs.contains(stems[i + 1]) && words[i + 1].start <= w.end + 1)
                 || (i > 0 && lexicon.speechVerbs.contains(stems[i - 1]) && words[i - 1].end + 1 >= w.start && !words[i - 1].capitalized),
@@ -100,7 +99,7 @@ struct MentionFinder {
                 i += 1; continue
             }
             // an unwatched person: two or more capitalised words in a row (not a country, not watched)
-            if w.capitalized, w.kind == .word, w.raw.unicodeScalars.count >= 3, i + 1 < words.count, !covered[i + 1],
+            if w.capitalized, w.kind == .word, w.scalarCount >= 3, i + 1 < words.count, !covered[i + 1],
                words[i + 1].capitalized, words[i + 1].kind == .word, words[i + 1].start <= w.end + 2,
                !isAcronym(w), !isAcronym(words[i + 1]), gazetteerEntry(at: i + 1, words, stems) == nil {
                 var j = i + 1
@@ -180,9 +179,9 @@ struct MentionFinder {
         return best
     }
 
+    /// Called on capitalized words only (`allCaps` is false for the others).
     private func isAcronym(_ t: Token) -> Bool {
-        let raw = String(t.raw)
-        return raw.unicodeScalars.count >= 2 && raw == raw.uppercased()
+        t.scalarCount >= 2 && t.allCaps
     }
 
     /// Whether a text word matches a pattern word; the second value says the form is the

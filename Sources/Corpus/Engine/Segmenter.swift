@@ -18,6 +18,8 @@ struct Sentence: Sendable {
     var isBoilerplate: Bool
     /// The line had no final punctuation (a headline, a caption, or a cut-off end).
     var isHeadline: Bool
+    /// The last token is a question mark.
+    var endsWithQuestionMark: Bool
 }
 
 /// A quoted span: token indices of the opening and closing quote marks.
@@ -81,7 +83,7 @@ enum Segmenter {
             guard sentenceStart < end else { return }
             out.append(Sentence(tokens: sentenceStart..<end, start: t[sentenceStart].start, end: t[end - 1].end,
                                 paragraph: paragraph, isBoilerplate: lineIsFurniture || restIsFurniture,
-                                isHeadline: headline))
+                                isHeadline: headline, endsWithQuestionMark: t[end - 1].norm == "?"))
         }
         var i = 0
         while i < t.count {
@@ -138,7 +140,7 @@ enum Segmenter {
             let prev = t[i - 1]
             if lexicon.abbreviations.contains(prev.norm) { return false }
             // an initial: one upper-case letter ("В. В. Путин")
-            if prev.capitalized && prev.raw.unicodeScalars.count == 1 { return false }
+            if prev.capitalized && prev.scalarCount == 1 { return false }
         }
         // skip closing quotes and more terminal marks
         var j = i + 1

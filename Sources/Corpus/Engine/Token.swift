@@ -3,14 +3,45 @@
 struct Token: Sendable {
     enum Kind: Sendable, Equatable { case word, number, punct, newline }
     var kind: Kind
-    /// The text as written (punctuation: the character itself).
-    var raw: Substring
+    var capitalized: Bool
+    /// A capitalized word none of whose letters changes when upper-cased ("НАТО", "США");
+    /// false for words that are not capitalized.
+    var allCaps: Bool
+    /// A capitalized word of Cyrillic letters and hyphens only; false for words that are not capitalized.
+    var cyrillicOnly: Bool
+    /// Unicode scalars in the written form, saturating at `UInt16.max`.
+    var scalarCount: UInt16
     /// Folded word (see `Fold`); for punctuation the character; for numbers the digits.
     var norm: String
+    private var startOffset: UInt32
+    private var endOffset: UInt32
+
+    // Memory: an article yields about one token per 10 bytes of text, each kept twice (all
+    // tokens while segmenting, the words for the rules), so a token is kept to 32 bytes. It
+    // holds no `Substring` of the written form (32 bytes with its own reference to the body):
+    // the facts the rules read from it are computed once here, and the text itself is the
+    // body's bytes `start..<end`. Offsets are 32-bit: an article is far below 4 GiB.
+
     /// UTF-8 byte offsets in the body (half-open).
-    var start: Int
-    var end: Int
-    var capitalized: Bool
+    var start: Int { Int(startOffset) }
+    var end: Int { Int(endOffset) }
+
+    init(kind: Kind, raw: Substring, norm: String, start: Int, end: Int, capitalized: Bool) {
+        self.kind = kind
+        self.capitalized = capitalized
+        var count = 0, upper = capitalized, cyrillic = capitalized
+        for u in raw.unicodeScalars {
+            count += 1
+            if upper && u.properties.changesWhenUppercased { upper = false }
+            if cyrillic && !(Fold.isCyrillic(u) || u == "-") { cyrillic = false }
+        }
+        self.allCaps = upper
+        self.cyrillicOnly = cyrillic
+        self.scalarCount = UInt16(clamping: count)
+        self.norm = norm
+        self.startOffset = UInt32(start)
+        self.endOffset = UInt32(end)
+    }
 }
 
 /// Splits a body into tokens. Hyphens and apostrophes inside a word stay in it
