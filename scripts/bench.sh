@@ -87,12 +87,12 @@ python3 bench/daemon_bench.py memory --binary "$bin" --namespace "$ns" --work "$
     --watchlist "$watchlist" --feed "$work/feed100k" >>"$results"
 rm -rf "$work/feed100k" "$work/memory"
 
-echo "== memory for one article just under the default 8 MB limit (replay, peak RSS)"
+echo "== memory for one article just under the default 2 MB limit (replay, peak RSS)"
 python3 - "$work/limit" <<'PY'
 import os, sys
 os.makedirs(sys.argv[1], exist_ok=True)
 s = 'Токаев заявил, что переговоры о перемирии возможны и Казахстан готов стать площадкой. '
-n = (8 * 1024 * 1024 - 4096) // len(s.encode())
+n = (2 * 1024 * 1024 - 4096) // len(s.encode())
 open(os.path.join(sys.argv[1], 'at-limit.txt'), 'w').write(' date 2025-10-01 ' + s * n)
 PY
 /usr/bin/time -f '%M %e' -o "$work/limit/time" unshare --mount --propagation private sh -c \

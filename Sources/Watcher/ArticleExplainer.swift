@@ -9,7 +9,7 @@ public struct ArticleExplainer: Sendable {
     private let maxBytes: Int
 
     /// An explainer for `watchlist`.
-    public init(watchlist: Watchlist, maxArticleBytes: Int = 8 << 20) throws {
+    public init(watchlist: Watchlist, maxArticleBytes: Int = ArticleReader.defaultMaxBytes) throws {
         engine = try StanceEngine(watchlist: watchlist)
         reader = ArticleReader(maxBytes: maxArticleBytes)
         maxBytes = maxArticleBytes

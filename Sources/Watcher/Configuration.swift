@@ -1,3 +1,5 @@
+import Corpus
+
 /// The daemon's settings: one value, built once in `main` and passed down.
 public struct Configuration: Sendable {
     /// The folder articles land in. The daemon only reads from it.
@@ -8,8 +10,8 @@ public struct Configuration: Sendable {
     public var watchlistPath: String
     /// Where alerts are appended as JSON Lines, or `nil` for journald only.
     public var alertLogPath: String?
-    /// Files larger than this are refused without being read (`--max-article-bytes`).
-    public var maxArticleBytes: Int = 8 << 20
+    /// Files larger than this are refused without being read (`--max-article-bytes`, 2 MiB by default).
+    public var maxArticleBytes: Int = ArticleReader.defaultMaxBytes
     /// Two group members' opposite stances raise a divergence only within this many days.
     public var divergenceWindowDays: Int = 90
     /// How often pending alerts are retried and the feed folder is polled for when it is gone.

@@ -1,5 +1,6 @@
 /// `stancewatch explain`: for one article, each sentence that yielded a stance and why.
 import ArgumentParser
+import Corpus
 import Watcher
 
 struct ExplainCommand: AsyncParsableCommand {
@@ -11,7 +12,7 @@ struct ExplainCommand: AsyncParsableCommand {
     @OptionGroup var watchlist: WatchlistOptions
 
     @Option(name: .long, help: "Refuse articles larger than this many bytes without reading them.")
-    var maxArticleBytes: Int = 8 << 20
+    var maxArticleBytes: Int = ArticleReader.defaultMaxBytes
 
     @Argument(help: ArgumentHelp("The article file.", valueName: "file"))
     var file: String

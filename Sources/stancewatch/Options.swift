@@ -57,7 +57,7 @@ struct IngestOptions: ParsableArguments {
     var alertLog: String?
 
     @Option(name: .long, help: "Refuse articles larger than this many bytes without reading them.")
-    var maxArticleBytes: Int = 8 << 20
+    var maxArticleBytes: Int = ArticleReader.defaultMaxBytes
 
     @Option(name: .long, help: "Opposite stances of one group count as a divergence within this many days.")
     var divergenceWindowDays: Int = 90
