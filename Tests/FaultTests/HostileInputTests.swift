@@ -66,7 +66,7 @@ extension FaultSuite {
                 Self.bytesItem("cp1251.txt", .ingestedWithStances, Cyrillic8Bit.windows1251(plain1251)),
                 Self.bytesItem("koi8r.txt", .ingestedWithStances, Cyrillic8Bit.koi8r(plainKOI)),
                 Self.bytesItem("empty.txt", .refused, []),
-                Self.bytesItem("long-line-10MB.txt", .refused, Array(longLine.utf8)),   // above the default 8 MB limit
+                Self.bytesItem("long-line-10MB.txt", .refused, Array(longLine.utf8)),   // above the default 2 MB limit
                 Self.bytesItem("deep-quotes.txt", .handledOnce, Array(quotes.utf8)),
                 Self.bytesItem("impossible-date.txt", .refused, Array(badDate.utf8)),
                 Self.bytesItem(controlName, .refused, randomBytes.reversed()),
