@@ -8,7 +8,7 @@ struct CommandLineTests {
     /// Runs `stancewatch <arguments>` to completion: (status, stdout, stderr).
     private func run(_ arguments: [String]) throws -> (Int32, String, String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try DaemonProcess.binary())
+        p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
         p.arguments = arguments
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -12,7 +12,7 @@ final class DaemonProcess {
     /// `environment` added to a clean copy of this process's environment.
     init(_ arguments: [String], journal: JournalNamespace? = nil, environment extra: [String: String] = [:],
          stderrPath: String) throws {
-        let binary = try Self.binary()
+        let binary = try BuiltBinary.path()
         var environment = ProcessInfo.processInfo.environment
         for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "LISTEN_FDS"] {
             environment[key] = nil
@@ -73,22 +73,6 @@ final class DaemonProcess {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-    }
-
-    /// The `stancewatch` executable built next to the test bundle (`swift build --build-tests` builds it).
-    static func binary() throws -> String {
-        var candidates: [String] = []
-        if let arg0 = CommandLine.arguments.first {
-            let resolved = URL(fileURLWithPath: arg0).resolvingSymlinksInPath()
-            candidates.append(resolved.deletingLastPathComponent().appendingPathComponent("stancewatch").path)
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("stancewatch").path)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("stancewatch").path)
-        for path in candidates where FileManager.default.isExecutableFile(atPath: path) {
-            return path
-        }
-        throw EndToEndError("the stancewatch binary was not found next to the test bundle (looked at "
-                            + candidates.joined(separator: ", ") + "); build it with 'swift build --build-tests'")
     }
 }
 

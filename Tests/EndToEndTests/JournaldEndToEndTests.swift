@@ -3,6 +3,7 @@
 /// files get exactly one journald error entry each and the daemon carries on.
 import Foundation
 import JournalTestSupport
+import TestFixtures
 import Testing
 
 @Suite(.serialized, .enabled(if: JournalNamespace.isSupported, "needs root and systemd-journald"))
@@ -133,7 +134,7 @@ struct Status {
 
     static func read(state: String) throws -> Status {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try DaemonProcess.binary())
+        p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
         p.arguments = ["status", "--state", state, "--json"]
         let out = Pipe()
         p.standardOutput = out

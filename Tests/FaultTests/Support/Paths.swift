@@ -1,20 +1,11 @@
 /// Where the fault tests find the built `stancewatch` binary and a scratch folder.
 import Foundation
+import TestFixtures
 
 enum Paths {
-    /// The `stancewatch` binary built next to the test bundle (`$STANCEWATCH_BIN` overrides).
-    static let binary: String = {
-        if let env = ProcessInfo.processInfo.environment["STANCEWATCH_BIN"], !env.isEmpty { return env }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        // Inside a .xctest bundle directory on some layouts: climb until the binary is there.
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("stancewatch").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("stancewatch").path
-    }()
+    /// The `stancewatch` binary built next to the test bundle (`$STANCEWATCH_BIN` overrides); when
+    /// there is none, where it should be, so the first run of it fails naming that path.
+    static let binary: String = (try? BuiltBinary.path()) ?? BuiltBinary.candidates()[0]
 
     /// A fresh scratch folder under /tmp for one test.
     static func scratch(_ label: String) throws -> String {
