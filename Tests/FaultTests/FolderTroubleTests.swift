@@ -2,6 +2,7 @@
 /// folder read-only or its disk full; SIGTERM in the middle of a long catch-up scan.
 import Foundation
 import Glibc
+import TestFixtures
 import Testing
 
 extension FaultSuite {
