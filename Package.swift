@@ -108,7 +108,7 @@ let package = Package(
         // Test support: the gold scenarios, a stance builder, a list-scanning history, a seeded generator.
         .target(name: "TestFixtures", dependencies: ["Alerts", "Corpus"], path: "Tests/TestFixtures", swiftSettings: strict),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestFixtures"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestFixtures"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus", "TestFixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", "TestFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform", "JournalTestSupport", "TestFixtures"]),
