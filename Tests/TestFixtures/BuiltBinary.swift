@@ -8,8 +8,8 @@ public enum BuiltBinary {
         if let env = ProcessInfo.processInfo.environment["STANCEWATCH_BIN"], !env.isEmpty { return env }
         let looked = candidates()
         guard let found = looked.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw NotFound(description: "the stancewatch binary was not found next to the test bundle (looked at "
-                           + looked.joined(separator: ", ") + "); build it with 'swift build --build-tests'")
+            throw FixtureError("the stancewatch binary was not found next to the test bundle (looked at "
+                               + looked.joined(separator: ", ") + "); build it with 'swift build --build-tests'")
         }
         return found
     }
@@ -25,10 +25,5 @@ public enum BuiltBinary {
             dir.deleteLastPathComponent()
         }
         return out
-    }
-
-    /// No built `stancewatch` was found.
-    public struct NotFound: Error, CustomStringConvertible {
-        public var description: String
     }
 }

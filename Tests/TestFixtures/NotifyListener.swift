@@ -66,13 +66,13 @@ public final class NotifyListener: @unchecked Sendable {
 /// A bound, non-blocking AF_UNIX datagram socket at `path` (the file stays until unlinked).
 public func bindUnixDatagramSocket(path: String) throws -> Int32 {
     let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-    guard fd >= 0 else { throw SocketError(description: "socket() failed for \(path): errno \(errno)") }
+    guard fd >= 0 else { throw FixtureError("socket() failed for \(path): errno \(errno)") }
     var addr = sockaddr_un()
     addr.sun_family = sa_family_t(AF_UNIX)
     let bytes = Array(path.utf8)
     guard bytes.count < MemoryLayout.size(ofValue: addr.sun_path) else {
         close(fd)
-        throw SocketError(description: "socket path too long: \(path)")
+        throw FixtureError("socket path too long: \(path)")
     }
     withUnsafeMutableBytes(of: &addr.sun_path) { raw in
         for (i, b) in bytes.enumerated() { raw[i] = b }
@@ -83,12 +83,7 @@ public func bindUnixDatagramSocket(path: String) throws -> Int32 {
     guard rc == 0 else {
         let e = errno
         close(fd)
-        throw SocketError(description: "bind(\(path)) failed: \(String(cString: strerror(e)))")
+        throw FixtureError("bind(\(path)) failed: \(String(cString: strerror(e)))")
     }
     return fd
-}
-
-/// A test socket could not be made; the sentence says why.
-public struct SocketError: Error, CustomStringConvertible {
-    public var description: String
 }

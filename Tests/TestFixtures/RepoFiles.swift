@@ -21,14 +21,9 @@ public enum RepoFiles {
         let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }
         return try ["000", "002", "001", "003", "004"].map { prefix in
             guard let name = names.first(where: { $0.hasPrefix(prefix + "_") }) else {
-                throw MissingSeed(description: "the seed article \(seeds)/\(prefix)_*.txt is missing from the repository")
+                throw FixtureError("the seed article \(seeds)/\(prefix)_*.txt is missing from the repository")
             }
             return seeds + "/" + name
         }
-    }
-
-    /// A seed the tests rely on is not in `seeds/`.
-    public struct MissingSeed: Error, CustomStringConvertible {
-        public var description: String
     }
 }
