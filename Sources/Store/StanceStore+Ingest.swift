@@ -17,14 +17,14 @@ extension StanceStore {
         }
     }
 
-    /// Every recorded file identity by name, in one read: lets a catch-up scan over many
-    /// files compare identities in memory instead of one `isUnchanged` query per file.
-    public func seenIdentities() throws(StoreError) -> [String: FileIdentity] {
+    /// Calls `body` with every recorded file name and identity, in byte order of the name (the
+    /// table's primary key, so the rows stream from the index): a catch-up scan over many files
+    /// merges this with its sorted listing instead of one `isUnchanged` query per file or a map
+    /// of every recorded file in memory.
+    public func forEachSeenFile(_ body: (String, FileIdentity) throws -> Void) throws(StoreError) {
         try read("list the files already seen") { db in
-            var out: [String: FileIdentity] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT device, inode, size, mtime_ns, name FROM seen_file")
-            while let row = try rows.next() { out[row[4]] = Self.fileIdentity(row) }
-            return out
+            let rows = try Row.fetchCursor(db, sql: "SELECT device, inode, size, mtime_ns, name FROM seen_file ORDER BY name")
+            while let row = try rows.next() { try body(row[4], Self.fileIdentity(row)) }
         }
     }
 

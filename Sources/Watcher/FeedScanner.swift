@@ -38,13 +38,25 @@ public struct FeedScanner: Sendable {
     /// The entries `store` has not handled yet, oldest modification first, then by name;
     /// ignored names (dot-files, `*.tmp`, `*.part`) and entries gone during the scan are left out.
     public func pending(store: StanceStore) throws -> [Entry] {
-        let listed = try SafeFile.listDirectory(atPath: directory)
-        // One read of every known identity, compared in memory: no query per file.
-        let seen = listed.isEmpty ? [:] : try store.seenIdentities()
+        var listed = try SafeFile.listDirectory(atPath: directory)
+        listed.removeAll { FeedNames.isIgnored($0.name) }
+        // Merge the listing, sorted by name bytes, with the recorded files streamed in the same
+        // (SQLite BINARY) order: exact, one read, and no map of 100,000 names held in memory.
+        listed.sort { $0.nameBytes.lexicographicallyPrecedes($1.nameBytes) }
+        var handled = [Bool](repeating: false, count: listed.count)
+        var next = 0
+        if !listed.isEmpty {
+            try store.forEachSeenFile { name, identity in
+                let key = name.utf8
+                while next < listed.count, listed[next].nameBytes.lexicographicallyPrecedes(key) { next += 1 }
+                if next < listed.count, listed[next].nameBytes.elementsEqual(key) {
+                    handled[next] = listed[next].identity == identity
+                    next += 1
+                }
+            }
+        }
         var out: [Entry] = []
-        for entry in listed {
-            let name = entry.name
-            if FeedNames.isIgnored(name) || seen[name] == entry.identity { continue }
+        for (index, entry) in listed.enumerated() where !handled[index] {
             out.append(Entry(nameBytes: entry.nameBytes, identity: entry.identity, kind: entry.kind))
         }
         return Self.arrivalOrder(out)

@@ -103,8 +103,10 @@ struct StoreBehaviourTests {
         let big = FileIdentity(device: .max, inode: .max - 1, size: 1, modifiedNanoseconds: -5)
         try store.markSeen(name: "big.txt", identity: big, hash: "h")
         #expect(try store.isUnchanged(name: "big.txt", identity: big))
-        let seen = try store.seenIdentities()
-        #expect(seen.count == 6 && seen["big.txt"] == big && seen[Scenarios.a003] == identity(3))
+        var seen: [(String, FileIdentity)] = []
+        try store.forEachSeenFile { seen.append(($0, $1)) }
+        #expect(seen.count == 6 && seen.map(\.0) == seen.map(\.0).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        #expect(seen.first { $0.0 == "big.txt" }?.1 == big && seen.first { $0.0 == Scenarios.a003 }?.1 == identity(3))
     }
 
     @Test func refusalsAreCountedRememberedAndReported() throws {
