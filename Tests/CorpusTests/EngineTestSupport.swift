@@ -77,7 +77,7 @@ enum EngineFixture {
         let tokens = Tokenizer.tokens(text)
         let sentences = Segmenter.sentences(tokens, lexicon: lexicon).filter { !$0.isBoilerplate }
         return sentences.map { s in
-            String(decoding: text.utf8.dropFirst(s.start).prefix(s.end - s.start), as: UTF8.self)
+            text.utf8Text(s.start, s.end)
         }.joined(separator: "|")
     }
 }

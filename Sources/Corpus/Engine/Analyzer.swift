@@ -16,7 +16,7 @@ struct Finding: Sendable {
 
     /// The sentence as written in `body`.
     func evidence(in body: String) -> String {
-        String(decoding: body.utf8.dropFirst(start).prefix(end - start), as: UTF8.self)
+        body.utf8Text(start, end)
     }
 }
 
@@ -80,7 +80,7 @@ extension StanceEngine {
                 case nil: who = "-"
                 }
                 let sen = text.sentences[s]
-                let body = String(decoding: article.body.utf8.dropFirst(sen.start).prefix(sen.end - sen.start), as: UTF8.self)
+                let body = article.body.utf8Text(sen.start, sen.end)
                 traceSink("[\(s)] p\(sen.paragraph)\(sen.isBoilerplate ? " furniture" : "") \(who) \(speakers[s]?.1 ?? "") | \(body)")
             }
         }

@@ -44,6 +44,13 @@ struct Token: Sendable {
     }
 }
 
+extension String {
+    /// The text of the UTF-8 byte range `start..<end` (a token's, a sentence's).
+    func utf8Text(_ start: Int, _ end: Int) -> String {
+        String(decoding: utf8.dropFirst(start).prefix(end - start), as: UTF8.self)
+    }
+}
+
 /// Splits a body into tokens. Hyphens and apostrophes inside a word stay in it
 /// ("Касым-Жомарт", "пресс-служба", "г-н"); a point inside a word of letters joined
 /// by points is kept ("т.е"), so abbreviations survive as one token.

@@ -48,7 +48,7 @@ struct WatchIndex: Sendable {
     init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer) {
         func words(_ text: String) -> [PatternWord] {
             Tokenizer.tokens(text).filter { $0.kind == .word || $0.kind == .number }.map { t in
-                let raw = String(decoding: text.utf8.dropFirst(t.start).prefix(t.end - t.start), as: UTF8.self)
+                let raw = text.utf8Text(t.start, t.end)
                 let acronym = raw.unicodeScalars.count >= 2 && raw == raw.uppercased() && raw != raw.lowercased()
                 return PatternWord(folded: t.norm, stem: Fold.stem(t.norm, stemmer), proper: t.capitalized, acronym: acronym)
             }
