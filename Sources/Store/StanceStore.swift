@@ -41,7 +41,7 @@ public struct StanceStore: Sendable {
     /// Opens (creating the folder and the file if needed) `<directory>/stancewatch.sqlite`
     /// in WAL mode and applies the migrations.
     public init(directory: String) throws(StoreError) {
-        let path = directory.hasSuffix("/") ? directory + Self.fileName : directory + "/" + Self.fileName
+        let path = Self.databasePath(in: directory)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -66,7 +66,7 @@ public struct StanceStore: Sendable {
     /// read-only state folder too (then the file is read as it is, without the WAL index).
     /// Writes through the returned store fail with `.cannotWrite`.
     public static func openForReading(directory: String) throws(StoreError) -> StanceStore {
-        let path = directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
+        let path = databasePath(in: directory)
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.cannotOpen, path: path, operation: "open the database",
                              cause: "there is no state database there: nothing was recorded with this state folder")
@@ -102,6 +102,11 @@ public struct StanceStore: Sendable {
                              cause: "its schema is not the one this stancewatch knows (written by another version?)")
         }
         return store
+    }
+
+    /// `<directory>/stancewatch.sqlite`, with or without a trailing slash on `directory`.
+    private static func databasePath(in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
     }
 
     private init(unmigrated writer: any DatabaseWriter, path: String) {
