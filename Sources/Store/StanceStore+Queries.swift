@@ -5,12 +5,9 @@ import GRDB
 extension StanceStore {
     /// Every stored stance in arrival order, then text order (spec §5 records for `stancewatch stances`).
     public func allStances() throws(StoreError) -> [Stance] {
-        try read("list stances") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(SQLStanceHistory.columns) FROM stance s JOIN article a ON a.seq = s.article_seq
-                ORDER BY s.id
-                """).map(SQLStanceHistory.stance)
-        }
+        var stances: [Stance] = []
+        try forEachStance { stances.append($0) }
+        return stances
     }
 
     /// Articles by status, stances, alerts sent and pending, and the last error.
