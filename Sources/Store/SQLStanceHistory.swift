@@ -67,6 +67,11 @@ struct SQLStanceHistory: StanceHistory {
             """).execute(arguments: [x, y, topic, open])
     }
 
+    /// Decodes the `rules` column; one for every row (JSONDecoder is thread-safe).
+    static let rulesDecoder = JSONDecoder()
+    /// Encodes the `rules` column when a stance is inserted.
+    static let rulesEncoder = JSONEncoder()
+
     /// A stance row (in `columns` order) as a `RecordedStance`.
     static func recorded(_ row: Row) throws -> RecordedStance {
         RecordedStance(stance: try stance(row), arrival: row[0])
@@ -81,7 +86,7 @@ struct SQLStanceHistory: StanceHistory {
                                 message: "stance \(row[0] as Int64) has an unreadable date or polarity")
         }
         let rulesText: String = row[9]
-        let rules = (try? JSONDecoder().decode([String].self, from: Data(rulesText.utf8))) ?? []
+        let rules = (try? rulesDecoder.decode([String].self, from: Data(rulesText.utf8))) ?? []
         return Stance(article: row[1], actor: row[2], topic: row[3], polarity: pol, stated: day,
                       evidence: row[6], evidenceStart: row[7], evidenceEnd: row[8], rules: rules)
     }

@@ -129,7 +129,7 @@ extension StanceStore {
     }
 
     static func insert(_ stance: Stance, articleSeq: Int64, position: Int, _ db: Database) throws {
-        let rules = String(decoding: try JSONEncoder().encode(stance.rules), as: UTF8.self)
+        let rules = String(decoding: try SQLStanceHistory.rulesEncoder.encode(stance.rules), as: UTF8.self)
         try db.cachedStatement(sql: """
             INSERT INTO stance (article_seq, position, actor, topic, polarity, stated, evidence,
                                 evidence_start, evidence_end, rules)
