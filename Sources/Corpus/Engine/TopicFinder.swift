@@ -41,9 +41,10 @@ struct TopicFinder {
         return b
     }
 
-    /// Anchors of `topic` in range `r`: its words, and watched actors (other than
-    /// `holder`) whose own country anchors the topic ("становление Эрдогана посредником").
-    func anchorsIn(_ r: Range<Int>, topic: Int, holder: Int? = nil) -> Int {
+    /// Anchors of `topic` in range `r`: its words, and watched actors (other than the
+    /// holder, named in `r` of the holder's sentence) whose own country anchors the topic
+    /// ("становление Эрдогана посредником").
+    func anchorsIn(_ r: Range<Int>, topic: Int, holder: (actor: Int, sentence: Int)? = nil) -> Int {
         var n = 0
         let anchors = index.topics[topic].anchors
         let phrases = index.topics[topic].anchorPhrases
@@ -54,10 +55,10 @@ struct TopicFinder {
                 if (0..<p.count).allSatisfy({ text.stems[w + $0] == p[$0] }) { n += 1; break }
             }
         }
-        if let holder, let s = r.first.flatMap({ w in text.sentenceWords.firstIndex { $0.contains(w) } }) {
-            for mi in text.sentenceMentions[s] {
+        if let holder {
+            for mi in text.sentenceMentions[holder.sentence] {
                 let m = text.mentions[mi]
-                guard m.kind == .name, r.contains(m.first), m.actors.count == 1, m.actors[0] != holder else { continue }
+                guard m.kind == .name, r.contains(m.first), m.actors.count == 1, m.actors[0] != holder.actor else { continue }
                 if !index.ownAnchors[m.actors[0]].isDisjoint(with: anchors) { n += 1 }
             }
         }
@@ -151,7 +152,7 @@ struct TopicFinder {
     /// Ties a cue shared by several topics to the right ones.
     func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, String)] {
         let r = text.sentenceWords[s]
-        let inSentence = topics.filter { anchorsIn(r, topic: $0, holder: holder) > 0 }
+        let inSentence = topics.filter { anchorsIn(r, topic: $0, holder: (holder, s)) > 0 }
         if topics.isEmpty { return [] }
         if topics.count == 1 {
             let t = topics[0]
@@ -191,7 +192,7 @@ struct TopicFinder {
     func supported(_ t: Int, sentence s: Int, holder: Int, cue: Int) -> Bool {
         let r = text.sentenceWords[s]
         let topic = index.topics[t]
-        if anchorsIn(r, topic: t, holder: holder) > 0 { return true }
+        if anchorsIn(r, topic: t, holder: (holder, s)) > 0 { return true }
         if !topic.anchors.isEmpty && !index.actorAnchors[holder].isDisjoint(with: topic.anchors) { return true }
         for w in r where w != cue && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
             if let wt = topic.descriptionWeights[text.stems[w]], wt > 0 { return true }
