@@ -6,19 +6,17 @@ import Platform
 public struct ArticleExplainer: Sendable {
     private let engine: StanceEngine
     private let reader: ArticleReader
-    private let maxBytes: Int
 
     /// An explainer for `watchlist`.
     public init(watchlist: Watchlist, maxArticleBytes: Int = ArticleReader.defaultMaxBytes) throws {
         engine = try StanceEngine(watchlist: watchlist)
         reader = ArticleReader(maxBytes: maxArticleBytes)
-        maxBytes = maxArticleBytes
     }
 
     /// The report for the file at `path`, as lines of text; throws when the file cannot be read.
     public func explain(path: String) throws -> [String] {
-        let (bytes, identity) = try SafeFile.read(path: path, maxBytes: maxBytes)
-        let article = try reader.read(name: FeedNames.baseName(path), bytes: bytes, modified: Ingestor.day(of: identity))
+        let (bytes, identity) = try SafeFile.read(path: path, maxBytes: reader.maxBytes)
+        let article = try reader.read(name: FeedNames.baseName(path), bytes: bytes, modified: ArticleReader.day(of: identity))
         var lines = ["\(escapedFileName(article.id)): dated \(article.date)"
                      + (article.hasHeaderDate ? "" : " (no date header: the file's modification day)")]
         let explanations = engine.explain(article)

@@ -17,7 +17,6 @@ public final class Ingestor {
     public let courier: AlertCourier
     private let reporter: OperatorJournal
     private let reader: ArticleReader
-    private let maxBytes: Int
     private let divergenceWindowDays: Int
     private var engine: StanceEngine
     private var rules: AlertRules
@@ -32,7 +31,6 @@ public final class Ingestor {
         self.courier = courier
         self.reporter = OperatorJournal(logger: logger)
         self.reader = ArticleReader(maxBytes: maxArticleBytes)
-        self.maxBytes = maxArticleBytes
         self.divergenceWindowDays = divergenceWindowDays
         self.engine = try StanceEngine(watchlist: watchlist)
         self.rules = AlertRules(watchlist: watchlist, divergenceWindowDays: divergenceWindowDays)
@@ -82,7 +80,7 @@ public final class Ingestor {
         var bytes: [UInt8]
         let opened: FileIdentity
         do {
-            (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: maxBytes)
+            (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: reader.maxBytes)
         } catch {
             return refuse(name: name, identity: identity, hash: nil, reason: Self.reason(error))
         }
@@ -101,7 +99,7 @@ public final class Ingestor {
         // 3. Parse and extract.
         let article: Article
         do {
-            article = try reader.read(name: name, bytes: bytes, modified: Self.day(of: opened))
+            article = try reader.read(name: name, bytes: bytes, modified: ArticleReader.day(of: opened))
         } catch {
             return refuse(name: name, identity: opened, hash: hash, reason: error.reasonText)
         }
@@ -203,13 +201,6 @@ public final class Ingestor {
             "it grew past the \(formatBytes(Int64(limit))) limit (--max-article-bytes) while being read"
         case .system: "\(error)"
         }
-    }
-
-    /// The UTC calendar day of the file's modification time (the date of an undated article).
-    public static func day(of identity: FileIdentity) -> Day {
-        let seconds = identity.modifiedSeconds
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        return Day(ordinal: Int(days))
     }
 
     private static let hexDigits = (0..<16).map { String($0, radix: 16) }
