@@ -3,6 +3,7 @@ import ArgumentParser
 import Corpus
 import Foundation
 import Logging
+import Store
 import Watcher
 
 /// `--state DIR`.
@@ -19,8 +20,8 @@ struct StateOptions: ParsableArguments {
     /// The folder, which must already hold a store (for the read-only subcommands).
     func existingStoreDirectory() throws -> String {
         let dir = directory
-        guard FileManager.default.fileExists(atPath: dir + "/stancewatch.sqlite") else {
-            throw CommandFailure("there is no Stancewatch store in \(dir) (no stancewatch.sqlite); "
+        guard FileManager.default.fileExists(atPath: dir + "/" + StanceStore.fileName) else {
+            throw CommandFailure("there is no Stancewatch store in \(dir) (no \(StanceStore.fileName)); "
                                  + "run 'stancewatch run' or 'stancewatch replay' with --state \(dir) first")
         }
         return dir

@@ -24,7 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
             return
         }
         print("""
-            store:    \(dir)/stancewatch.sqlite
+            store:    \(dir)/\(StanceStore.fileName)
             articles: \(status.articles.ingested) ingested, \(status.articles.refused) refused, \(status.articles.pending) pending
             stances:  \(status.stances)
             alerts:   \(status.alerts.sent) sent, \(status.alerts.pending) pending
