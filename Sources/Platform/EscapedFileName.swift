@@ -62,7 +62,8 @@ private func appendEscaped(_ s: Unicode.Scalar, to out: inout String) {
     }
 }
 
+private let hexDigits = Array("0123456789ABCDEF")
+
 private func hex2(_ b: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+    String([hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
 }
