@@ -72,7 +72,7 @@ struct TopicFinder {
         // choices and support depend on the sentence, not on the cue's position: decide each
         // once per sentence (a run-on page of repeated cues stays linear)
         var chosenFor: [[Int]: [(Int, String)]] = [:]
-        var supportFor: [String: Bool] = [:]
+        var supportFor: [Int: [String: Bool]] = [:]  // topic → cue stem → supported
         var w = r.lowerBound
         while w < r.upperBound {
             var found: [(topic: Int, len: Int)] = []
@@ -90,10 +90,9 @@ struct TopicFinder {
             // topic's texts in the sentence, or an article that is about the topic as a whole
             if len == 1 {
                 topics = topics.filter { t in
-                    let key = "\(t) \(text.stems[w])"
-                    if let known = supportFor[key] { return known }
+                    if let known = supportFor[t]?[text.stems[w]] { return known }
                     let ok = supported(t, sentence: s, holder: holder, cue: w)
-                    supportFor[key] = ok
+                    supportFor[t, default: [:]][text.stems[w]] = ok
                     return ok
                 }
             }
