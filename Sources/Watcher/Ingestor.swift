@@ -7,7 +7,7 @@ import Alerts
 public import Corpus
 import Crypto
 public import Logging
-public import Platform
+import Platform
 public import Store
 
 public final class Ingestor {
@@ -84,7 +84,7 @@ public final class Ingestor {
         } catch {
             return refuse(name: name, identity: identity, hash: nil, reason: Self.reason(error))
         }
-        let hash = SHA256.hash(data: bytes).map { Self.hexDigits[Int($0 >> 4)] + Self.hexDigits[Int($0 & 0xF)] }.joined()
+        let hash = Self.hex(SHA256.hash(data: bytes))
         do {
             if try store.hasContent(hash: hash) {
                 try store.markSeen(name: name, identity: opened, hash: hash)
@@ -203,5 +203,16 @@ public final class Ingestor {
         }
     }
 
-    private static let hexDigits = (0..<16).map { String($0, radix: 16) }
+    /// Lower-case hex of `digest`, built as one byte buffer (not one string per digit pair).
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * SHA256.Digest.byteCount)
+        for byte in digest {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
