@@ -8,9 +8,14 @@
 import Corpus
 import Foundation
 
+/// Writes `line` and a line break to standard error.
+func warn(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
 func readArticle(_ path: String) -> Article? {
     guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write("\(path): cannot be read; skipped\n".data(using: .utf8)!)
+        warn("\(path): cannot be read; skipped")
         return nil
     }
     let name = (path as NSString).lastPathComponent
@@ -18,7 +23,7 @@ func readArticle(_ path: String) -> Article? {
         // the daemon's own reader: header date, encodings, refusals
         return try ArticleReader().read(name: name, bytes: [UInt8](data), modified: Day(year: 1970, month: 1, day: 1)!)
     } catch {
-        FileHandle.standardError.write("\(error)\n".data(using: .utf8)!)
+        warn("\(error)")
         return nil
     }
 }
@@ -40,7 +45,7 @@ while !args.isEmpty {
     }
 }
 guard let watchlistPath else {
-    FileHandle.standardError.write("usage: EngineProbe --watchlist W.yaml [--explain|--trace|--throughput N] FILE...\n".data(using: .utf8)!)
+    warn("usage: EngineProbe --watchlist W.yaml [--explain|--trace|--throughput N] FILE...")
     exit(2)
 }
 do {
@@ -85,6 +90,6 @@ do {
         }
     }
 } catch {
-    FileHandle.standardError.write("\(error)\n".data(using: .utf8)!)
+    warn("\(error)")
     exit(1)
 }
