@@ -69,6 +69,9 @@ struct WordForms {
     static let nameEndings: Set<String> = K.set(["", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "ы", "и", "ой", "ей", "ую", "юю",
                                         "ого", "его", "ому", "ему", "ых", "их", "ыми", "ими", "ам", "ям", "ах", "ях", "ою", "ь"])
 
+    /// Final letters of a name dropped before a case ending (Набиуллина → Набиуллиной), folded.
+    static let droppableFinals = Set(Fold.word("аяьй").unicodeScalars)
+
     /// True when `token` (folded) is an inflected form of the folded name word `name`.
     static func nameMatches(_ token: String, _ name: String) -> Bool {
         if token == name { return true }
@@ -76,7 +79,7 @@ struct WordForms {
         guard nn >= 3, tn >= nn - 2, tn <= nn + 3, token.utf8.first == name.utf8.first else { return false }
         if let rest = suffix(of: token, after: name), nameEndings.contains(rest) { return true }
         let last = name.unicodeScalars.last!
-        if Fold.word("аяьй").unicodeScalars.contains(last) {
+        if droppableFinals.contains(last) {
             let base = String(name.unicodeScalars.dropLast())
             if let rest = suffix(of: token, after: base), nameEndings.contains(rest), !rest.isEmpty { return true }
         }
