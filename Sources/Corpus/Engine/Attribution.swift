@@ -44,7 +44,7 @@ struct Attribution {
     let lexicon: Lexicon
     let index: WatchIndex
 
-    static let honorifics = Set(["господина", "госпожи", "г-на", "г-жи", "кардинала", "мистера", "миссис"].map(Fold.word))
+    static let honorifics = K.set(["господина", "госпожи", "г-на", "г-жи", "кардинала", "мистера", "миссис"])
 
     static let participleEndings = ["емая", "емый", "емое", "емые", "емой", "емую", "енная", "енный", "енное", "енные",
                                     "енной", "енную", "анная", "анный", "анное", "анные", "анной", "анную"].map(Fold.word)
