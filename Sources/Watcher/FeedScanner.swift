@@ -55,11 +55,9 @@ public struct FeedScanner: Sendable {
                 }
             }
         }
-        var out: [Entry] = []
-        for (index, entry) in listed.enumerated() where !handled[index] {
-            out.append(Entry(nameBytes: entry.nameBytes, identity: entry.identity, kind: entry.kind))
-        }
-        return Self.arrivalOrder(out)
+        return Self.arrivalOrder(zip(listed, handled).compactMap { entry, done in
+            done ? nil : Entry(nameBytes: entry.nameBytes, identity: entry.identity, kind: entry.kind)
+        })
     }
 
     /// Sorts entries by modification time, then by name (byte order): the order they arrived in.
