@@ -137,7 +137,10 @@ public struct HTMLReport {
         let top = g.rows.first.map { $0.y - 27 } ?? 26
         for tick in g.ticks {
             parts.append(el("line", ["x1": f(tick.x), "x2": f(tick.x), "y1": f(top), "y2": f(g.height - 4), "class": "grid"]))
-            parts.append(el("text", ["x": f(tick.x + 2), "y": "14", "class": "tick"], [txt(tick.label)]))
+            // A label near the right edge ends at its tick instead of running off the picture.
+            let nearEdge = tick.x + 48 > g.width
+            parts.append(el("text", ["x": f(nearEdge ? tick.x - 2 : tick.x + 2), "y": "14",
+                                     "class": nearEdge ? "tick end" : "tick"], [txt(tick.label)]))
         }
         var previousGroup: String?? = .none
         for (index, placed) in g.rows.enumerated() {
@@ -233,7 +236,9 @@ public struct HTMLReport {
         }
         let summary = "\(row.name) (\(row.actor)) on \(s.topic): \(row.entries.count) stances, \(row.pro) ▲ pro, \(row.contra) ▼ contra"
         var attributes: [String: String] = ["id": evidenceAnchor(s, row), "class": "evidence"]
-        if model.stanceCount <= 300 { attributes["open"] = "open" }
+        // Small reports show their evidence under each timeline; larger ones fold it (a click on a
+        // mark still opens it: the browser unfolds the target of a link), so the timelines come first.
+        if model.stanceCount <= Self.openEvidenceUpTo { attributes["open"] = "open" }
         return el("details", attributes, [el("summary", [:], [txt(summary)]), el("ol", [:], items)])
     }
 
@@ -341,6 +346,9 @@ public struct HTMLReport {
                    "height": f(height), "role": "img", "aria-label": label], children)
     }
 
+    /// Reports with at most this many stances show every evidence list unfolded.
+    public static let openEvidenceUpTo = 30
+
     static func percent(_ c: Double) -> String { "\(Int((c * 100).rounded()))%" }
 
     /// Colours from the Okabe–Ito palette (safe for the common colour-vision deficiencies).
@@ -356,7 +364,7 @@ public struct HTMLReport {
         .bar-pro{fill:#0072B2}.bar-contra{fill:#D55E00}
         path.shift{fill:none;stroke:#333;stroke-width:1.5}path.divergence{fill:none;stroke:#CC79A7;stroke-width:2;stroke-dasharray:5 3}
         .axis{stroke:#999;stroke-width:1}.grid{stroke:#e4e4e4;stroke-width:1}.group-sep{stroke:#bbb;stroke-dasharray:1 3}
-        .tick,.sub,.lg{font-size:11px;fill:#555}.lg{font-size:12px;fill:#222}.actor{font-size:13px;font-weight:600;fill:#1a1a1a}
+        .tick,.sub,.lg{font-size:11px;fill:#555}.end{text-anchor:end}.lg{font-size:12px;fill:#222}.actor{font-size:13px;font-weight:600;fill:#1a1a1a}
         details.evidence{margin:4px 0 4px 8px}details.evidence summary{cursor:pointer;font-weight:600}
         ol{padding-left:22px}li{margin:4px 0}li.month{list-style:none;margin-left:-18px;font-weight:600;color:#6a4a00}
         blockquote{margin:2px 0 2px 12px;padding-left:8px;border-left:3px solid #ccc;white-space:pre-wrap;overflow-wrap:anywhere}

@@ -17,7 +17,7 @@ public struct TimelineLayout: Sendable, Hashable {
     /// Total width of the drawing, in px.
     public var width: Double = 1200
     /// Room on the left for the row labels.
-    public var labelWidth: Double = 170
+    public var labelWidth: Double = 190
     /// Room on the right after the last day.
     public var rightMargin: Double = 16
     /// Room above the first row for the date axis.
