@@ -3,6 +3,7 @@
 import Alerts
 import Corpus
 import Foundation
+import Glibc
 import Platform
 import Report
 import Store
@@ -211,4 +212,59 @@ final class WriteLog: @unchecked Sendable {
         defer { condition.unlock() }
         return bytes.count
     }
+}
+
+struct DaemonReportTests {
+    @Test func runWithReportRewritesThePageAfterTheArticlesThatRaisedAlerts() throws {
+        // Given the daemon running on an empty feed with --report
+        let folder = try TempFolder()
+        let feed = folder.file("feed"), state = folder.file("state"), page = folder.file("live.html")
+        try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: true)
+        let daemon = Process()
+        daemon.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
+        daemon.arguments = ["run", "--feed", feed, "--state", state, "--watchlist", RepoFiles.watchlist,
+                            "--report", page, "--report-interval", "0"]
+        daemon.standardOutput = FileHandle.nullDevice
+        daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        defer { if daemon.isRunning { daemon.terminate() } }
+        // the page is there from the start, with no stance yet;
+        #expect(waitUntil { (try? String(contentsOfFile: page, encoding: .utf8))?.contains("0 stances") == true })
+
+        // When the seeds arrive in the gold order (atomic renames into the feed)
+        for path in try RepoFiles.seedsInGoldOrder() {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            try FileManager.default.copyItem(atPath: path, toPath: feed + "/." + name)
+            try FileManager.default.moveItem(atPath: feed + "/." + name, toPath: feed + "/" + name)
+        }
+
+        // Then the page comes to show the tokayev settlement-prospects shift raised at seed 003,
+        let store = { try StanceStore.openForReading(directory: state) }
+        #expect(waitUntil {
+            guard let html = try? String(contentsOfFile: page, encoding: .utf8),
+                  let alerts = try? store().reportAlerts(),
+                  let shift = alerts.first(where: { $0.alert.kind == .shift && $0.alert.actor == "tokayev" })
+            else { return false }
+            return html.contains("id=\"\(HTMLText.alertAnchor(shift.alert.id))\"")
+        })
+        // and after a graceful stop it holds every alert the store holds, whole.
+        daemon.terminate()
+        daemon.waitUntilExit()
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.hasSuffix("</html>"))
+        let alerts = try store().reportAlerts()
+        #expect(!alerts.isEmpty)
+        for a in alerts { #expect(html.contains("id=\"\(HTMLText.alertAnchor(a.alert.id))\"")) }
+    }
+}
+
+/// Polls `condition` until it holds (true) or a generous deadline passes (false): waits for a
+/// state of the files, never for an amount of time to be enough.
+func waitUntil(_ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(120)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(20_000)
+    }
+    return condition()
 }
