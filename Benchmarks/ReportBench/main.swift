@@ -61,7 +61,9 @@ let perArticle = 5
 let articles = (total + perArticle - 1) / perArticle
 let ingestStart = Date()
 var made = 0, alerts = 0
-for n in 0..<articles {
+let existing = try store.status().stances
+if existing > 0 { print("the store already holds \(existing) stances: building the report only") }
+for n in 0..<(existing > 0 ? 0 : articles) {
     let date = start.adding(days: n * 1826 / max(1, articles))
     let name = String(format: "%06d_generated.txt", n)
     var stances: [Stance] = []
@@ -95,6 +97,7 @@ let modelSeconds = Date().timeIntervalSince(buildStart)
 let html = HTMLReport(model: model).render()
 try ReportBuilder.writeAtomically(Data(html.utf8), to: out)
 let seconds = Date().timeIntervalSince(buildStart)
+print("HTML render + write \(String(format: "%.2f", seconds - modelSeconds)) s")
 print("report: \(out), \(html.utf8.count) bytes (\(String(format: "%.1f", Double(html.utf8.count) / 1_048_576)) MiB), "
       + "\(model.stanceCount) stances, \(model.aggregatedCount) aggregated into \(model.barCount) month bars in \(model.aggregatedRows) rows, "
       + "\(model.alerts.count) alerts; built in \(String(format: "%.2f", seconds)) s (store read + model \(String(format: "%.2f", modelSeconds)) s)")

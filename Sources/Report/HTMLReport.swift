@@ -20,11 +20,14 @@ public struct HTMLReport {
     public let model: ReportModel
     /// Alerts by their anchor, for the titles of the links drawn in the timelines.
     private let alertsByAnchor: [String: Alert]
+    /// The ids of the alerts the tables list.
+    private let listedIDs: Set<String>
 
     public init(model: ReportModel) {
         self.model = model
         self.alertsByAnchor = Dictionary(model.alerts.map { (HTMLText.alertAnchor($0.alert.id), $0.alert) },
                                          uniquingKeysWith: { first, _ in first })
+        self.listedIDs = Set(model.listedAlerts.map(\.alert.id))
     }
 
     /// The whole page.
@@ -79,8 +82,9 @@ public struct HTMLReport {
             notes.append(el("p", ["class": "aggregated", "id": "aggregation"], [txt(
                 "Aggregated: \(model.aggregatedCount) of \(model.stanceCount) stances are drawn as \(model.barCount) month bars "
                 + "in \(model.aggregatedRows) rows that hold more than \(model.rowCapacity) stances; their evidence lists show "
-                + "at most \(model.evidencePerMonth) stances per month (plus every stance an alert rests on). "
-                + "`stancewatch timeline ACTOR TOPIC --since … --until …` prints all of them.")]))
+                + "the first \(model.evidencePerMonth) stances of each month, the first of each side, and every stance a listed alert rests on. "
+                + "Shifts and divergences of those rows are listed in the alert tables, not drawn over the bars. "
+                + "`stancewatch timeline ACTOR TOPIC --since … --until …` prints every stance.")]))
         } else {
             notes.append(el("p", ["class": "aggregated", "id": "aggregation"], [txt("Nothing aggregated: every stance is drawn as its own mark.")]))
         }
@@ -212,7 +216,7 @@ public struct HTMLReport {
     private func evidence(_ s: ReportModel.Section, _ row: ReportModel.Row, placed: PlacedRow) -> N {
         var items: [N] = []
         if placed.aggregated > 0 {
-            let pinned = Set(s.alerts.flatMap { [model.entry(for: $0.alert, prior: false)?.id, model.entry(for: $0.alert, prior: true)?.id] }
+            let pinned = Set(s.alerts.filter { listedIDs.contains($0.alert.id) }.flatMap { [model.entry(for: $0.alert, prior: false)?.id, model.entry(for: $0.alert, prior: true)?.id] }
                 .compactMap { $0 })
             var start = 0
             while start < row.entries.count {
@@ -222,7 +226,12 @@ public struct HTMLReport {
                       row.entries[end].stance.stated.month == first.month { end += 1 }
                 let month = row.entries[start..<end]
                 let label = "\(first.year)-\(first.month < 10 ? "0" : "")\(first.month)"
-                let kept = month.enumerated().filter { $0.offset < model.evidencePerMonth || pinned.contains($0.element.id) }.map(\.element)
+                // The first few, the first of each side, and every stance a listed alert rests on.
+                let firstOfSide = Set([month.first { $0.stance.polarity == .pro }?.id,
+                                       month.first { $0.stance.polarity == .contra }?.id].compactMap { $0 })
+                let kept = month.enumerated().filter {
+                    $0.offset < model.evidencePerMonth || pinned.contains($0.element.id) || firstOfSide.contains($0.element.id)
+                }.map(\.element)
                 let pro = month.count { $0.stance.polarity == .pro }
                 items.append(el("li", ["id": monthAnchor(s, row, label), "class": "month"], [txt(
                     "\(label): \(pro) pro, \(month.count - pro) contra"
@@ -263,15 +272,20 @@ public struct HTMLReport {
     private func alertTables() -> N {
         var nodes: [N] = [el("h2", [:], [txt("Alerts, newest first")])]
         for kind in [AlertKind.shift, .divergence] {
-            let rows = model.alerts.filter { $0.alert.kind == kind }
+            let rows = model.listedAlerts.filter { $0.alert.kind == kind }
+            let all = model.alerts.count { $0.alert.kind == kind }
             let title = kind == .shift ? "Shifts" : "Divergences"
             var table: [N] = [el("tr", [:], ["stated", "actor", "topic", "change", "evidence (new)", "evidence (prior)", "raised / sent"]
                 .map { el("th", [:], [txt($0)]) })]
             for r in rows { table.append(alertRow(r)) }
-            nodes.append(el("section", ["id": "alerts-\(kind.rawValue)", "class": "alerts"], [
-                el("h3", [:], [txt("\(title) (\(rows.count))")]),
-                rows.isEmpty ? el("p", ["class": "note"], [txt("None.")]) : el("table", [:], table),
-            ]))
+            var section: [N] = [el("h3", [:], [txt("\(title) (\(all))")])]
+            if rows.count < all {
+                section.append(el("p", ["class": "aggregated"], [txt(
+                    "The newest \(rows.count) of \(all) are listed; the older ones are in journald and the alert log "
+                    + "(narrow the report with --since / --until to list them here).")]))
+            }
+            section.append(rows.isEmpty ? el("p", ["class": "note"], [txt("None.")]) : el("table", [:], table))
+            nodes.append(el("section", ["id": "alerts-\(kind.rawValue)", "class": "alerts"], section))
         }
         return el("section", ["id": "alerts"], nodes)
     }

@@ -12,7 +12,9 @@ public struct ReportBuilder: Sendable {
     public var filter: StanceStore.ReportFilter
     /// Shown in the page's header as where the data came from.
     public var source: String
-    public var evidencePerMonth: Int = 6
+    public var evidencePerMonth: Int = 3
+    /// At most this many alerts of each kind are listed, the newest.
+    public var alertsPerKind: Int = 1000
 
     public init(store: StanceStore, watchlist: Watchlist?, filter: StanceStore.ReportFilter = .init(), source: String) {
         self.store = store
@@ -26,7 +28,8 @@ public struct ReportBuilder: Sendable {
         let stances = try store.reportStances(filter)
         let alerts = try store.reportAlerts(filter)
         return ReportModel(stances: stances, alerts: alerts, watchlist: watchlist, filter: filter, source: source,
-                           generatedAt: Self.timestamp(now), evidencePerMonth: evidencePerMonth)
+                           generatedAt: Self.timestamp(now), evidencePerMonth: evidencePerMonth,
+                           alertsPerKind: alertsPerKind)
     }
 
     /// The page for what the store holds now.

@@ -53,8 +53,12 @@ public struct ReportModel: Sendable {
     }
 
     public var sections: [Section]
-    /// Every alert selected, newest first.
+    /// Every alert selected, newest first (the counts use all of them).
     public var alerts: [StanceStore.ReportAlert]
+    /// The alerts listed in the alert tables and drawn: the newest `alertsPerKind` of each kind.
+    public var listedAlerts: [StanceStore.ReportAlert]
+    /// At most this many alerts of each kind are listed (and drawn).
+    public var alertsPerKind: Int
     public var filter: StanceStore.ReportFilter
     /// Where the data came from (shown in the header).
     public var source: String
@@ -88,8 +92,15 @@ public struct ReportModel: Sendable {
     /// Builds the model from what the store returned for `filter`, named and ordered by `watchlist`.
     public init(stances: [StanceStore.ReportStance], alerts: [StanceStore.ReportAlert], watchlist: Watchlist?,
                 filter: StanceStore.ReportFilter, source: String, generatedAt: String,
-                layout: TimelineLayout = TimelineLayout(), evidencePerMonth: Int = 6) {
+                layout: TimelineLayout = TimelineLayout(), evidencePerMonth: Int = 3, alertsPerKind: Int = 1000) {
         self.alerts = alerts
+        self.alertsPerKind = alertsPerKind
+        var perKind: [AlertKind: Int] = [:]
+        self.listedAlerts = alerts.filter { a in
+            perKind[a.alert.kind, default: 0] += 1
+            return perKind[a.alert.kind]! <= alertsPerKind
+        }
+        let listedIDs = Set(listedAlerts.map(\.alert.id))
         self.filter = filter
         self.source = source
         self.generatedAt = generatedAt
@@ -153,7 +164,13 @@ public struct ReportModel: Sendable {
                                  isRetrospective: $0.isRetrospective)
                 })
             }
-            let links = topicAlerts.map { a in
+            // Arcs and lines for the listed alerts between rows drawn mark by mark; in rows drawn as
+            // month bars they would only hide the bars (those alerts are in the tables).
+            let single = Set(rows.filter { $0.entries.count <= layout.rowCapacity }.map(\.actor))
+            let drawn = topicAlerts.filter { a in
+                listedIDs.contains(a.alert.id) && single.contains(a.alert.actor) && single.contains(a.alert.otherActor ?? a.alert.actor)
+            }
+            let links = drawn.map { a in
                 TimelineLink(id: HTMLText.alertAnchor(a.alert.id),
                              kind: a.alert.kind == .shift ? .shift : .divergence,
                              from: .init(row: a.alert.otherActor ?? a.alert.actor, day: a.alert.priorDate),

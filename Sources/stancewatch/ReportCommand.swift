@@ -25,13 +25,17 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("In rows drawn as month bars, list at most this many stances' evidence per month.",
                                             valueName: "n"))
-    var evidencePerMonth: Int = 6
+    var evidencePerMonth: Int = 3
+
+    @Option(name: .long, help: ArgumentHelp("List at most this many alerts of each kind, the newest.", valueName: "n"))
+    var alertsPerKind: Int = 1000
 
     @Option(name: .long, help: ArgumentHelp("The HTML file to write (replaced atomically).", valueName: "file.html"))
     var out: String
 
     func validate() throws {
         guard evidencePerMonth >= 1 else { throw ValidationError("--evidence-per-month must be 1 or more") }
+        guard alertsPerKind >= 1 else { throw ValidationError("--alerts-per-kind must be 1 or more") }
         guard !out.isEmpty else { throw ValidationError("--out must name a file") }
     }
 
@@ -42,6 +46,7 @@ struct ReportCommand: ParsableCommand {
         var builder = ReportBuilder(store: store, watchlist: try watchlist.loadForReport(), filter: try selection.filter(),
                                     source: "\(dir)/\(StanceStore.fileName)")
         builder.evidencePerMonth = evidencePerMonth
+        builder.alertsPerKind = alertsPerKind
         let model = try builder.model()
         let html = HTMLReport(model: model).render()
         try ReportBuilder.writeAtomically(Data(html.utf8), to: out)

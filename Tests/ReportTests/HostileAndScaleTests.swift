@@ -115,6 +115,7 @@ struct ScaleTests {
         }
         var builder = ReportBuilder(store: store, watchlist: watchlist, source: "generated")
         builder.evidencePerMonth = 4
+        builder.alertsPerKind = 25
         let model = try builder.model()
         #expect(model.stanceCount == stanceCount)
         let section = try #require(model.sections.first { $0.topic == "settlement-prospects" })
@@ -131,11 +132,23 @@ struct ScaleTests {
             #expect(html.contains("href=\"#m-settlement-prospects-tokayev-\(bar.label)\""))
             #expect(html.contains("id=\"m-settlement-prospects-tokayev-\(bar.label)\""))
         }
-        #expect(html.contains("4 of "))
-        // Every alert's stances stay listed, so every alert's evidence link resolves.
-        for a in model.alerts {
+        #expect(html.contains(" shown (stancewatch timeline tokayev settlement-prospects --since "))
+        // Only the newest 25 shifts are listed, and the page says so; every listed alert's
+        // stances stay in the evidence lists, so its evidence links resolve.
+        let shifts = model.alerts.count { $0.alert.kind == .shift }
+        #expect(shifts > 25)
+        #expect(html.contains("The newest 25 of \(shifts) are listed"))
+        #expect(model.listedAlerts.count { $0.alert.kind == .shift } == 25)
+        #expect(model.listedAlerts.filter { $0.alert.kind == .shift }.map(\.alert.id)
+            == model.alerts.filter { $0.alert.kind == .shift }.prefix(25).map(\.alert.id))
+        for a in model.listedAlerts {
+            #expect(html.contains("id=\"\(HTMLText.alertAnchor(a.alert.id))\""))
             if let e = model.entry(for: a.alert, prior: false) { #expect(html.contains("id=\"\(e.anchor)\"")) }
             if let e = model.entry(for: a.alert, prior: true) { #expect(html.contains("id=\"\(e.anchor)\"")) }
+        }
+        // No link points at an alert that is not listed.
+        for a in model.alerts.dropFirst(0) where !model.listedAlerts.contains(where: { $0.alert.id == a.alert.id }) {
+            #expect(!html.contains("href=\"#\(HTMLText.alertAnchor(a.alert.id))\""))
         }
         #expect(networkAndScriptReferences(in: html) == [])
     }
