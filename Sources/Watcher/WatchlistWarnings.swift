@@ -6,13 +6,13 @@ import Platform
 /// The watchlist lint in the daemon: its warnings, once per load (start-up and each reload),
 /// as journald warnings an operator can filter on.
 ///
-/// Each warning is one entry: PRIORITY=4, the "daemon trouble" MESSAGE_ID (its catalog entry
-/// covers trouble outside any single article), `STANCE_FILE=`
-/// the watchlist's path (escaped), `STANCE_CHECK=` the check's name (`shared-cue`, ...),
+/// Each warning is one entry: PRIORITY=4, the "watchlist warning" MESSAGE_ID
+/// (`MessageID.watchlistWarning`, explained in the journald catalog), `STANCE_FILE=` the
+/// watchlist's path (escaped), `STANCE_CHECK=` the check's name (`shared-cue`, ...),
 /// `STANCE_TOPICS=` / `STANCE_ACTORS=` the ids concerned (comma separated), and a MESSAGE that
 /// holds the warning and its suggestion. Without journald the same sentence goes to the
-/// logger at warning level. A lint that cannot start (lexicons missing) is itself one warning:
-/// the watchlist is used all the same.
+/// logger at warning level. A lint that cannot start (lexicons missing) is one "daemon trouble"
+/// warning instead: the watchlist is used all the same.
 public struct WatchlistJournal: Sendable {
     private let logger: Logger
 
@@ -35,7 +35,7 @@ public struct WatchlistJournal: Sendable {
         for w in warnings {
             let message = "watchlist \(path): \(w.message); suggestion: \(w.suggestion)"
             var fields = [
-                ("MESSAGE", message), ("MESSAGE_ID", MessageID.daemonTrouble), ("PRIORITY", "4"),
+                ("MESSAGE", message), ("MESSAGE_ID", MessageID.watchlistWarning), ("PRIORITY", "4"),
                 ("STANCE_FILE", escapedFileName(path)), ("STANCE_CHECK", w.check.rawValue),
                 ("SYSLOG_IDENTIFIER", "stancewatch"),
             ]

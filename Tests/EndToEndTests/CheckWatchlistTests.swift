@@ -139,6 +139,7 @@ struct DaemonWatchlistWarningTests {
         #expect(atStart.contains { $0["STANCE_CHECK"] == "bare-role" && $0["STANCE_ACTORS"] == "harstad" }, "\(atStart)")
         for entry in atStart {
             #expect(entry["PRIORITY"] == "4")
+            #expect(entry["MESSAGE_ID"] == "dd60fc15d3a644a4916d5449c1dc982a")
             #expect(entry["STANCE_FILE"] == watchlist)
             #expect(entry["MESSAGE"]?.contains("suggestion:") == true)
         }
