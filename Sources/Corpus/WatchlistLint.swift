@@ -272,7 +272,8 @@ struct LintRun {
         var order: [String]
         /// Written form of each content stem (label first, then cues, pro, contra).
         var written: [String: String]
-        /// Stems of proper words (capitalised, not a label's first word unless a place) and places.
+        /// Stems of places (gazetteer) and proper words (capitalised in a cue, or past the first
+        /// word of the label and descriptions).
         var proper: Set<String>
     }
 
@@ -281,9 +282,13 @@ struct LintRun {
         let label = words(t.label), pro = words(t.pro), contra = words(t.contra)
         var written: [String: String] = [:]
         var proper = Set<String>()
-        for (k, w) in (label + cues.flatMap(\.words) + pro + contra).enumerated() where isContent(w) {
-            if written[w.stem] == nil { written[w.stem] = w.written }
-            if vocabulary.places.contains(w.stem) || (w.capitalized && (k > 0 || label.isEmpty)) { proper.insert(w.stem) }
+        // a capital starts the label and the descriptions; in a cue (dictionary form) it marks a name
+        let texts: [(words: [LintWord], fromCue: Bool)] = [(label, false)] + cues.map({ ($0.words, true) }) + [(pro, false), (contra, false)]
+        for (text, fromCue) in texts {
+            for (k, w) in text.enumerated() where isContent(w) {
+                if written[w.stem] == nil { written[w.stem] = w.written }
+                if vocabulary.places.contains(w.stem) || (w.capitalized && (k > 0 || fromCue)) { proper.insert(w.stem) }
+            }
         }
         let labelStems = label.filter(isContent).map(\.stem)
         let cueStems = Set(cues.flatMap(\.words).filter(isContent).map(\.stem))
@@ -321,6 +326,8 @@ struct LintRun {
     // MARK: cues
 
     mutating func cueChecks(_ topics: [PreparedTopic]) {
+        var names: [(actor: String, text: String, words: [LintWord])] = []
+        for a in watchlist.actors { for n in a.names { names.append((a.id, n, words(n))) } }
         // per cue: its own problems
         for t in topics {
             var keys: [String: String] = [:]
@@ -342,15 +349,13 @@ struct LintRun {
                         message: "cue «\(c.text)» of topic \(t.topic.id) names an act or a notion any position has, not a subject: a position on anything lands on \(t.topic.id)",
                         suggestion: "remove it, or make it a phrase with what \(t.topic.id) is about (e.g. with \(Self.show(t.label, of: t)))"))
                 }
-                for a in watchlist.actors {
-                    for name in a.names {
-                        let nw = words(name)
-                        guard !nw.isEmpty, Self.contains(c.words, nw, match: { WordForms.nameMatches($0.folded, $1.folded) }) else { continue }
-                        out.append(WatchlistWarning(check: .cueNamesActor, place: .init(.topic, t.topic.id, key: "cues", item: c.text), topics: [t.topic.id], actors: [a.id],
-                            message: "cue «\(c.text)» of topic \(t.topic.id) holds the name «\(name)» of actor \(a.id): every sentence naming \(a.id) looks like \(t.topic.id)",
-                            suggestion: "remove the name from the cue and keep the words of the subject itself; \(a.id) is found by its names anyway"))
-                        break
-                    }
+                var named = Set<String>()
+                for n in names where !named.contains(n.actor) && !n.words.isEmpty
+                    && Self.contains(c.words, n.words, match: { WordForms.nameMatches($0.folded, $1.folded) }) {
+                    named.insert(n.actor)
+                    out.append(WatchlistWarning(check: .cueNamesActor, place: .init(.topic, t.topic.id, key: "cues", item: c.text), topics: [t.topic.id], actors: [n.actor],
+                        message: "cue «\(c.text)» of topic \(t.topic.id) holds the name «\(n.text)» of actor \(n.actor): every sentence naming \(n.actor) looks like \(t.topic.id)",
+                        suggestion: "remove the name from the cue and keep the words of the subject itself; \(n.actor) is found by its names anyway"))
                 }
             }
         }
