@@ -538,7 +538,7 @@ struct LintRun {
                     let model = roles[i].first { $0.words.contains(where: saysWhose) }
                     out.append(WatchlistWarning(check: .bareRole, place: .init(.actor, a.id, key: "roles", item: r.text), actors: [a.id],
                         message: "role «\(r.text)» of actor \(a.id) names a title but not whose: whoever holds such a title in an article can be taken for \(a.id)",
-                        suggestion: "say whose title it is: add the country or body («\(r.text) <страны или ведомства>»"
+                        suggestion: "say whose title it is: add the country or body after it («\(r.text) …»"
                             + (model.map { ", as its role «\($0.text)» does)" } ?? ")")))
                 }
             }
