@@ -9,6 +9,8 @@ SCRATCH ?= .build
 BIN      = $(SCRATCH)/$(CONFIG)/stancewatch
 SHARED  ?= ../shared
 APT_PACKAGES = libsystemd-dev libstemmer-dev pkg-config libsqlite3-dev systemd python3
+# Only for `make test`: the report's browser tests (skipped, saying so, when it cannot be installed).
+TEST_APT_PACKAGES = chromium
 
 .PHONY: deps build release run test eval bench install uninstall verify-unit clean
 
@@ -33,6 +35,7 @@ run: deps
 
 # Every test: unit tests, the real-journald end-to-end tests, the fault tests.
 test: deps
+	-@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 	$(SWIFT) build --scratch-path $(SCRATCH) --build-tests
 	$(SWIFT) test --scratch-path $(SCRATCH) --skip-build
 

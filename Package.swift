@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Thin C surfaces: the only targets that see C headers.
@@ -76,11 +77,26 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Timeline geometry: days to x, rows to y, marks, month aggregation, shift and divergence links (no store, no HTML).
+        .target(
+            name: "Timeline",
+            dependencies: ["Corpus"],
+            swiftSettings: strict
+        ),
+        // The analyst's view: the self-contained HTML report (Plot), the terminal timeline, the daemon's report keeper.
+        .target(
+            name: "Report",
+            dependencies: [
+                "Timeline", "Store", "Corpus", "Alerts",
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strict
+        ),
         // The command line: run, replay, stances, status, explain.
         .executableTarget(
             name: "stancewatch",
             dependencies: [
-                "Watcher", "Corpus", "Alerts", "Store", "Platform",
+                "Watcher", "Corpus", "Alerts", "Store", "Platform", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -103,6 +119,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Benchmark for the report: N generated stances through the real store, then the page's build time and size.
+        .executableTarget(
+            name: "ReportBench",
+            dependencies: ["Report", "Store", "Alerts", "Corpus", "Platform"],
+            path: "Benchmarks/ReportBench",
+            swiftSettings: strict
+        ),
+
         // Test support: a private systemd-journald namespace per test (real journald, no mocks).
         .target(name: "JournalTestSupport", dependencies: ["Platform"], path: "Tests/JournalTestSupport", swiftSettings: strict),
         // Test support: the gold scenarios, a stance builder, a list-scanning history, a seeded generator.
@@ -113,6 +137,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", "TestFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WatcherTests", dependencies: ["Watcher", "Store", "Corpus", "Alerts", "Platform", "JournalTestSupport", "TestFixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Platform", "JournalTestSupport", "TestFixtures"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Corpus"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Timeline", "Store", "Corpus", "Alerts", "Platform", "TestFixtures"]),
         .testTarget(name: "FaultTests", dependencies: ["Platform", "Corpus", "JournalTestSupport", "TestFixtures"]),
     ],
     swiftLanguageModes: [.v6]

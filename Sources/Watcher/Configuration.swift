@@ -18,6 +18,9 @@ public struct Configuration: Sendable {
     public var retryInterval: Duration = .seconds(1)
     /// How long the inotify reader waits per poll; bounds how late a tick or watchdog can be.
     public var pollInterval: Duration = .milliseconds(200)
+    /// Called after an article that raised alerts was recorded (`run --report` rewrites its page);
+    /// it must return at once and do its work elsewhere (it runs on the daemon's loop).
+    public var afterAlerts: (@Sendable () -> Void)?
     /// The wait before a file whose ingestion failed on a store error is tried again (doubles up to 15 s).
     public var storeRetryDelay: Duration = .seconds(2)
 

@@ -164,6 +164,7 @@ final class FeedSession {
         case .ingested(_, let alerts):
             counts.ingested += 1
             counts.alerts += alerts
+            if alerts > 0 { configuration.afterAlerts?() }
         case .duplicate: counts.duplicates += 1
         case .refused: counts.refused += 1
         case .retryLater: scheduleRescan()

@@ -24,6 +24,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    @OptionGroup var report: ReportKeeperOptions
+
     func validate() throws {
         guard !feed.isEmpty else { throw ValidationError("--feed must name a folder") }
     }
@@ -40,10 +42,18 @@ struct RunCommand: AsyncParsableCommand {
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
         let store = try StanceStore(directory: configuration.stateDirectory)
+        let keeper = report.keeper(store: store, watchlist: list, source: configuration.stateDirectory, logger: logger)
+        if let keeper { configuration.afterAlerts = { keeper.alertsRaised() } }
         let daemon = Daemon(configuration: configuration, store: store, watchlist: list, logger: logger)
         var groupLogger = logger
         groupLogger.logLevel = .warning
         let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: groupLogger)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await keeper?.finished()
+            throw error
+        }
+        await keeper?.finished()
     }
 }

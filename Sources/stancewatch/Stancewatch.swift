@@ -14,6 +14,7 @@ struct Stancewatch: AsyncParsableCommand {
             folder, and logs 'shift' and 'divergence' alerts to journald (and to --alert-log as JSON Lines).
             """,
         subcommands: [RunCommand.self, ReplayCommand.self, StancesCommand.self, StatusCommand.self, ExplainCommand.self,
-                      CheckWatchlistCommand.self]
+                      CheckWatchlistCommand.self,
+                      ReportCommand.self, TimelineCommand.self]
     )
 }
