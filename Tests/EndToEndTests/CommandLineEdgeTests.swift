@@ -166,4 +166,47 @@ struct CommandLineEdgeTests {
         #expect(err.contains("article 'stray.txt' has 1 byte that is not UTF-8 (the first at byte offset \(cut))"), "\(err)")
         #expect(try Status.read(state: w.state).ingested == 2)
     }
+
+    @Test func statusAndStancesFindAStoreWithoutFlagsInTheDocumentedOrder() throws {
+        let w = try Workspace()
+        let seed = try RepoFiles.seedsInGoldOrder()[0]
+        let local = w.root + "/.stancewatch"
+        let (replayed, _, replayErr) = try run(["replay", "--state", local, "--watchlist", RepoFiles.watchlist, seed])
+        #expect(replayed == 0, "\(replayErr)")
+        func inRoot(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
+            p.arguments = arguments
+            p.currentDirectoryURL = URL(fileURLWithPath: w.root)
+            var env = ProcessInfo.processInfo.environment
+            env["STATE_DIRECTORY"] = nil
+            env.merge(environment) { $1 }
+            p.environment = env
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        }
+        // ./.stancewatch first (what run and replay use by default) ...
+        let (status, out, err) = try inRoot(["status"])
+        #expect(status == 0, "\(err)")
+        #expect(out.contains("store:    ./.stancewatch/stancewatch.sqlite"), "\(out)")
+        #expect(out.contains("articles: 1 ingested"), "\(out)")
+        let (stancesStatus, stances, _) = try inRoot(["stances"])
+        #expect(stancesStatus == 0 && stances.contains("\"article\":"))
+        // ... while --state or $STATE_DIRECTORY, when given, are the only place looked at.
+        let (named, _, namedErr) = try inRoot(["status"], environment: ["STATE_DIRECTORY": w.root + "/elsewhere"])
+        #expect(named == 1)
+        #expect(namedErr.contains("there is no Stancewatch store in \(w.root)/elsewhere"), "\(namedErr)")
+        // With no store anywhere the error lists the search order (skipped when this host runs the service).
+        guard !FileManager.default.fileExists(atPath: "/var/lib/stancewatch/stancewatch.sqlite"),
+              !FileManager.default.fileExists(atPath: "/var/lib/private/stancewatch/stancewatch.sqlite") else { return }
+        try FileManager.default.removeItem(atPath: local)
+        let (missing, _, missingErr) = try inRoot(["status"])
+        #expect(missing == 1)
+        #expect(missingErr.contains("looked in ./.stancewatch, /var/lib/stancewatch, /var/lib/private/stancewatch"), "\(missingErr)")
+    }
 }

@@ -1,11 +1,12 @@
 import Glibc
 import Platform
+import TestFixtures
 import Testing
 
 /// `StateLock`: one holder per state folder, the holder's pid in the file, released with its holder.
 struct StateLockTests {
     @Test func aSecondLockOnTheFolderIsRefusedNamingTheHolderThenFreedWithIt() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         var first: StateLock? = try StateLock.acquire(directory: dir.path)
         #expect(try String(contentsOfFile: dir.file(StateLock.fileName), encoding: .utf8) == "\(getpid())\n")
         // flock belongs to the open file description: a second open in this process conflicts too.
@@ -25,7 +26,7 @@ struct StateLockTests {
     }
 
     @Test func aStaleLockFileFromACrashedRunDoesNotBlock() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         try dir.write(StateLock.fileName, "999999\n")
         let lock = try StateLock.acquire(directory: dir.path)
         #expect(try String(contentsOfFile: lock.path, encoding: .utf8) == "\(getpid())\n")
