@@ -2,6 +2,7 @@
 /// statuses, `--version`, bad numbers, encodings and file names that are not UTF-8.
 import Foundation
 import Glibc
+import JournalTestSupport
 import TestFixtures
 import Testing
 
@@ -208,5 +209,39 @@ struct CommandLineEdgeTests {
         let (missing, _, missingErr) = try inRoot(["status"])
         #expect(missing == 1)
         #expect(missingErr.contains("looked in ./.stancewatch, /var/lib/stancewatch, /var/lib/private/stancewatch"), "\(missingErr)")
+    }
+}
+
+/// A refused file whose name is not UTF-8, as a real journald receives it.
+@Suite(.enabled(if: JournalNamespace.isSupported, "needs root and systemd-journald"))
+struct NonUTF8NameJournalTests {
+    @Test func theRefusalEntryEscapesTheNameAsTheStoredIdDoes() throws {
+        let journal = try JournalNamespace.start()
+        defer { journal.stop() }
+        let w = try Workspace()
+        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
+                                       stderrPath: w.root + "/daemon.log")
+        #expect(daemon.waitUntilWatching(), "\(daemon.stderr)")
+        // An empty file named "bad-<FF>.txt", moved in by rename.
+        let staged = w.root + "/staged"
+        #expect(FileManager.default.createFile(atPath: staged, contents: Data()))
+        let target = Array(w.feed.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".txt".utf8) + [0]
+        let renamed = target.withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { rename(staged, $0.baseAddress!) }
+        }
+        #expect(renamed == 0)
+        let refusals = try journal.waitForEntries(timeout: .seconds(30)) { $0["MESSAGE_ID"] == JournaldEndToEndTests.refusedID }
+        #expect(refusals.count == 1)
+        #expect(refusals.first?["STANCE_FILE"] == "bad-\\xFF.txt")
+        #expect(refusals.first?["MESSAGE"] == "article 'bad-\\xFF.txt' was refused: it is empty; skipped, nothing stored")
+        #expect(daemon.terminate() == 0)
+        // Recorded under the same id: a restart's catch-up scan does not report it again.
+        let again = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
+                                      stderrPath: w.root + "/again.log")
+        #expect(again.waitUntilWatching(), "\(again.stderr)")
+        #expect(again.terminate() == 0)
+        let after = try journal.entries().filter { $0["MESSAGE_ID"] == JournaldEndToEndTests.refusedID }
+        #expect(after.count == 1, "\(after)")
+        #expect(!again.stderr.contains("disappeared"))
     }
 }
