@@ -131,7 +131,7 @@ let package = Package(
         .target(name: "JournalTestSupport", dependencies: ["Platform"], path: "Tests/JournalTestSupport", swiftSettings: strict),
         // Test support: the gold scenarios, a stance builder, a list-scanning history, a seeded generator.
         .target(name: "TestFixtures", dependencies: ["Alerts", "Corpus"], path: "Tests/TestFixtures", swiftSettings: strict),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport", "TestFixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestFixtures"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus", "TestFixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", "TestFixtures", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -7,9 +7,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${SCRATCH:-.build}
 
-echo "== building stancewatch (debug, --scratch-path $scratch)"
+echo "== building stancewatch (debug, --scratch-path $scratch; a first build takes 5-15 minutes on 2 cores)"
 build_log=$(mktemp)
-if ! swift build --scratch-path "$scratch" --product stancewatch >"$build_log" 2>&1; then
+# Progress: SwiftPM's "[step/total]" lines, at most one per 5% of the steps, so a long first
+# build shows it is moving without flooding the terminal.
+set +e
+swift build --scratch-path "$scratch" --product stancewatch 2>&1 | tee "$build_log" | awk '
+    match($0, /^\[[0-9]+\/[0-9]+\]/) {
+        split(substr($0, 2, RLENGTH - 2), n, "/")
+        pct = int(100 * n[1] / n[2])
+        if (pct >= last + 5 || n[1] == n[2]) { printf "   %3d%% %s\n", pct, $0; fflush(); last = pct }
+    }'
+build_status=${PIPESTATUS[0]}
+set -e
+if [ "$build_status" -ne 0 ]; then
     grep -E "error" "$build_log" | head -n 20 || tail -n 30 "$build_log"
     echo "the build failed; see the lines above"
     rm -f "$build_log"

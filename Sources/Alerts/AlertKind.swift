@@ -32,4 +32,7 @@ public enum MessageID {
     public static let articleRefused = "c644010abd6c4275847f20770095c839"
     /// Daemon or folder trouble: feed folder gone, store error, journald back, and so on.
     public static let daemonTrouble = "8210f7eaea0b47f4a09e032451a3bb4c"
+    /// The watchlist lint found something that will make the engine guess (PRIORITY=4, one
+    /// entry per warning, at start-up and on each reload; `stancewatch check-watchlist`).
+    public static let watchlistWarning = "dd60fc15d3a644a4916d5449c1dc982a"
 }

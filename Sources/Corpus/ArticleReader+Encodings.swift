@@ -7,10 +7,128 @@
 /// A text encoding an article was decoded from.
 public enum ArticleEncoding: String, Sendable, CustomStringConvertible {
     case utf8 = "UTF-8"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
     case windows1251 = "Windows-1251"
     case koi8r = "KOI8-R"
 
     public var description: String { rawValue }
+}
+
+/// What `ArticleReader.readReporting` made of a file: the article, the encoding it was in, and
+/// the bytes that were not UTF-8 and became U+FFFD (0 unless a few stray bytes were repaired).
+public struct ArticleReading: Sendable {
+    /// The article.
+    public var article: Article
+    /// The encoding the text was decoded from.
+    public var encoding: ArticleEncoding
+    /// How many bytes were replaced with U+FFFD.
+    public var replacedBytes: Int
+    /// The offset in the file of the first replaced byte.
+    public var firstReplacedOffset: Int?
+
+    /// The one warning a caller logs when bytes were replaced, or nil; `shownName` is the
+    /// article's name as messages show it (escaped).
+    public func warning(shownName: String) -> String? {
+        guard replacedBytes > 0 else { return nil }
+        let first = firstReplacedOffset.map { " (the first at byte offset \($0))" } ?? ""
+        return "article '\(shownName)' has \(replacedBytes) byte\(replacedBytes == 1 ? "" : "s") that "
+            + "\(replacedBytes == 1 ? "is" : "are") not UTF-8\(first); \(replacedBytes == 1 ? "it was" : "they were") "
+            + "replaced with U+FFFD and the rest of the article was ingested"
+    }
+}
+
+/// UTF-16 text recognised by its byte-order mark.
+enum UTF16Text {
+    /// `.utf16LE` for FF FE, `.utf16BE` for FE FF at the start; nil otherwise.
+    static func byteOrder(_ bytes: [UInt8]) -> ArticleEncoding? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes[0] == 0xFF && bytes[1] == 0xFE { return .utf16LE }
+        if bytes[0] == 0xFE && bytes[1] == 0xFF { return .utf16BE }
+        return nil
+    }
+
+    /// The text after the byte-order mark; nil for an odd byte count or an unpaired surrogate.
+    static func decode(_ bytes: [UInt8], encoding: ArticleEncoding) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var i = 2
+        while i < bytes.count {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(encoding == .utf16LE ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return String(validating: units, as: UTF16.self)
+    }
+}
+
+/// One linear pass over bytes that are not valid UTF-8: how many bytes are not part of a
+/// well-formed character (no overlongs, no surrogates), where the first one is, and how many
+/// well-formed multi-byte characters there are (which tells Russian UTF-8 with a few stray
+/// bytes from a legacy encoding, where nearly every letter byte is invalid).
+struct UTF8Check {
+    var valid: Bool
+    var invalidBytes: Int
+    var firstInvalidOffset: Int?
+    var multibyteScalars: Int
+    var byteCount: Int
+
+    init(valid: Bool, invalidBytes: Int, firstInvalidOffset: Int?, multibyteScalars: Int, byteCount: Int) {
+        self.valid = valid
+        self.invalidBytes = invalidBytes
+        self.firstInvalidOffset = firstInvalidOffset
+        self.multibyteScalars = multibyteScalars
+        self.byteCount = byteCount
+    }
+
+    /// Checks `bytes`; offsets are `bytes`' own indices.
+    init(_ bytes: ArraySlice<UInt8>) {
+        var invalid = 0, multibyte = 0
+        var first: Int?
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let length = Self.scalarLength(bytes, at: i)
+            if length == 0 {
+                invalid += 1
+                if first == nil { first = i }
+                i += 1
+            } else {
+                if length > 1 { multibyte += 1 }
+                i += length
+            }
+        }
+        self.init(valid: invalid == 0, invalidBytes: invalid, firstInvalidOffset: first, multibyteScalars: multibyte,
+                  byteCount: bytes.count)
+    }
+
+    /// A few stray bytes in UTF-8 text: at most 3, or one per 1,000 bytes, with at least ten
+    /// well-formed multi-byte characters per stray byte.
+    var isMostlyValid: Bool {
+        invalidBytes > 0 && multibyteScalars >= 10 * invalidBytes
+            && (invalidBytes <= 3 || invalidBytes * 1000 <= byteCount)
+    }
+
+    /// The length of the well-formed UTF-8 character at `i`, or 0.
+    static func scalarLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {
+        let lead = b[i]
+        let length: Int
+        var second: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; second = 0xA0...0xBF
+        case 0xED: length = 3; second = 0x80...0x9F
+        case 0xE1...0xEF: length = 3
+        case 0xF0: length = 4; second = 0x90...0xBF
+        case 0xF4: length = 4; second = 0x80...0x8F
+        case 0xF1...0xF3: length = 4
+        default: return 0
+        }
+        guard i + length <= b.endIndex, second.contains(b[i + 1]) else { return 0 }
+        for k in 2..<length where !(0x80...0xBF).contains(b[i + k]) { return 0 }
+        return length
+    }
 }
 
 enum LegacyCyrillic {

@@ -1,3 +1,5 @@
+public import Platform
+
 /// Turns the bytes of one feed file into an `Article`: encoding, header date, body.
 ///
 /// Contract (spec §1):
@@ -7,13 +9,16 @@
 /// - A header whose date token starts with a digit but is not a real `YYYY-MM-DD` day
 ///   (2025-13-45, 2025-02-30, 2025/09/22) is **refused**, naming the bad date: guessing a
 ///   date would put the statement at the wrong place in the actor's history.
-/// - Text is UTF-8 (BOM stripped); otherwise Windows-1251 or KOI8-R when one of them reads as
-///   plausible Russian (the one with more frequent lower-case letters wins); otherwise refused.
-/// - Refused: empty or whitespace-only files, a header with no text, NUL bytes (binary/UTF-16),
-///   more than 1 control character per 200 bytes, more than `maxBytes`.
+/// - Text is UTF-8 (BOM stripped), or UTF-16 with a byte-order mark (FF FE or FE FF); otherwise
+///   Windows-1251 or KOI8-R when one of them reads as plausible Russian (the one with more
+///   frequent lower-case letters wins); otherwise UTF-8 with a few stray bytes (at most one
+///   invalid byte per 1,000 and at least ten valid multi-byte characters per invalid byte)
+///   is decoded with U+FFFD in their place, and `ArticleReading` says how many and where the
+///   first one is (the caller logs one warning); otherwise refused, naming the offset of the
+///   first byte that is not UTF-8.
+/// - Refused: empty or whitespace-only files, a header with no text, NUL bytes (binary, or
+///   UTF-16 without a byte-order mark), more than 1 control character per 200 bytes, more than `maxBytes`.
 /// - CRLF and lone CR become LF. Every step is one linear pass (a 10 MB single line is fine).
-public import Platform
-
 public struct ArticleReader: Sendable {
     /// The largest file accepted, in bytes.
     public var maxBytes: Int
@@ -30,20 +35,36 @@ public struct ArticleReader: Sendable {
 
     /// Header date or `modified` (hasHeaderDate false); decodes UTF-8 (BOM ok), else Windows-1251 / KOI8-R.
     public func read(name: String, bytes: [UInt8], modified: Day) throws(ArticleError) -> Article {
-        try readDetailed(name: name, bytes: bytes, modified: modified).article
+        try readReporting(name: name, bytes: bytes, modified: modified).article
     }
 
     /// Like `read`, also saying which encoding the text was in.
     public func readDetailed(name: String, bytes raw: [UInt8], modified: Day) throws(ArticleError)
         -> (article: Article, encoding: ArticleEncoding) {
+        let result = try readReporting(name: name, bytes: raw, modified: modified)
+        return (result.article, result.encoding)
+    }
+
+    /// Like `read`, also saying which encoding the text was in and which bytes were replaced.
+    public func readReporting(name: String, bytes raw: [UInt8], modified: Day) throws(ArticleError) -> ArticleReading {
         func refuse(_ reason: ArticleError.Reason) -> ArticleError { ArticleError(name: name, reason: reason) }
         guard raw.count <= maxBytes else { throw refuse(.tooLarge(size: raw.count, limit: maxBytes)) }
         guard !raw.isEmpty else { throw refuse(.empty) }
-        let nuls = raw.reduce(0) { $1 == 0 ? $0 + 1 : $0 }
+
+        // UTF-16 with a byte-order mark is re-encoded as UTF-8 first (its NULs are not binary).
+        var source = raw
+        var utf16: ArticleEncoding?
+        if let encoding = UTF16Text.byteOrder(raw) {
+            guard let text = UTF16Text.decode(raw, encoding: encoding) else { throw refuse(.badUTF16(encoding)) }
+            source = Array(text.utf8)
+            utf16 = encoding
+        }
+        let nuls = source.reduce(0) { $1 == 0 ? $0 + 1 : $0 }
         guard nuls == 0 else { throw refuse(.nulBytes(count: nuls)) }
 
-        let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
-        let bytes = Self.normalisingLineEnds(raw[(hasBOM ? 3 : 0)...])
+        let hasBOM = source.count >= 3 && source[0] == 0xEF && source[1] == 0xBB && source[2] == 0xBF
+        let text = source[(hasBOM ? 3 : 0)...]
+        let bytes = Self.normalisingLineEnds(text)
         guard bytes.contains(where: { !Self.isASCIIWhitespace($0) }) else { throw refuse(.whitespaceOnly) }
 
         let controls = Self.controlCharacterCount(bytes)
@@ -54,9 +75,21 @@ public struct ArticleReader: Sendable {
         let bodyBytes = bytes[header.bodyStart...]
         guard bodyBytes.contains(where: { !Self.isASCIIWhitespace($0) }) else { throw refuse(.headerOnly) }
 
-        guard let (body, encoding) = Self.decode(bodyBytes) else { throw refuse(.undecodable) }
+        let body: String, encoding: ArticleEncoding
+        var stray = UTF8Check(valid: true, invalidBytes: 0, firstInvalidOffset: nil, multibyteScalars: 0, byteCount: 0)
+        if let utf16 {
+            (body, encoding) = (String(decoding: bodyBytes, as: UTF8.self), utf16)
+        } else if let decoded = Self.decode(bodyBytes) {
+            (body, encoding) = decoded
+        } else {
+            // Offsets are counted in the file as it is (before the BOM is dropped and CRLF folded).
+            stray = UTF8Check(text)
+            guard stray.isMostlyValid else { throw refuse(.undecodable(firstInvalidOffset: stray.firstInvalidOffset)) }
+            (body, encoding) = (String(decoding: bodyBytes, as: UTF8.self), .utf8)
+        }
         let article = Article(id: name, date: header.date ?? modified, hasHeaderDate: header.date != nil, body: body)
-        return (article, encoding)
+        return ArticleReading(article: article, encoding: encoding, replacedBytes: stray.invalidBytes,
+                              firstReplacedOffset: stray.firstInvalidOffset)
     }
 
     /// The calendar day (UTC) of a file's modification time: the date of an article without a header.

@@ -67,3 +67,12 @@ private let hexDigits = Array("0123456789ABCDEF")
 private func hex2(_ b: UInt8) -> String {
     String([hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
 }
+
+/// A file name as text that keeps every byte: the name itself when it is valid UTF-8, else
+/// `escapedFileName(bytes:)` (each byte that is not UTF-8 as `\xNN`, exactly as the journald
+/// entries and error messages show it). Used as the article id of a file whose name is not
+/// UTF-8, so it is neither stored with U+FFFD nor confused with another name that differs
+/// only in its invalid bytes.
+public func fileNameText(bytes: [UInt8]) -> String {
+    String(validating: bytes, as: UTF8.self) ?? escapedFileName(bytes: bytes)
+}

@@ -37,6 +37,7 @@ public struct Daemon: Service {
         let ingestor = try Ingestor(store: store, watchlist: watchlist, courier: courier,
                                     maxArticleBytes: configuration.maxArticleBytes,
                                     divergenceWindowDays: configuration.divergenceWindowDays, logger: logger)
+        WatchlistJournal(logger: logger).watchlistWarnings(watchlist, path: configuration.watchlistPath)
         let inotify = try Inotify()
         defer { inotify.close() }
         let session = FeedSession(configuration: configuration, ingestor: ingestor, inotify: inotify,

@@ -13,7 +13,7 @@ public struct FeedScanner: Sendable {
         /// The name exactly as the kernel gave it (names need not be UTF-8).
         public var nameBytes: [UInt8]
         /// The name as text: the article id.
-        public var name: String { String(decoding: nameBytes, as: UTF8.self) }
+        public var name: String { fileNameText(bytes: nameBytes) }
         /// Its lstat identity at scan time.
         public var identity: FileIdentity
         /// What it is (only regular files can become articles; the rest are refused).
@@ -42,14 +42,18 @@ public struct FeedScanner: Sendable {
         listed.removeAll { FeedNames.isIgnored($0.name) }
         // Merge the listing, sorted by name bytes, with the recorded files streamed in the same
         // (SQLite BINARY) order: exact, one read, and no map of 100,000 names held in memory.
-        listed.sort { $0.nameBytes.lexicographicallyPrecedes($1.nameBytes) }
+        // Matched by article id (`fileNameText`: the name itself, or \xNN escapes when it is not UTF-8).
+        let ids = listed.map { Array(fileNameText(bytes: $0.nameBytes).utf8) }
+        let order = ids.indices.sorted { ids[$0].lexicographicallyPrecedes(ids[$1]) }
+        listed = order.map { listed[$0] }
+        let sortedIDs = order.map { ids[$0] }
         var handled = [Bool](repeating: false, count: listed.count)
         var next = 0
         if !listed.isEmpty {
             try store.forEachSeenFile { name, identity in
                 let key = name.utf8
-                while next < listed.count, listed[next].nameBytes.lexicographicallyPrecedes(key) { next += 1 }
-                if next < listed.count, listed[next].nameBytes.elementsEqual(key) {
+                while next < listed.count, sortedIDs[next].lexicographicallyPrecedes(key) { next += 1 }
+                if next < listed.count, sortedIDs[next].elementsEqual(key) {
                     handled[next] = listed[next].identity == identity
                     next += 1
                 }

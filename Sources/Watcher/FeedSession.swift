@@ -208,6 +208,7 @@ final class FeedSession {
                 "watchlist.path": "\(configuration.watchlistPath)",
                 "watchlist.actors": "\(watchlist.actors.count)", "watchlist.topics": "\(watchlist.topics.count)",
             ])
+            WatchlistJournal(logger: logger).watchlistWarnings(watchlist, path: configuration.watchlistPath)
         } catch {
             reporter.trouble("the watchlist was not reloaded (\(error)); the previous watchlist stays in use")
         }

@@ -48,33 +48,44 @@ public final class Ingestor {
     /// Runs the file at `path` through the pipeline; its last path component is the article id.
     @discardableResult
     public func ingest(path: String) -> IngestOutcome {
-        ingest(pathBytes: Array(path.utf8), name: FeedNames.baseName(path))
+        ingest(pathBytes: Array(path.utf8))
+    }
+
+    /// Runs the file at the raw path `pathBytes` (names need not be UTF-8) through the pipeline;
+    /// its last path component is the article id (see `fileNameText(bytes:)`).
+    @discardableResult
+    public func ingest(pathBytes: [UInt8]) -> IngestOutcome {
+        var end = pathBytes.count
+        while end > 1, pathBytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        let start = pathBytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+        return ingest(pathBytes: pathBytes, nameBytes: Array(pathBytes[start..<end]))
     }
 
     /// Runs the entry `nameBytes` of `directory` through the pipeline (names need not be UTF-8).
     @discardableResult
     public func ingest(directory: String, nameBytes: [UInt8]) -> IngestOutcome {
-        ingest(pathBytes: Array(directory.utf8) + [UInt8(ascii: "/")] + nameBytes,
-               name: String(decoding: nameBytes, as: UTF8.self))
+        ingest(pathBytes: Array(directory.utf8) + [UInt8(ascii: "/")] + nameBytes, nameBytes: nameBytes)
     }
 
-    private func ingest(pathBytes: [UInt8], name: String) -> IngestOutcome {
+    private func ingest(pathBytes: [UInt8], nameBytes: [UInt8]) -> IngestOutcome {
+        // The id keeps a non-UTF-8 name's bytes as \xNN; `shown` is what messages and journald print.
+        let name = fileNameText(bytes: nameBytes)
         if FeedNames.isIgnored(name) { return .ignored }
-        let shown = escapedFileName(name)
+        let shown = escapedFileName(bytes: nameBytes)
         // 1. What is it? (lstat: a link is never followed, a FIFO never opened.)
         let identity: FileIdentity
         do {
             let (id, kind) = try SafeFile.identity(atPathBytes: pathBytes)
             if try store.isUnchanged(name: name, identity: id) { return .unchanged }
             guard kind == .regular else {
-                return refuse(name: name, identity: id, hash: nil,
+                return refuse(name: name, shown: shown, identity: id, hash: nil,
                               reason: "it is \(kind), not a regular file; it was not opened")
             }
             identity = id
         } catch let error as FileReadError {
-            return refuse(name: name, identity: nil, hash: nil, reason: Self.reason(error))
+            return refuse(name: name, shown: shown, identity: nil, hash: nil, reason: Self.reason(error))
         } catch {
-            return storeFailed(name: name, error)
+            return storeFailed(name: name, shown: shown, error)
         }
         // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes.
         var bytes: [UInt8]
@@ -82,7 +93,7 @@ public final class Ingestor {
         do {
             (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: reader.maxBytes)
         } catch {
-            return refuse(name: name, identity: identity, hash: nil, reason: Self.reason(error))
+            return refuse(name: name, shown: shown, identity: identity, hash: nil, reason: Self.reason(error))
         }
         let hash = Self.hex(SHA256.hash(data: bytes))
         do {
@@ -94,14 +105,16 @@ public final class Ingestor {
                 return .duplicate
             }
         } catch {
-            return storeFailed(name: name, error)
+            return storeFailed(name: name, shown: shown, error)
         }
         // 3. Parse and extract.
         let article: Article
         do {
-            article = try reader.read(name: name, bytes: bytes, modified: ArticleReader.day(of: opened))
+            let reading = try reader.readReporting(name: name, bytes: bytes, modified: ArticleReader.day(of: opened))
+            article = reading.article
+            if let warning = reading.warning(shownName: shown) { logger.warning("\(warning)", metadata: ["article.id": "\(shown)"]) }
         } catch {
-            return refuse(name: name, identity: opened, hash: hash, reason: error.reasonText)
+            return refuse(name: name, shown: shown, identity: opened, hash: hash, reason: error.reasonText)
         }
         // The decoded body is all that is needed from here on: the raw bytes (as large as the
         // article) are released before the engine builds its own per-word structures.
@@ -114,7 +127,7 @@ public final class Ingestor {
         } catch where error.isAlreadyIngested {
             return .duplicate  // stored meanwhile under another name; the store recorded this file as seen
         } catch {
-            return storeFailed(name: name, error)
+            return storeFailed(name: name, shown: shown, error)
         }
         storeWorks()
         logger.info("article ingested", metadata: [
@@ -143,27 +156,27 @@ public final class Ingestor {
         }
     }
 
-    private func refuse(name: String, identity: FileIdentity?, hash: String?, reason: String) -> IngestOutcome {
-        let message = "article '\(escapedFileName(name))' was refused: \(reason); skipped, nothing stored"
+    private func refuse(name: String, shown: String, identity: FileIdentity?, hash: String?, reason: String) -> IngestOutcome {
+        let message = "article '\(shown)' was refused: \(reason); skipped, nothing stored"
         do {
             try store.refuse(name: name, identity: identity, hash: hash, reason: message)
         } catch {
-            return storeFailed(name: name, error)
+            return storeFailed(name: name, shown: shown, error)
         }
         storeWorks()
-        reporter.refused(name: name, message: message)
+        reporter.refused(shownName: shown, message: message)
         return .refused(reason: reason)
     }
 
-    private func storeFailed(name: String, _ error: any Error) -> IngestOutcome {
+    private func storeFailed(name: String, shown: String, _ error: any Error) -> IngestOutcome {
         let reason = "\(error)"
         if storeFailing {
-            logger.debug("article '\(escapedFileName(name))' could not be recorded either (\(reason)); it will be tried again")
+            logger.debug("article '\(shown)' could not be recorded either (\(reason)); it will be tried again")
         } else {
             // Once per outage: a full disk would otherwise log one entry per file per retry.
             storeFailing = true
-            try? store.recordError("article '\(escapedFileName(name))' could not be recorded: \(reason)")
-            reporter.trouble("article '\(escapedFileName(name))' could not be recorded in the store (\(reason)); "
+            try? store.recordError("article '\(shown)' could not be recorded: \(reason)")
+            reporter.trouble("article '\(shown)' could not be recorded in the store (\(reason)); "
                              + "it was not marked as seen and will be tried again, with the files after it")
         }
         return .retryLater(reason: reason)

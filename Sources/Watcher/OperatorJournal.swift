@@ -18,9 +18,14 @@ public struct OperatorJournal: Sendable {
 
     /// One error entry for a refused file; `message` is the whole sentence (it names the escaped file).
     public func refused(name: String, message: String) {
+        refused(shownName: escapedFileName(name), message: message)
+    }
+
+    /// `refused(name:message:)` for a name already escaped (`escapedFileName(bytes:)` of the raw name).
+    public func refused(shownName: String, message: String) {
         let fields = [
             ("MESSAGE", message), ("MESSAGE_ID", MessageID.articleRefused), ("PRIORITY", "3"),
-            ("STANCE_FILE", escapedFileName(name)), ("SYSLOG_IDENTIFIER", "stancewatch"),
+            ("STANCE_FILE", shownName), ("SYSLOG_IDENTIFIER", "stancewatch"),
         ]
         if Journal.isAvailable, (try? Journal.send(fields)) != nil {
             logger.debug("\(message)")

@@ -1,3 +1,5 @@
+import Platform
+
 /// `stancewatch replay`: the daemon's pipeline over a list of files, in the order given.
 public struct Replay {
     /// What a replay did, file by file.
@@ -22,9 +24,15 @@ public struct Replay {
 
     /// Ingests `paths` one after the other, then sends what is still pending.
     public func run(paths: [String]) -> Summary {
+        run(pathBytes: paths.map { Array($0.utf8) })
+    }
+
+    /// `run(paths:)` for raw paths (a name that is not UTF-8 is opened by its bytes and shown
+    /// with `\xNN` escapes, see `fileNameText(bytes:)`).
+    public func run(pathBytes: [[UInt8]]) -> Summary {
         var summary = Summary()
-        for path in paths {
-            summary.outcomes.append((path, ingestor.ingest(path: path)))
+        for path in pathBytes {
+            summary.outcomes.append((fileNameText(bytes: path), ingestor.ingest(pathBytes: path)))
         }
         ingestor.deliverPending()
         return summary

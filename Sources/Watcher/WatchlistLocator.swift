@@ -3,8 +3,8 @@ import Foundation
 
 public enum WatchlistLocator {
     /// The shipped watchlist for this executable: `<repo>/seeds/watchlist.yaml` when it runs from a
-    /// build tree (`<repo>/.build/…/stancewatch`), else `<prefix>/share/stancewatch/watchlist.yaml`
-    /// next to an installed binary, else `/usr/local/share/…` and `/usr/share/…`; `nil` when none exists.
+    /// build tree (`<repo>/.build/…/stancewatch`), else `/etc/stancewatch/watchlist.yaml` (the
+    /// service's), else `<prefix>/share/stancewatch/watchlist.yaml` next to an installed binary, else `/usr/local/share/…` and `/usr/share/…`; `nil` when none exists.
     public static func defaultWatchlist(executable: String = executablePath()) -> String? {
         candidates(executable: executable).first { isReadableFile($0) }
     }
@@ -24,6 +24,8 @@ public enum WatchlistLocator {
                 break
             }
         }
+        // Installed: the operator's copy (the service's ConfigurationDirectory), then the shipped one.
+        out.append(systemWatchlist)
         let prefix = (binDir as NSString).deletingLastPathComponent
         out.append(prefix + "/share/stancewatch/watchlist.yaml")
         for fixed in ["/usr/local/share/stancewatch/watchlist.yaml", "/usr/share/stancewatch/watchlist.yaml"]
@@ -32,6 +34,9 @@ public enum WatchlistLocator {
         }
         return out
     }
+
+    /// The watchlist `make install` puts in place (only when absent) and the unit reads.
+    public static let systemWatchlist = "/etc/stancewatch/watchlist.yaml"
 
     /// The running executable's real path (`/proc/self/exe`), else `argv[0]` made absolute.
     public static func executablePath() -> String {

@@ -1,8 +1,8 @@
-/// `stancewatch explain`: for one article, each sentence that yielded a stance and why.
 import ArgumentParser
 import Corpus
 import Watcher
 
+/// `stancewatch explain`: for one article, each sentence that yielded a stance and why.
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
@@ -11,11 +11,15 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @OptionGroup var watchlist: WatchlistOptions
 
-    @Option(name: .long, help: "Refuse articles larger than this many bytes without reading them.")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(articleLimitHelp, valueName: "bytes"))
     var maxArticleBytes: Int = ArticleReader.defaultMaxBytes
 
     @Argument(help: ArgumentHelp("The article file.", valueName: "file"))
     var file: String
+
+    func validate() throws {
+        try validateArticleLimit(maxArticleBytes)
+    }
 
     func run() async throws {
         let (_, list) = try watchlist.load()

@@ -37,7 +37,9 @@ struct RunCommand: AsyncParsableCommand {
             throw CommandFailure("the feed folder \(feed) does not exist or is not a folder; the daemon did not start")
         }
         let (watchlistPath, list) = try watchlist.load()
-        var configuration = Configuration(feedDirectory: feed, stateDirectory: state.directory,
+        let (stateDirectory, lock) = try state.lockedDirectory()
+        defer { withExtendedLifetime(lock) {} }
+        var configuration = Configuration(feedDirectory: feed, stateDirectory: stateDirectory,
                                           watchlistPath: watchlistPath, alertLogPath: ingest.alertLog)
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays

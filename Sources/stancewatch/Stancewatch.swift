@@ -1,8 +1,10 @@
-/// `stancewatch`: the command line. `run` is the daemon; `replay`, `stances`, `status` and
-/// `explain` are the tools around it. Errors from every subcommand are rendered in one place
-/// (ArgumentParser's `main`: "Error: <sentence>", exit status 1; usage errors exit 64).
 import ArgumentParser
 
+/// `stancewatch`: the command line. `run` is the daemon; `replay`, `stances`, `status` and
+/// `explain` are the tools around it. Errors from every subcommand are rendered in one place
+/// (ArgumentParser's `main`: "Error: <sentence>", exit status 1; usage errors exit 64);
+/// `replay` adds 2 (some files refused) and 3 (every file refused), see `ReplayCommand`.
+/// The version comes from `StancewatchVersion` alone.
 @main
 struct Stancewatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +15,16 @@ struct Stancewatch: AsyncParsableCommand {
             pro/contra stances of the watchlist's actors on its topics, keeps the history in SQLite in the state \
             folder, and logs 'shift' and 'divergence' alerts to journald (and to --alert-log as JSON Lines).
             """,
-        subcommands: [RunCommand.self, ReplayCommand.self, StancesCommand.self, StatusCommand.self, ExplainCommand.self,
-                      ReportCommand.self, TimelineCommand.self]
+        version: StancewatchVersion.current,
+        subcommands: [
+            RunCommand.self,
+            ReplayCommand.self,
+            StancesCommand.self,
+            StatusCommand.self,
+            ExplainCommand.self,
+            CheckWatchlistCommand.self,
+            ReportCommand.self,
+            TimelineCommand.self,
+        ]
     )
 }

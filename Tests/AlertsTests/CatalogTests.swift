@@ -37,7 +37,7 @@ struct CatalogTests {
     @Test func everyMessageIDHasAnEntryWithSubjectDefinedByAndSupport() throws {
         let entries = Self.parse(try String(contentsOfFile: Self.catalogPath, encoding: .utf8))
         #expect(Set(entries.map(\.id)) == [MessageID.shift, MessageID.divergence,
-                                           MessageID.articleRefused, MessageID.daemonTrouble])
+                                           MessageID.articleRefused, MessageID.daemonTrouble, MessageID.watchlistWarning])
         for entry in entries {
             #expect(entry.id.count == 32 && entry.id.allSatisfy(\.isHexDigit))
             #expect(entry.headers["Subject"].map { !$0.isEmpty } == true)
@@ -88,7 +88,8 @@ struct CatalogTests {
         }
         _ = try journalctl(["--update-catalog"])
         let listed = try journalctl(["--list-catalog"])
-        for id in [MessageID.shift, MessageID.divergence, MessageID.articleRefused, MessageID.daemonTrouble] {
+        for id in [MessageID.shift, MessageID.divergence, MessageID.articleRefused, MessageID.daemonTrouble,
+                   MessageID.watchlistWarning] {
             #expect(listed.contains("\(id) stancewatch: "), "journalctl did not list \(id)")
         }
     }

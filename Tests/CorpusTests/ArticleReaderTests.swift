@@ -82,15 +82,55 @@ struct ArticleReaderTests {
         #expect(try reader.readDetailed(name: "u", bytes: Array("Текст".utf8), modified: mtime).encoding == .utf8)
     }
 
-    @Test func invalidUTF8ThatIsNotRussianIsRefused() {
+    @Test func invalidUTF8ThatIsNotRussianIsRefusedNamingTheFirstBadByte() {
         // Latin-1 French: not UTF-8, and neither Cyrillic decoding reads as Russian.
         let latin1: [UInt8] = Array("Le pr".utf8) + [0xE9] + Array("sident a d".utf8) + [0xE9] + Array("clar".utf8) + [0xE9] + Array(" que la r".utf8) + [0xE9] + Array("publique est pr".utf8) + [0xEA, 0x74, 0x65, 0x2E]
-        #expect(refusal(latin1)?.reason == .undecodable)
-        // UTF-8 cut in the middle of a character, in Russian text.
-        var cut = Array("Президент заявил".utf8)
-        cut.insert(0xD0, at: 6)
-        #expect(refusal(cut)?.reason == .undecodable)
-        #expect(refusal(cut, name: "bad.txt")?.description == "article 'bad.txt' was refused: it is not UTF-8, Windows-1251 or KOI8-R text; skipped, nothing stored")
+        #expect(refusal(latin1)?.reason == .undecodable(firstInvalidOffset: 5))
+        #expect(refusal(latin1, name: "fr.txt")?.description
+                == "article 'fr.txt' was refused: it is not UTF-8 (the first byte that is not is at offset 5), Windows-1251 or KOI8-R text; skipped, nothing stored")
+        // Russian UTF-8 with a stray byte every few letters: too many to repair.
+        var riddled: [UInt8] = Array(" date 2025-01-02 ".utf8)
+        for _ in 0..<20 { riddled += Array("Президент".utf8) + [0xFF] }
+        #expect(refusal(riddled)?.reason == .undecodable(firstInvalidOffset: 17 + 18))
+    }
+
+    @Test func aFewStrayBytesInUTF8AreReplacedWithOneWarning() throws {
+        // Three stray bytes (a cut character, a lone continuation byte, a Windows-1251 letter) in Russian UTF-8.
+        let sentence = "Президент Казахстана заявил, что республика готова выступить посредником. "
+        var bytes = Array((" date 2025-03-14 " + sentence).utf8)
+        let firstStray = bytes.count
+        bytes += [0xD0] + Array(sentence.utf8) + [0x80] + Array(sentence.utf8) + [0xE0] + Array("Конец.".utf8)
+        let reading = try reader.readReporting(name: "stray.txt", bytes: bytes, modified: mtime)
+        #expect(reading.encoding == .utf8)
+        #expect(reading.replacedBytes == 3)
+        #expect(reading.firstReplacedOffset == firstStray)
+        #expect(reading.article.body == sentence + "\u{FFFD}" + sentence + "\u{FFFD}" + sentence + "\u{FFFD}Конец.")
+        #expect(reading.article.date == Day(year: 2025, month: 3, day: 14))
+        #expect(reading.warning(shownName: "stray.txt")
+                == "article 'stray.txt' has 3 bytes that are not UTF-8 (the first at byte offset \(firstStray)); they were replaced with U+FFFD and the rest of the article was ingested")
+        // Clean text gives no warning; the offset counts the BOM and CRs of the file as it is.
+        #expect(try reader.readReporting(name: "ok.txt", bytes: Array(sentence.utf8), modified: mtime).warning(shownName: "ok.txt") == nil)
+        let withBOM: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Раз.\r\n".utf8) + [0xC3] + Array(sentence.utf8)
+        let second = try reader.readReporting(name: "b.txt", bytes: withBOM, modified: mtime)
+        #expect(second.firstReplacedOffset == 3 + Array("Раз.\r\n".utf8).count)
+        #expect(second.article.body == "Раз.\n\u{FFFD}" + sentence)
+    }
+
+    @Test func utf16WithAByteOrderMarkIsDecoded() throws {
+        let text = " date 2025-03-14 Президент заявил, что готов к переговорам.\r\nВторой абзац 😀."
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        for (bytes, encoding) in [(le, ArticleEncoding.utf16LE), (be, .utf16BE)] {
+            let a = try reader.readDetailed(name: "u16.txt", bytes: bytes, modified: mtime)
+            #expect(a.encoding == encoding)
+            #expect(a.article.date == Day(year: 2025, month: 3, day: 14))
+            #expect(a.article.body == "Президент заявил, что готов к переговорам.\nВторой абзац 😀.")
+        }
+        // A mark followed by an odd byte count or an unpaired surrogate is refused, saying so.
+        #expect(refusal(le.dropLast())?.reason == .badUTF16(.utf16LE))
+        #expect(refusal([0xFF, 0xFE, 0x3F, 0x04, 0x00, 0xD8, 0x3F, 0x04])?.reason == .badUTF16(.utf16LE))
+        #expect(refusal(le.dropLast(), name: "u.txt")?.description
+                == "article 'u.txt' was refused: it starts with a UTF-16LE byte-order mark but is not valid UTF-16LE text; skipped, nothing stored")
     }
 
     @Test func emptyWhitespaceAndHeaderOnlyAreRefused() {
@@ -105,7 +145,7 @@ struct ArticleReaderTests {
         var nul = Array(" date 2025-01-02 Текст".utf8)
         nul.insert(0, at: 20)
         #expect(refusal(nul)?.reason == .nulBytes(count: 1))
-        // UTF-16 text is full of NULs.
+        // UTF-16 text without a byte-order mark is full of NULs.
         let utf16 = "Текст и text".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(refusal(utf16).map { if case .nulBytes = $0.reason { true } else { false } } == true)
         // Random bytes (a fixed-seed generator, so the test is deterministic), with and without NULs.

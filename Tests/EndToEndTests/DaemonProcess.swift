@@ -83,20 +83,15 @@ struct EndToEndError: Error, CustomStringConvertible {
 
 /// A temporary feed + state folder, removed afterwards, and the repo's seeds.
 final class Workspace {
-    let root: String
+    private let folder: TemporaryFolder
+    var root: String { folder.path }
     var feed: String { root + "/feed" }
     var state: String { root + "/state" }
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/e2etest.XXXXXX").utf8CString)
-        guard let p = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw EndToEndError("mkdtemp failed")
-        }
-        root = String(cString: p)
-        try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "e2etest")
+        try folder.folder("feed")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Writes `bytes` under a dot-name in the feed, then renames it to `name` (an atomic arrival).
     func drop(_ name: String, _ bytes: [UInt8]) throws {

@@ -30,4 +30,11 @@ struct EscapedFileNameTests {
         #expect(formatBytes(3 << 19) == "1.5 MB")
         #expect(formatBytes(200 << 20) == "200 MB")
     }
+
+    @Test func fileNameTextKeepsUTF8NamesAndEscapesTheRest() {
+        #expect(fileNameText(bytes: Array("статья\n№1.txt".utf8)) == "статья\n№1.txt")  // valid UTF-8: as it is
+        #expect(fileNameText(bytes: Array("статья-".utf8) + [0xFF] + Array(".txt".utf8)) == "статья-\\xFF.txt")
+        #expect(fileNameText(bytes: [0x61, 0xFF]) != fileNameText(bytes: [0x61, 0xFE]))
+        #expect(!fileNameText(bytes: [0xC0, 0xAF]).unicodeScalars.contains("\u{FFFD}"))
+    }
 }

@@ -1,6 +1,7 @@
 /// The inotify wrapper over a real temporary folder: renames, close-writes, raw names, the folder
 /// going away, refusals, wake-ups and queue overflow.
 import Foundation
+import TestFixtures
 import Testing
 @testable import Platform
 
@@ -16,7 +17,7 @@ struct InotifyTests {
     }
 
     @Test func seesAnAtomicRenameIntoTheFolder() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let feed = dir.file("feed")
         try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: false)
         let inotify = try Inotify()
@@ -31,7 +32,7 @@ struct InotifyTests {
     }
 
     @Test func seesACloseAfterWrite() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let inotify = try Inotify()
         try inotify.watchFeed(dir.path)
         try dir.write("copied.txt", "text")
@@ -40,7 +41,7 @@ struct InotifyTests {
     }
 
     @Test func keepsRawBytesOfNonUTF8Names() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let inotify = try Inotify()
         try inotify.watchFeed(dir.path)
         let raw: [UInt8] = Array(dir.path.utf8) + [0x2F, 0xCF, 0xF0, 0xE8, 0x0A]  // cp1251 "При" + newline
@@ -55,7 +56,7 @@ struct InotifyTests {
     }
 
     @Test func reportsTheFolderGoingAway() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let feed = dir.file("feed")
         try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: false)
         let inotify = try Inotify()
@@ -69,7 +70,7 @@ struct InotifyTests {
     }
 
     @Test func refusesASymlinkedOrMissingFolder() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         #expect(symlink(dir.path, dir.file("link")) == 0)
         let inotify = try Inotify()
         let linkError = #expect(throws: InotifyError.self) { try inotify.watchFeed(dir.file("link")) }
@@ -79,7 +80,7 @@ struct InotifyTests {
     }
 
     @Test func wakeMakesAWaitingReaderReturn() async throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let inotify = try Inotify()
         try inotify.watchFeed(dir.path)
         let reader = Task.detached { try inotify.next(timeout: .seconds(600)) }
@@ -92,7 +93,7 @@ struct InotifyTests {
     }
 
     @Test func reportsOverflowWhenTheQueueIsNotRead() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let inotify = try Inotify()
         try inotify.watchFeed(dir.path)
         // Alternate two names so the kernel cannot merge consecutive identical events;

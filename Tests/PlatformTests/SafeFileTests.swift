@@ -1,12 +1,13 @@
 /// `SafeFile`: reads regular files with their identity; refuses links, FIFOs, folders, sockets
 /// and oversized files without reading them, in sentences naming the file.
 import Foundation
+import TestFixtures
 import Testing
 @testable import Platform
 
 struct SafeFileTests {
     @Test func readsARegularFileWithItsIdentity() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let path = try dir.write("a.txt", " date 2025-01-02 Текст")
         let (bytes, identity) = try SafeFile.read(path: path, maxBytes: 1 << 20)
         #expect(String(decoding: bytes, as: UTF8.self) == " date 2025-01-02 Текст")
@@ -21,7 +22,7 @@ struct SafeFileTests {
     }
 
     @Test func refusesASymlinkWithoutFollowingIt() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let target = try dir.write("secret", "top secret")
         let link = dir.file("link.txt")
         #expect(symlink(target, link) == 0)
@@ -32,7 +33,7 @@ struct SafeFileTests {
     }
 
     @Test func refusesAFIFOWithoutBlocking() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let fifo = dir.file("pipe.txt")
         #expect(mkfifo(fifo, 0o600) == 0)
         let error = #expect(throws: FileReadError.self) { try SafeFile.read(path: fifo, maxBytes: 1 << 20) }
@@ -41,7 +42,7 @@ struct SafeFileTests {
     }
 
     @Test func refusesADirectoryAndASocket() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         try FileManager.default.createDirectory(atPath: dir.file("sub"), withIntermediateDirectories: false)
         let error = #expect(throws: FileReadError.self) { try SafeFile.read(path: dir.file("sub"), maxBytes: 1 << 20) }
         #expect(error?.reason == .notRegular(.directory))
@@ -61,7 +62,7 @@ struct SafeFileTests {
     }
 
     @Test func refusesAnOversizedFileWithoutReadingIt() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let path = dir.file("huge.txt")
         // A sparse 200 MB file: reading it would take 200 MB of memory; the size check must come first.
         let fd = open(path, O_CREAT | O_WRONLY, 0o600)
@@ -73,21 +74,21 @@ struct SafeFileTests {
     }
 
     @Test func aFileExactlyAtTheLimitIsRead() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let path = try dir.write("edge.txt", String(repeating: "x", count: 4096))
         #expect(try SafeFile.read(path: path, maxBytes: 4096).bytes.count == 4096)
         #expect(throws: FileReadError.self) { try SafeFile.read(path: path, maxBytes: 4095) }
     }
 
     @Test func aMissingFileDisappeared() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let error = #expect(throws: FileReadError.self) { try SafeFile.read(path: dir.file("gone.txt"), maxBytes: 10) }
         #expect(error?.reason == .disappeared)
         #expect(error?.description.hasSuffix("disappeared before it could be read") == true)
     }
 
     @Test func namesWithControlCharactersAreEscapedInErrors() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let error = #expect(throws: FileReadError.self) {
             try SafeFile.read(path: dir.file("evil\nMESSAGE_ID=x\u{1}.txt"), maxBytes: 10)
         }
@@ -97,7 +98,7 @@ struct SafeFileTests {
     }
 
     @Test func listsRawNamesThatAreNotUTF8() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let raw: [UInt8] = Array(dir.path.utf8) + [0x2F, 0x66, 0xFF, 0x0A, 0x2E, 0x74, 0x78, 0x74]  // "/f\xFF\n.txt"
         let fd = (raw + [0]).withUnsafeBufferPointer {
             $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o600) }

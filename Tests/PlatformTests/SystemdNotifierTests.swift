@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import Platform
 
@@ -7,7 +8,7 @@ final class FakeSystemd {
     let path: String
     let fd: Int32
 
-    init(in dir: TempDir) throws {
+    init(in dir: TemporaryFolder) throws {
         path = dir.file("notify")
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         var addr = sockaddr_un()
@@ -33,7 +34,7 @@ final class FakeSystemd {
 
 struct SystemdNotifierTests {
     @Test func sendsTheNotifyProtocolToTheSocket() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder(prefix: "platformtest")
         let systemd = try FakeSystemd(in: dir)
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": systemd.path, "WATCHDOG_USEC": "30000000"])
         #expect(notifier.isEnabled)

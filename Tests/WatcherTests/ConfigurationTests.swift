@@ -18,7 +18,9 @@ struct ConfigurationTests {
 
     @Test func installedWatchlistIsLookedForUnderThePrefix() {
         let candidates = WatchlistLocator.candidates(executable: "/opt/sw/bin/stancewatch")
-        #expect(candidates.first == "/opt/sw/share/stancewatch/watchlist.yaml")
+        // The operator's copy in /etc (the unit's), then the one shipped under the prefix.
+        #expect(candidates.first == "/etc/stancewatch/watchlist.yaml")
+        #expect(candidates.dropFirst().first == "/opt/sw/share/stancewatch/watchlist.yaml")
         #expect(candidates.contains("/usr/local/share/stancewatch/watchlist.yaml"))
     }
 

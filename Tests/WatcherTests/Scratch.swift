@@ -8,21 +8,16 @@ import Watcher
 import TestFixtures
 
 final class Scratch {
-    let root: String
+    private let folder: TemporaryFolder
+    var root: String { folder.path }
     var feed: String { root + "/feed" }
     var state: String { root + "/state" }
     var alertLog: String { root + "/alerts.jsonl" }
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/watchertest.XXXXXX").utf8CString)
-        guard let p = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        root = String(cString: p)
-        try FileManager.default.createDirectory(atPath: root + "/feed", withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "watchertest")
+        try folder.folder("feed")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Writes `bytes` to `feed/name` directly (a close-write in the feed).
     @discardableResult
