@@ -22,6 +22,8 @@ struct TopicHit {
     var rules: [String]
     /// The cue is a place name (an anchor of the topic), not a word for the position.
     var properCue: Bool = false
+    /// For a cue several topics share and nothing ties to one: all of them (`topic.ambiguous`).
+    var competing: [Int] = []
 }
 
 struct TopicFinder {
@@ -66,9 +68,12 @@ struct TopicFinder {
     }
 
     /// Cue hits of sentence `s`, with shared cues tied to topics.
-    func hits(sentence s: Int, holder: Int) -> [TopicHit] {
+    /// With `keepAmbiguous`, a shared cue nothing ties to one topic gives a hit for each of
+    /// its topics, marked `topic.ambiguous` (the model abstains on them, `explain` says why).
+    func hits(sentence s: Int, holder: Int, keepAmbiguous: Bool = false) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
+        var ambiguous: [TopicHit] = []
         // choices and support depend on the sentence, not on the cue's position: decide each
         // once per sentence (a run-on page of repeated cues stays linear)
         var chosenFor: [[Int]: [(Int, String)]] = [:]
@@ -102,6 +107,11 @@ struct TopicFinder {
                 chosen = choose(topics, sentence: s, holder: holder)
                 chosenFor[topics] = chosen
             }
+            if chosen.isEmpty && topics.count > 1 && keepAmbiguous {
+                for t in topics where !ambiguous.contains(where: { $0.topic == t }) {
+                    ambiguous.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", "topic.ambiguous"], competing: topics))
+                }
+            }
             for (t, rule) in chosen {
                 if !out.contains(where: { $0.topic == t }) {
                     out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty },
@@ -117,6 +127,7 @@ struct TopicFinder {
         out.removeAll { h in
             h.properCue && common.contains { c in c.topic != h.topic && anchorsIn(h.words, topic: c.topic) > 0 }
         }
+        for a in ambiguous where !out.contains(where: { $0.topic == a.topic }) { out.append(a) }
         return out
     }
 
