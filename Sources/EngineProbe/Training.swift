@@ -54,25 +54,12 @@ struct ProbeError: Error, CustomStringConvertible {
     var description: String
 }
 
-/// Trains a model on `corpora`: weights by `StanceModel.train`, then the threshold that gives
-/// the best F(0.5) (precision weighed over recall) on the training corpora themselves.
+/// Trains a model on `corpora` (`StanceModel.train`); the threshold is fixed at 0.5, the
+/// point where the model holds a stance more likely right than wrong.
 func trainModel(_ corpora: [LabelledCorpus]) throws -> StanceModel {
     var rows: [([Double], Bool)] = []
     for c in corpora { rows += try c.rows() }
-    let weights = StanceModel.train(rows)
-    var best = (threshold: 0.5, score: -1.0)
-    for step in 0...12 {
-        let t = 0.3 + Double(step) * 0.05
-        var tp = 0, predicted = 0, gold = 0
-        for c in corpora {
-            let s = try c.score(StanceModel(weights: weights, threshold: t))
-            tp += s.tp; predicted += s.predicted; gold += c.gold.count
-        }
-        let p = predicted == 0 ? 0 : Double(tp) / Double(predicted), r = gold == 0 ? 0 : Double(tp) / Double(gold)
-        let f = p + r == 0 ? 0 : 1.25 * p * r / (0.25 * p + r)
-        if f > best.score { best = (t, f) }
-    }
-    return StanceModel(weights: weights, threshold: best.threshold)
+    return StanceModel(weights: StanceModel.train(rows), threshold: 0.5)
 }
 
 /// `--train OUT DIR...`: the model trained on every corpus given, written to OUT.

@@ -108,7 +108,8 @@ extension StanceEngine {
             guard !sentence.isBoilerplate else { continue }
             // candidates as wide as a keyword reader's: every watched actor named in the
             // sentence is a possible holder too; the model weighs how the holder was found
-            for mi in text.sentenceMentions[s] {
+            // (not when someone else holds the words: "по мнению экспертов, X не станет …")
+            for mi in text.sentenceMentions[s] where speakers[s]?.0 != .other {
                 let m = text.mentions[mi]
                 guard m.kind == .name || m.kind == .role, m.actors.count == 1, !holders.contains(where: { $0.actor == m.actors[0] }) else { continue }
                 holders.append((m.actors[0], "speaker.mentioned", "speaker.mentioned"))

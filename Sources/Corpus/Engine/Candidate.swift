@@ -102,6 +102,9 @@ struct CandidateFeatures {
         let c = polarity.clause(h.words, in: r)
         let (pro, contra) = polarity.overlap(c, topic: topic, beyondCues: true)
         if pro != contra { set(.descriptionAgrees, (pro > contra) == (f.polarity == .pro) ? 1 : -1) }
+        // approving or rejecting words around the cue ("поддерживает", "раскритиковал")
+        let approval = polarity.evaluation(c, clause: c, approval: true).value
+        if approval != 0 { set(.approvalAgrees, (approval > 0) == (f.polarity == .pro) ? 1 : -1) }
         if c.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) { set(.negation) }
         if let rv = c.first(where: { lexicon.reversals.contains(text.stems[$0]) }) {
             set(.reversal)

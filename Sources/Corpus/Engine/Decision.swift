@@ -41,9 +41,13 @@ extension StanceEngine {
     /// Weighs every candidate with the model. Below the threshold the engine abstains and says
     /// why: a cue several topics share with nothing to tie it («ambiguous topic: a | b»), a
     /// holder only named in the sentence («speaker unclear»), else «low confidence 0.xx».
-    /// A confident candidate whose actor the article also gives, confidently, the other side
-    /// of the same topic on the same stated day is abstained on too («both polarities in one
-    /// article»): an article that reports a real change dates the two statements apart.
+    /// When the article also gives the actor, confidently, the other side of the same topic on
+    /// the same stated day, the weaker side is abstained on, and both are unless one is
+    /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
+    /// that reports a real change dates the two statements apart.
+    /// How much more confident one side must be than the other, on one day, to stand alone.
+    static let clearMargin = 0.25
+
     func decide(_ cs: [Candidate]) -> Decision {
         var out: [Weighed] = cs.map { c in
             let p = model.probability(c.features)
@@ -58,14 +62,18 @@ extension StanceEngine {
             }
             return Weighed(candidate: c, confidence: p, abstention: reason)
         }
-        var days: [String: Set<Polarity>] = [:]
+        // the most confident candidate of each side, per (actor, topic, stated day)
+        var best: [String: [Polarity: Double]] = [:]
         for w in out where w.abstention == nil {
             let f = w.candidate.finding
-            days["\(f.actor)|\(f.topic)|\(f.stated.day)", default: []].insert(f.polarity)
+            best["\(f.actor)|\(f.topic)|\(f.stated.day)", default: [:]][f.polarity] = max(best["\(f.actor)|\(f.topic)|\(f.stated.day)"]?[f.polarity] ?? 0, w.confidence)
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
-            if days["\(f.actor)|\(f.topic)|\(f.stated.day)"]?.count == 2 { out[k].abstention = "both polarities in one article" }
+            guard let sides = best["\(f.actor)|\(f.topic)|\(f.stated.day)"], sides.count == 2,
+                  let mine = sides[f.polarity], let other = sides[f.polarity.opposite] else { continue }
+            // one side clearly stronger keeps it; otherwise the engine is unsure of both
+            if mine - other < Self.clearMargin { out[k].abstention = "both polarities in one article" }
         }
         return Decision(weighed: out)
     }

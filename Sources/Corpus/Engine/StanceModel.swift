@@ -18,7 +18,7 @@ public enum Feature: String, CaseIterable, Sendable {
     case polDirection = "polarity.direction", polEvaluation = "polarity.evaluation", polDescription = "polarity.description"
     case polNegatedCue = "polarity.negatedCue", polReadiness = "polarity.readiness", polAffirmed = "polarity.affirmedCue"
     case polAct = "polarity.act", polReversal = "polarity.reversal", polNaive = "polarity.naive", polContra = "polarity.isContra"
-    case naiveAgrees = "polarity.naiveAgrees", descriptionAgrees = "polarity.descriptionAgrees"
+    case naiveAgrees = "polarity.naiveAgrees", descriptionAgrees = "polarity.descriptionAgrees", approvalAgrees = "polarity.approvalAgrees"
     // the clause and the sentence
     case negation = "clause.negation", reversal = "clause.reversal", reversalNegated = "clause.reversalNegated"
     case forecast = "sentence.forecast", condition = "sentence.condition", hedge = "sentence.hedge"
@@ -116,7 +116,7 @@ public struct StanceModel: Sendable, Hashable {
 
     /// Trains on `rows` (features, label) by full-batch gradient descent with L2: fixed
     /// iterations and order, so the same rows give the same weights.
-    public static func train(_ rows: [([Double], Bool)], iterations: Int = 3000, rate: Double = 0.5, l2: Double = 0.001) -> [Double] {
+    public static func train(_ rows: [([Double], Bool)], iterations: Int = 3000, rate: Double = 0.5, l2: Double = 0.01) -> [Double] {
         let n = Feature.allCases.count
         var w = [Double](repeating: 0, count: n)
         guard !rows.isEmpty else { return w }

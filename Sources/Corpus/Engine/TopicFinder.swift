@@ -102,10 +102,15 @@ struct TopicFinder {
                 }
             }
             guard !topics.isEmpty else { w += 1; continue }
-            let chosen: [(Int, String)]
+            var chosen: [(Int, String)]
             if let known = chosenFor[topics] { chosen = known } else {
                 chosen = choose(topics, sentence: s, holder: holder)
                 chosenFor[topics] = chosen
+            }
+            // topics close in meaning: told apart by a word only one of them has in its
+            // label, cues or descriptions ("пошлины на сыр из Норландии")
+            if chosen.isEmpty && topics.count > 1, let t = specific(topics, in: r) {
+                chosen = [(t, "topic.specificWord")]
             }
             if chosen.isEmpty && topics.count > 1 && keepAmbiguous {
                 for t in topics where !ambiguous.contains(where: { $0.topic == t }) {
@@ -196,6 +201,20 @@ struct TopicFinder {
         let scored = pool.map { ($0, anchorsIn(all, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
         if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorInArticle")] }
         return []
+    }
+
+    /// The one topic of `topics` whose own words (label, cues, descriptions: stems no other
+    /// of them has) stand in range `r`; nil when none or several do.
+    func specific(_ topics: [Int], in r: Range<Int>) -> Int? {
+        var found: Int? = nil
+        for t in topics {
+            let own = index.topics[t].descriptionStems
+            let hit = r.contains { w in
+                own.contains(text.stems[w]) && !topics.contains { $0 != t && index.topics[$0].descriptionStems.contains(text.stems[w]) }
+            }
+            if hit { if found != nil { return nil }; found = t }
+        }
+        return found
     }
 
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.
