@@ -84,7 +84,7 @@ struct CandidateFeatures {
         let rules = Set(h.rules)
         if rules.contains("topic.ambiguous") { set(.topicAmbiguous) }
         else if rules.contains("topic.description") { set(.topicDescription) }
-        else if rules.contains("topic.anchorInSentence") || rules.contains("topic.actorCountry") { set(.topicTied) }
+        else if rules.contains("topic.anchorInSentence") || rules.contains("topic.actorCountry") || rules.contains("topic.specificWord") { set(.topicTied) }
         else if rules.count > 1 { set(.topicNearby) }
         else { set(.topicCue) }
         if h.properCue { set(.topicPlace) }

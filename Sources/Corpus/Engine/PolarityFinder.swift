@@ -181,7 +181,8 @@ struct PolarityFinder {
         // "проголосовал против поправки": an act the descriptions name decides
         if !topic.proActs.isEmpty || !topic.contraActs.isEmpty {
             var pro = false, contra = false, at = c.lowerBound
-            for w in c.dropLast() where text.words[w + 1].norm == K.против || text.words[w + 1].norm == K.за {
+            // a verb names the act; a verbal noun ("голосование за проект") only names the event
+            for w in c.dropLast() where (text.words[w + 1].norm == K.против || text.words[w + 1].norm == K.за) && !Self.isVerbalNoun(text.words[w].norm) {
                 let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm)
                 if topic.proActs.contains(key) { pro = true; at = w }
                 if topic.contraActs.contains(key) { contra = true; at = w }

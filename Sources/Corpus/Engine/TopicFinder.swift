@@ -7,7 +7,9 @@
 /// `topic.actorCountry` (the holder's own country, by its names and roles),
 /// `topic.anchorNearby` (the two sentences before), `topic.groupCountry` (the country of
 /// the holder's group mates), `topic.generic` (the one sharing topic without anchors),
-/// `topic.anchorInArticle`; otherwise the cue is dropped. A watched actor named in the
+/// `topic.anchorInArticle`, `topic.specificWord` (a word of its label, cues or descriptions
+/// that none of the other sharing topics has: topics close in meaning); otherwise the cue is
+/// dropped, or, for the model, kept for each topic as `topic.ambiguous` (an abstention). A watched actor named in the
 /// sentence anchors the topics of their own country ("становление Эрдогана посредником").
 /// A cue that is a place name ("Ватикан", "Стамбул") gives way when the same sentence
 /// holds a common-word cue of another topic anchored there ("Ватикан … посредником" is
