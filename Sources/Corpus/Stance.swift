@@ -18,9 +18,12 @@ public struct Stance: Sendable, Hashable, Codable {
     public var evidenceEnd: Int
     /// Names of the rules that fired, in the order they fired.
     public var rules: [String]
+    /// The stance model's confidence (0…1); nil for a stance recorded before the engine gave one.
+    public var confidence: Double?
 
     public init(article: String, actor: String, topic: String, polarity: Polarity, stated: Day,
-                evidence: String, evidenceStart: Int, evidenceEnd: Int, rules: [String]) {
+                evidence: String, evidenceStart: Int, evidenceEnd: Int, rules: [String], confidence: Double? = nil) {
+        self.confidence = confidence
         self.article = article
         self.actor = actor
         self.topic = topic
@@ -33,7 +36,7 @@ public struct Stance: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case article, actor, topic, stated, evidence, rules
+        case article, actor, topic, stated, evidence, rules, confidence
         case polarity = "stance"
         case evidenceStart = "evidence_start"
         case evidenceEnd = "evidence_end"

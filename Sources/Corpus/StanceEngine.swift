@@ -15,6 +15,13 @@ import Platform
 /// снижение/повышение, допуск/запрет —, an *evaluative* one — optimism/pessimism — or a
 /// *plain* one — readiness and its negation), places tie shared cues to topics through a
 /// general gazetteer, and actors are found by their names and roles.
+///
+/// The rules propose, a model decides: every sentence where a watched actor (holding the
+/// words or only named) meets a topic is a candidate, each rule that fired is a feature, and
+/// `StanceModel` (a logistic regression, `Lexicon/stance-model.txt`) gives each candidate a
+/// confidence. Below the model's threshold the engine abstains; an actor given both sides of
+/// one topic on one stated day by one article is an abstention too. Only confident stances
+/// are returned, so only they enter the history and raise alerts.
 public struct StanceEngine: Sendable {
     let watchlist: Watchlist
     let lexicon: Lexicon
@@ -22,17 +29,30 @@ public struct StanceEngine: Sendable {
     let stemmer: Stemmer
     let buckets: [Substring: [(Int, Int)]]
     let stemCache = StemCache()
+    let model: StanceModel
 
     /// Loads the lexicons from the module's resources and compiles `watchlist`.
     public init(watchlist: Watchlist) throws {
         guard let stemmer = Stemmer(language: "russian") else {
             throw Lexicon.LoadError(description: "the Snowball Russian stemmer is not available; the engine was not started")
         }
-        let lexicon = try Lexicon.bundled(stem: { Fold.stem($0, stemmer) })
-        self.init(watchlist: watchlist, lexicon: lexicon, stemmer: stemmer)
+        let directory = try Lexicon.locate()
+        let lexicon = try Lexicon(directory: directory, stem: { Fold.stem($0, stemmer) })
+        let model = try StanceModel.bundled(lexiconDirectory: directory)
+        self.init(watchlist: watchlist, lexicon: lexicon, stemmer: stemmer, model: model)
     }
 
-    init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer) {
+    /// The bundled lexicons with `model` instead of the bundled one (training, evaluation).
+    public init(watchlist: Watchlist, model: StanceModel) throws {
+        guard let stemmer = Stemmer(language: "russian") else {
+            throw Lexicon.LoadError(description: "the Snowball Russian stemmer is not available; the engine was not started")
+        }
+        let lexicon = try Lexicon.bundled(stem: { Fold.stem($0, stemmer) })
+        self.init(watchlist: watchlist, lexicon: lexicon, stemmer: stemmer, model: model)
+    }
+
+    init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer, model: StanceModel) {
+        self.model = model
         self.watchlist = watchlist
         self.lexicon = lexicon
         self.stemmer = stemmer
@@ -40,25 +60,48 @@ public struct StanceEngine: Sendable {
         self.buckets = TopicFinder.buckets(index)
     }
 
-    /// Pro/contra stances in text order, at most one per (actor, topic, polarity).
+    /// Pro/contra stances in text order, each with its confidence: at most one per (actor,
+    /// topic, polarity), and never both polarities of one (actor, topic) on one stated day.
     public func stances(in article: Article) -> [Stance] {
-        var merged = Merged()
-        findings(article) { merged.add($0) }
-        return merged.stances(article: article, watchlist: watchlist)
+        decide(candidates(article)).stances(article: article, watchlist: watchlist)
     }
 
-    /// Per sentence that yielded a stance: sentence text, actor, topic, polarity, stated date, rules fired.
+    /// Every candidate the rules proposed: the stances (with confidence and each feature's
+    /// contribution) and the abstentions with their reason, in text order.
     public func explain(_ article: Article) -> [StanceExplanation] {
-        findings(article).map {
-            StanceExplanation(sentence: $0.evidence(in: article.body), actor: watchlist.actors[$0.actor].id, topic: watchlist.topics[$0.topic].id,
-                              polarity: $0.polarity, stated: $0.stated.day, rules: $0.rules, start: $0.start, end: $0.end)
+        let decision = decide(candidates(article))
+        return decision.weighed.map { w in
+            let f = w.candidate.finding
+            return StanceExplanation(sentence: f.evidence(in: article.body), actor: watchlist.actors[f.actor].id, topic: watchlist.topics[f.topic].id,
+                                     polarity: f.polarity, stated: f.stated.day, rules: f.rules, start: f.start, end: f.end,
+                                     confidence: w.confidence, abstention: w.abstention,
+                                     contributions: model.contributions(w.candidate.features))
+        }
+    }
+
+    /// The candidates of `article` with their feature values, for training and evaluation.
+    public func candidateRecords(in article: Article) -> [CandidateRecord] {
+        candidates(article).map { c in
+            CandidateRecord(article: article.id, actor: watchlist.actors[c.finding.actor].id, topic: watchlist.topics[c.finding.topic].id,
+                            polarity: c.finding.polarity, stated: c.finding.stated.day, features: c.features)
         }
     }
 
     /// Developer trace: each sentence with its holder and the rule that named it.
     public func trace(_ article: Article) -> [String] {
         var lines: [String] = []
-        _ = findings(article, traceSink: { lines.append($0) })
+        _ = candidates(article, traceSink: { lines.append($0) })
         return lines
     }
+}
+
+/// A candidate stance as the training command sees it: who, which topic, which side, when,
+/// and the feature values (in `Feature.allCases` order).
+public struct CandidateRecord: Sendable, Hashable {
+    public var article: String
+    public var actor: String
+    public var topic: String
+    public var polarity: Polarity
+    public var stated: Day
+    public var features: [Double]
 }

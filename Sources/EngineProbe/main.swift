@@ -5,6 +5,9 @@
 /// `--explain` prints the explanation blocks instead; `--trace` also shows the compiled
 /// topics and each sentence's holder; `--throughput N` runs the engine once (cold stem
 /// cache) and then N times over the files and prints MB/s and articles/s.
+/// `--train OUT CORPUS_DIR...` trains the stance model on the corpora's gold (deterministic)
+/// and writes it to OUT; `--loco [--save DIR] CORPUS_DIR...` scores each corpus with a model
+/// trained on the others (and writes those models to DIR).
 import Corpus
 import Foundation
 
@@ -34,6 +37,10 @@ var throughput = 0
 var explain = false
 var trace = false
 var files: [String] = []
+var trainOut: String? = nil
+var loco = false
+var saveDir: String? = nil
+var dumpDir: String? = nil
 while !args.isEmpty {
     let a = args.removeFirst()
     switch a {
@@ -41,11 +48,26 @@ while !args.isEmpty {
     case "--throughput": throughput = args.isEmpty ? 10 : Int(args.removeFirst()) ?? 10
     case "--explain": explain = true
     case "--trace": trace = true
+    case "--train": trainOut = args.isEmpty ? nil : args.removeFirst()
+    case "--loco": loco = true
+    case "--save": saveDir = args.isEmpty ? nil : args.removeFirst()
+    case "--dump": dumpDir = args.isEmpty ? nil : args.removeFirst()
     default: files.append(a)
     }
 }
+if trainOut != nil || loco || dumpDir != nil {
+    do {
+        if let trainOut { try runTrain(out: trainOut, directories: files) }
+        else if let dumpDir { try runDump(out: dumpDir, directories: files) }
+        else { try runLoco(directories: files, save: saveDir) }
+        exit(0)
+    } catch {
+        warn("\(error)")
+        exit(1)
+    }
+}
 guard let watchlistPath else {
-    warn("usage: EngineProbe --watchlist W.yaml [--explain|--trace|--throughput N] FILE...")
+    warn("usage: EngineProbe --watchlist W.yaml [--explain|--trace|--throughput N] FILE... | --train OUT CORPUS... | --loco [--save DIR] CORPUS...")
     exit(2)
 }
 do {

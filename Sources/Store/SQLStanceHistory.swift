@@ -13,7 +13,7 @@ struct SQLStanceHistory: StanceHistory {
 
     static let columns = """
         s.id, a.name, s.actor, s.topic, s.polarity, s.stated, s.evidence,
-        s.evidence_start, s.evidence_end, s.rules
+        s.evidence_start, s.evidence_end, s.rules, s.confidence
         """
 
     static let latestSQL = """
@@ -88,6 +88,7 @@ struct SQLStanceHistory: StanceHistory {
         let rulesText: String = row[9]
         let rules = (try? rulesDecoder.decode([String].self, from: Data(rulesText.utf8))) ?? []
         return Stance(article: row[1], actor: row[2], topic: row[3], polarity: pol, stated: day,
-                      evidence: row[6], evidenceStart: row[7], evidenceEnd: row[8], rules: rules)
+                      evidence: row[6], evidenceStart: row[7], evidenceEnd: row[8], rules: rules,
+                      confidence: row[10])
     }
 }

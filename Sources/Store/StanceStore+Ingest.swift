@@ -132,11 +132,11 @@ extension StanceStore {
         let rules = String(decoding: try SQLStanceHistory.rulesEncoder.encode(stance.rules), as: UTF8.self)
         try db.cachedStatement(sql: """
             INSERT INTO stance (article_seq, position, actor, topic, polarity, stated, evidence,
-                                evidence_start, evidence_end, rules)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                evidence_start, evidence_end, rules, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [articleSeq, position, stance.actor, stance.topic, stance.polarity.rawValue,
                                      stance.stated.description, stance.evidence, stance.evidenceStart,
-                                     stance.evidenceEnd, rules])
+                                     stance.evidenceEnd, rules, stance.confidence])
     }
 
     /// Stores `alert` unless an alert with its id exists; true when it was stored.

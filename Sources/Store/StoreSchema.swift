@@ -87,6 +87,10 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: stance confidence") { db in
+            // the stance model's confidence (0…1); NULL for stances recorded before it
+            try db.execute(sql: "ALTER TABLE stance ADD COLUMN confidence REAL")
+        }
         return migrator
     }
 }

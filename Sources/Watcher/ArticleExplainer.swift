@@ -1,5 +1,6 @@
 /// `stancewatch explain`: runs one file through the reader and the engine and says, per
-/// stance, which sentence yielded it and which rules fired. Stores nothing.
+/// candidate, which sentence yielded it, which rules fired, the confidence and the features
+/// that weighed most, and for an abstention its reason. Stores nothing.
 public import Corpus
 import Platform
 
@@ -24,8 +25,9 @@ public struct ArticleExplainer: Sendable {
             lines.append("no stance of a watched actor on a watched topic was found")
         }
         for (index, e) in explanations.enumerated() {
-            lines.append("\(index + 1). \(e.actor) · \(e.topic) · \(e.polarity.rawValue) · stated \(e.stated)")
+            lines.append("\(index + 1). \(e.headline)")
             lines.append("   rules: \(e.rules.joined(separator: " → "))")
+            lines.append("   weighed: \(e.weighed())")
             lines.append("   «\(e.sentence)» (bytes \(e.start)..<\(e.end))")
         }
         return lines

@@ -33,8 +33,12 @@ struct RuleTests {
 
     @Test func shorterCueInsideALongerOneOfAnotherTopic() {
         // "переговорная площадка" is not the only cue here: its "площадка" also serves Turkey
+        // (both topics are proposed; the model holds Turkey's, tied by its name, and weighs
+        // Kazakhstan's, a bare cue, on its own evidence)
         let body = "Абаев заявил, что Казахстан и Турция готовы стать переговорной площадкой."
-        #expect(found(body) == ["nurlan kz-venue pro", "nurlan tr-venue pro"])
+        let proposed = Set(EngineFixture.engine.explain(EngineFixture.article(body)).map { "\($0.actor) \($0.topic) \($0.polarity.rawValue)" })
+        #expect(proposed == ["nurlan kz-venue pro", "nurlan tr-venue pro"])
+        #expect(found(body).contains("nurlan tr-venue pro"))
     }
 
     @Test func placeTopicNeedsItsPlace() {

@@ -1,6 +1,6 @@
 /// The per-article pipeline: who holds each sentence (pass 1), then topics, polarity and
-/// dates for the sentences an actor holds (pass 2); findings stay per sentence until
-/// `Merged` makes one stance per (actor, topic, polarity).
+/// dates for the sentences an actor holds or names (pass 2); candidates stay per sentence
+/// until the model weighs them and `Decision` makes one stance per (actor, topic, stated date).
 /// One stance as found in one sentence, before merging.
 struct Finding: Sendable {
     var sentence: Int
@@ -21,17 +21,9 @@ struct Finding: Sendable {
 }
 
 extension StanceEngine {
-    /// Every stance of every sentence, in text order.
-    func findings(_ article: Article, traceSink: ((String) -> Void)? = nil) -> [Finding] {
-        var all: [Finding] = []
-        findings(article, traceSink: traceSink) { all.append($0) }
-        return all
-    }
-
-    /// Every stance of every sentence, handed to `emit` in text order as soon as no later
-    /// sentence can change it: a long article can yield a finding per sentence, and
-    /// `stances(in:)` keeps only one per (actor, topic, polarity).
-    func findings(_ article: Article, traceSink: ((String) -> Void)? = nil, emit: (Finding) -> Void) {
+    /// Every candidate of every sentence, in text order, with its features (see `Feature`);
+    /// the article-wide features are filled in once all are known.
+    func candidates(_ article: Article, traceSink: ((String) -> Void)? = nil) -> [Candidate] {
         var forms = WordForms(stemmer: stemmer, shared: stemCache)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
@@ -84,46 +76,90 @@ extension StanceEngine {
                 traceSink("[\(s)] p\(sen.paragraph)\(sen.isBoilerplate ? " furniture" : "") \(who) \(speakers[s]?.1 ?? "") | \(body)")
             }
         }
-        // pass 2: topics, polarity, dates. `out` holds the findings of the last
-        // `backReferenceReach` sentences, which a back reference may still date.
-        var out: [Finding] = []
+        // pass 2: topics, polarity, dates, features
+        var out: [Candidate] = []
         var lastDate: (paragraph: Int, speaker: Speaker, date: StatedDate)? = nil
+        let features = CandidateFeatures(text: text, lexicon: lexicon, index: index, polarity: polarityFinder)
         for s in text.sentences.indices {
-            let settled = out.prefix { $0.sentence < s - Self.backReferenceReach }.count
-            for f in out.prefix(settled) { emit(f) }
-            out.removeFirst(settled)
             if speakers[s] == nil || speakers[s]?.0 == .other { dateBack(from: s, text, article, &out) }
             let sentence = text.sentences[s]
             let r = text.sentenceWords[s]
-            guard let (speaker, speakerRule) = speakers[s] else { lastDate = nil; continue }
-            // date of the sentence, or carried from the sentence before when this one goes on
-            // with the same speaker in the same paragraph ("Он вновь указал", "При этом он")
-            var date = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon)
-            if date == nil, let l = lastDate, l.speaker == speaker,
-               l.paragraph == sentence.paragraph && continues(r, text, rule: speakerRule) || startsContinuation(r, text) {
-                date = StatedDate(day: l.date.day, strength: l.date.strength, rule: l.date.rule + ".carried")
+            var date: StatedDate? = nil
+            var holders: [(actor: Int, rule: String, feature: String)] = []
+            if let (speaker, speakerRule) = speakers[s] {
+                // date of the sentence, or carried from the sentence before when this one goes on
+                // with the same speaker in the same paragraph ("Он вновь указал", "При этом он")
+                date = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon)
+                if date == nil, let l = lastDate, l.speaker == speaker,
+                   l.paragraph == sentence.paragraph && continues(r, text, rule: speakerRule) || startsContinuation(r, text) {
+                    date = StatedDate(day: l.date.day, strength: l.date.strength, rule: l.date.rule + ".carried")
+                }
+                if let d = date { lastDate = (sentence.paragraph, speaker, d) } else { lastDate = nil }
+                if case .actor(let a) = speaker {
+                    holders.append((a, speakerRule, speakerRule))
+                    // "X и Y выступают за …": both hold it
+                    for b in coordinated(with: a, sentence: s, text) where !holders.contains(where: { $0.actor == b }) {
+                        holders.append((b, "speaker.coordinated", speakerRule))
+                    }
+                }
+            } else {
+                lastDate = nil
             }
-            if let d = date { lastDate = (sentence.paragraph, speaker, d) } else { lastDate = nil }
-            guard case .actor(let actor) = speaker, !sentence.isBoilerplate, !isQuestion(r, text, sentence) else { continue }
-            var hits = topicFinder.hits(sentence: s, holder: actor)
-            let cueTopics = Set(hits.map(\.topic))
+            guard !sentence.isBoilerplate else { continue }
+            // candidates as wide as a keyword reader's: every watched actor named in the
+            // sentence is a possible holder too; the model weighs how the holder was found
+            // (not when someone else holds the words: "по мнению экспертов, X не станет …")
+            for mi in text.sentenceMentions[s] where speakers[s]?.0 != .other {
+                let m = text.mentions[mi]
+                guard m.kind == .name || m.kind == .role, m.actors.count == 1, !holders.contains(where: { $0.actor == m.actors[0] }) else { continue }
+                holders.append((m.actors[0], "speaker.mentioned", "speaker.mentioned"))
+            }
+            guard !holders.isEmpty else { continue }
+            if date == nil, speakers[s] == nil { date = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon) }
+            let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")
+            let sentenceFacts = features.sentence(s, question: isQuestion(r, text, sentence))
             let ev = polarityFinder.evaluation(r, clause: r)
             var dirAt: Int? = nil
             for w in r where lexicon.directions[text.stems[w]] != nil { dirAt = w; break }
-            // words inside the clause of a cue belong to that cue's topic
-            var usedByCue = Set<Int>()
-            for h in hits { usedByCue.formUnion(polarityFinder.clause(h.words, in: r)) }
-            hits += topicFinder.descriptionHits(sentence: s, holder: actor, evaluationAt: ev.value != 0 ? ev.at : nil,
-                                                directionAt: dirAt, skip: cueTopics, usedByCue: usedByCue)
-            for h in hits {
-                guard let (pol, prule) = polarityFinder.polarity(topic: index.topics[h.topic], hit: h.words, sentence: r, properCue: h.properCue) else { continue }
-                let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")
-                out.append(Finding(sentence: s, actor: actor, topic: h.topic, polarity: pol, stated: stated,
-                                   rules: [speakerRule] + h.rules + [prule, stated.rule],
-                                   start: sentence.start, end: sentence.end))
+            for (actor, speakerRule, featureRule) in holders {
+                var hits = topicFinder.hits(sentence: s, holder: actor, keepAmbiguous: true)
+                let cueTopics = Set(hits.map(\.topic))
+                // words inside the clause of a cue belong to that cue's topic
+                var usedByCue = Set<Int>()
+                for h in hits { usedByCue.formUnion(polarityFinder.clause(h.words, in: r)) }
+                hits += topicFinder.descriptionHits(sentence: s, holder: actor, evaluationAt: ev.value != 0 ? ev.at : nil,
+                                                    directionAt: dirAt, skip: cueTopics, usedByCue: usedByCue)
+                let competing = Set(hits.map(\.topic)).count - 1
+                for h in hits {
+                    let topic = index.topics[h.topic]
+                    let found = polarityFinder.polarity(topic: topic, hit: h.words, sentence: r, properCue: h.properCue)
+                    let naive: Polarity = polarityFinder.negated(h.words.lowerBound, clause: r, window: 4) ? .contra : .pro
+                    let (pol, prule) = found ?? (naive, "polarity.naive")
+                    let f = Finding(sentence: s, actor: actor, topic: h.topic, polarity: pol, stated: stated,
+                                    rules: [speakerRule] + h.rules + [prule, stated.rule],
+                                    start: sentence.start, end: sentence.end)
+                    let x = features.values(f, hit: h, sentence: sentenceFacts, speakerRule: featureRule, polarityRule: prule,
+                                            naive: naive, competing: competing)
+                    out.append(Candidate(finding: f, features: x, competing: h.competing))
+                }
             }
         }
-        for f in out { emit(f) }
+        CandidateFeatures.fillArticle(&out)
+        return out
+    }
+
+    /// Watched actors joined to a mention of `actor` in sentence `s` by a bare «и» ("Абаев и
+    /// Сейтова заявили"): the coordinated subjects hold the words together.
+    func coordinated(with actor: Int, sentence s: Int, _ text: ArticleText) -> [Int] {
+        let ms = text.sentenceMentions[s].map { text.mentions[$0] }.filter { ($0.kind == .name || $0.kind == .role) && $0.actors.count == 1 }
+        var out: [Int] = []
+        for (i, m) in ms.enumerated() where m.actors[0] == actor {
+            for n in [i - 1, i + 1] where n >= 0 && n < ms.count && ms[n].actors[0] != actor {
+                let (a, b) = n < i ? (ms[n], m) : (m, ms[n])
+                if b.first == a.last + 2, text.words[a.last + 1].norm == K.и, !text.boundary(before: a.last + 1) { out.append(ms[n].actors[0]) }
+            }
+        }
+        return out
     }
 
     /// How many sentences back a demonstrative sentence dates undated stances.
@@ -132,15 +168,16 @@ extension StanceEngine {
     /// "Это письмо … было направлено в декабре прошлого года": sentence `s` of the same
     /// paragraph, pointing back with a demonstrative and giving a date, dates the undated
     /// stances of the `backReferenceReach` sentences before it.
-    private func dateBack(from s: Int, _ text: ArticleText, _ article: Article, _ out: inout [Finding]) {
+    private func dateBack(from s: Int, _ text: ArticleText, _ article: Article, _ out: inout [Candidate]) {
         let r = text.sentenceWords[s]
         guard let f = r.first, Self.demonstratives.contains(text.words[f].norm),
               let d = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon) else { return }
         let paragraph = text.sentences[s].paragraph
-        for k in out.indices where out[k].sentence < s && out[k].sentence >= s - Self.backReferenceReach
-            && text.sentences[out[k].sentence].paragraph == paragraph && out[k].stated.strength == 0 {
-            out[k].stated = StatedDate(day: d.day, strength: d.strength, rule: d.rule + ".backReference")
-            out[k].rules[out[k].rules.count - 1] = d.rule + ".backReference"
+        for k in out.indices where out[k].finding.sentence < s && out[k].finding.sentence >= s - Self.backReferenceReach
+            && text.sentences[out[k].finding.sentence].paragraph == paragraph && out[k].finding.stated.strength == 0 {
+            out[k].finding.stated = StatedDate(day: d.day, strength: d.strength, rule: d.rule + ".backReference")
+            out[k].finding.rules[out[k].finding.rules.count - 1] = d.rule + ".backReference"
+            out[k].features[Feature.dateExplicit.index] = 1
         }
     }
 

@@ -198,7 +198,11 @@ struct Attribution {
     /// the quote opens its line.
     func quoteSpeaker(_ q: Int, state: SpeakerState) -> Speaker? {
         let span = text.quotes[q]
-        guard let s = text.sentenceWords.firstIndex(where: { $0.contains(max(span.upperBound - 1, span.lowerBound)) || $0.lowerBound >= span.upperBound }) else { return nil }
+        // the first sentence holding the quote's last word or starting after it (sentences are
+        // ordered word ranges: a binary search, so a page of many short quotes stays linear)
+        let last = max(span.upperBound - 1, span.lowerBound)
+        let s = Self.partitionPoint(text.sentenceWords.count) { text.sentenceWords[$0].upperBound > last || text.sentenceWords[$0].lowerBound >= span.upperBound }
+        guard s < text.sentenceWords.count else { return nil }
         let ms = text.sentenceMentions[s].map { text.mentions[$0] } + (s + 1 < text.sentences.count ? text.sentenceMentions[s + 1].map { text.mentions[$0] } : [])
         // after: «…», — сказал он
         var w = span.upperBound
@@ -214,8 +218,15 @@ struct Attribution {
         if span.lowerBound > 0 {
             let before = text.punctBefore[span.lowerBound]
             if before.contains(":") {
-                let start = text.sentenceWords.first(where: { $0.contains(span.lowerBound - 1) })?.lowerBound ?? 0
-                let pre = text.mentions.filter { $0.first >= start && $0.last < span.lowerBound }
+                let k = Self.partitionPoint(text.sentenceWords.count) { text.sentenceWords[$0].upperBound > span.lowerBound - 1 }
+                let start = k < text.sentenceWords.count && text.sentenceWords[k].contains(span.lowerBound - 1) ? text.sentenceWords[k].lowerBound : 0
+                // mentions are in word order: those from `start` up to the quote
+                var pre: [Mention] = []
+                var mi = Self.partitionPoint(text.mentions.count) { text.mentions[$0].first >= start }
+                while mi < text.mentions.count, text.mentions[mi].first < span.lowerBound {
+                    if text.mentions[mi].last < span.lowerBound { pre.append(text.mentions[mi]) }
+                    mi += 1
+                }
                 for v in (start..<span.lowerBound).reversed() where isSpeechVerb(v) {
                     if let sp = verbSubject(v, in: start..<span.lowerBound, mentions: pre, state: state) { return sp }
                 }
@@ -227,5 +238,16 @@ struct Attribution {
             return state.lastSpeaker
         }
         return nil
+    }
+
+    /// The first index in `0..<count` for which `isAfter` holds, `isAfter` being false then
+    /// true along the indices (a binary search).
+    static func partitionPoint(_ count: Int, _ isAfter: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isAfter(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 }

@@ -44,6 +44,12 @@ struct Lexicon: Sendable {
     var conditionHedges: [[String]] = []
     /// Hedges that make the whole sentence undecided ("не принимала решений").
     var sentenceHedges: [[String]] = []
+    /// Stems of reversive verbs and nouns ("отменить", "снять", "выйти", "отказаться").
+    var reversals: Set<String> = []
+    /// Forecast and compulsion phrases, folded words ("вынудят", "рано или поздно").
+    var forecasts: [[String]] = []
+    /// Condition phrases, folded words ("если", "в случае").
+    var conditions: [[String]] = []
 
     /// Why the lexicons could not be loaded.
     struct LoadError: Error, CustomStringConvertible {
@@ -136,5 +142,8 @@ struct Lexicon: Sendable {
             else if l.hasPrefix("~") { conditionHedges.append(words(l.dropFirst())) }
             else { hedges.append(words(l)) }
         }
+        reversals = Set(try lines("reversals.txt").map { stem(Fold.word($0)) })
+        forecasts = try lines("forecast.txt").map { words($0) }
+        conditions = try lines("conditions.txt").map { words($0) }
     }
 }

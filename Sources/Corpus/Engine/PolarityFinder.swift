@@ -3,6 +3,8 @@
 /// The clause runs from the cue to the nearest boundary on each side (comma, colon,
 /// dash, "что", contrast words "однако"/"но"/"а"), so "не посредник, однако готов
 /// предоставить площадку" gives each topic its own clause. Rules, in order:
+/// 0. `polarity.act`: an act the topic's descriptions name ("голосует против поправки" in
+///    `contra` makes "депутат проголосовал против поправки" contra, whatever else it holds).
 /// 1. `polarity.direction` (direction topics): a direction word (снизить/повысить,
 ///    допустить/запретить) read through the topic's own descriptions; a negation before it
 ///    flips it, a pessimistic word in the clause ("рано") flips it too.
@@ -11,9 +13,15 @@
 ///    the optimistic one.
 /// 3. `polarity.description` (evaluative topics): signed word overlap with the two
 ///    descriptions ("результата … не будет" meets "… не будет").
-/// 4. `polarity.negatedCue`: a negation within five words before the cue.
+/// 4. `polarity.reversal`: a reversive verb before the cue ("отменить пошлины", "выйти из
+///    договора"): the side the topic's descriptions give to undoing it (contra unless `pro`
+///    is the undoing), turned over when the verb is negated ("не намерен отказываться от").
+///    Direction words are turned over the same way ("снять запрет").
+/// 4b. `polarity.negatedCue`: a negation within five words before the cue.
 /// 5. `polarity.readiness`: readiness or possibility (готов, может, предложил).
 /// 6. `polarity.affirmedCue`: the holder speaks of the topic affirmatively.
+/// A forecast or compulsion in the clause ("вынудят", "рано или поздно") gives no stance on a
+/// plain or direction topic.
 /// Direction topics fall back to the signed description overlap ("в статусе нейтральных
 /// атлетов" meets the pro side's "в нейтральном статусе"). A hedged clause (`hedges.txt`:
 /// "на фоне", "о возможном", "теоретически") gives no stance, nor does a sentence with a
@@ -112,7 +120,11 @@ struct PolarityFinder {
             // "запрет на участие": a direction word right after another is its object
             if let prev = lastDirection, w - prev <= 2 { lastDirection = w; continue }
             lastDirection = w
-            if negated(w, clause: c, window: 6) {
+            // "снять запрет", "не намерен отменять ограничения": a reversive verb governing the
+            // direction word turns it over, and a negation then belongs to the verb
+            var negatedAt = w
+            if let rv = reversal(before: w, clause: c) { p = p.opposite; negatedAt = rv }
+            if negated(negatedAt, clause: c, window: 6) {
                 // "не поддержит снижение на 50 б.п.": the negation is about the amount
                 let after = (w + 1)..<min(text.words.count, w + 5)
                 if after.contains(where: { text.words[$0].norm == K.на && $0 + 1 < text.words.count && text.words[$0 + 1].kind == .number }) { continue }
@@ -166,7 +178,23 @@ struct PolarityFinder {
             let antecedent = text.words[c.lowerBound - 1].norm
             if Self.obliquePluralEndings.contains(where: { antecedent.hasSuffix($0) }) { return nil }
         }
+        // "проголосовал против поправки": an act the descriptions name decides
+        if !topic.proActs.isEmpty || !topic.contraActs.isEmpty {
+            var pro = false, contra = false, at = c.lowerBound
+            // a verb names the act; a verbal noun ("голосование за проект") only names the event
+            for w in c.dropLast() where (text.words[w + 1].norm == K.против || text.words[w + 1].norm == K.за) && !Self.isVerbalNoun(text.words[w].norm) {
+                let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm)
+                if topic.proActs.contains(key) { pro = true; at = w }
+                if topic.contraActs.contains(key) { contra = true; at = w }
+            }
+            if pro != contra {
+                let p: Polarity = pro ? .pro : .contra
+                return (negated(at, clause: c, window: 3) ? p.opposite : p, "polarity.act")
+            }
+        }
         if topic.kind != .plain && (hedged(c, condition: true) || background(c, sentence: s)) { return nil }
+        // "нас вынудят пойти на …", "рано или поздно это случится": pressure or prediction
+        if topic.kind != .evaluative && forecast(c) { return nil }
         if topic.kind == .direction {
             var d = direction(c, clause: c, topic: topic)
             if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }
@@ -202,12 +230,38 @@ struct PolarityFinder {
             if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, "polarity.description") }
             return nil
         }
+        // "отменить пошлины", "выйти из договора", "не видит причин отменять …"
+        if let rv = reversal(before: hit.lowerBound, clause: c, reach: 3) {
+            let p = topic.reversalPolarity
+            return (negated(rv, clause: c) ? p.opposite : p, "polarity.reversal")
+        }
         if negated(hit.lowerBound, clause: c) { return (.contra, "polarity.negatedCue") }
         if let m = modal(c) {
             return (negated(m, clause: c, window: 2) ? .contra : .pro, "polarity.readiness")
         }
         if properCue { return nil }
         return (.pro, "polarity.affirmedCue")
+    }
+
+    /// A reversive word ("отменить", "снять", "выйти из", "отказаться от") within `reach` words
+    /// before word `w` in clause `c`, not itself a direction word.
+    func reversal(before w: Int, clause c: Range<Int>, reach: Int = 2) -> Int? {
+        var k = w - 1
+        while k >= max(c.lowerBound, w - reach) {
+            if lexicon.reversals.contains(text.stems[k]) && lexicon.directions[text.stems[k]] == nil { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// True when range `r` holds a forecast or compulsion phrase (`forecast.txt`).
+    func forecast(_ r: Range<Int>) -> Bool {
+        for w in r {
+            for p in lexicon.forecasts where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
+                if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
+            }
+        }
+        return false
     }
 
     /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").

@@ -7,7 +7,9 @@
 /// `topic.actorCountry` (the holder's own country, by its names and roles),
 /// `topic.anchorNearby` (the two sentences before), `topic.groupCountry` (the country of
 /// the holder's group mates), `topic.generic` (the one sharing topic without anchors),
-/// `topic.anchorInArticle`; otherwise the cue is dropped. A watched actor named in the
+/// `topic.anchorInArticle`, `topic.specificWord` (a word of its label, cues or descriptions
+/// that none of the other sharing topics has: topics close in meaning); otherwise the cue is
+/// dropped, or, for the model, kept for each topic as `topic.ambiguous` (an abstention). A watched actor named in the
 /// sentence anchors the topics of their own country ("становление Эрдогана посредником").
 /// A cue that is a place name ("Ватикан", "Стамбул") gives way when the same sentence
 /// holds a common-word cue of another topic anchored there ("Ватикан … посредником" is
@@ -22,6 +24,8 @@ struct TopicHit {
     var rules: [String]
     /// The cue is a place name (an anchor of the topic), not a word for the position.
     var properCue: Bool = false
+    /// For a cue several topics share and nothing ties to one: all of them (`topic.ambiguous`).
+    var competing: [Int] = []
 }
 
 struct TopicFinder {
@@ -66,9 +70,12 @@ struct TopicFinder {
     }
 
     /// Cue hits of sentence `s`, with shared cues tied to topics.
-    func hits(sentence s: Int, holder: Int) -> [TopicHit] {
+    /// With `keepAmbiguous`, a shared cue nothing ties to one topic gives a hit for each of
+    /// its topics, marked `topic.ambiguous` (the model abstains on them, `explain` says why).
+    func hits(sentence s: Int, holder: Int, keepAmbiguous: Bool = false) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
+        var ambiguous: [TopicHit] = []
         // choices and support depend on the sentence, not on the cue's position: decide each
         // once per sentence (a run-on page of repeated cues stays linear)
         var chosenFor: [[Int]: [(Int, String)]] = [:]
@@ -97,10 +104,20 @@ struct TopicFinder {
                 }
             }
             guard !topics.isEmpty else { w += 1; continue }
-            let chosen: [(Int, String)]
+            var chosen: [(Int, String)]
             if let known = chosenFor[topics] { chosen = known } else {
                 chosen = choose(topics, sentence: s, holder: holder)
                 chosenFor[topics] = chosen
+            }
+            // topics close in meaning: told apart by a word only one of them has in its
+            // label, cues or descriptions ("пошлины на сыр из Норландии")
+            if chosen.isEmpty && topics.count > 1, let t = specific(topics, in: r) {
+                chosen = [(t, "topic.specificWord")]
+            }
+            if chosen.isEmpty && topics.count > 1 && keepAmbiguous {
+                for t in topics where !ambiguous.contains(where: { $0.topic == t }) {
+                    ambiguous.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", "topic.ambiguous"], competing: topics))
+                }
             }
             for (t, rule) in chosen {
                 if !out.contains(where: { $0.topic == t }) {
@@ -117,6 +134,7 @@ struct TopicFinder {
         out.removeAll { h in
             h.properCue && common.contains { c in c.topic != h.topic && anchorsIn(h.words, topic: c.topic) > 0 }
         }
+        for a in ambiguous where !out.contains(where: { $0.topic == a.topic }) { out.append(a) }
         return out
     }
 
@@ -185,6 +203,20 @@ struct TopicFinder {
         let scored = pool.map { ($0, anchorsIn(all, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
         if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorInArticle")] }
         return []
+    }
+
+    /// The one topic of `topics` whose own words (label, cues, descriptions: stems no other
+    /// of them has) stand in range `r`; nil when none or several do.
+    func specific(_ topics: [Int], in r: Range<Int>) -> Int? {
+        var found: Int? = nil
+        for t in topics {
+            let own = index.topics[t].descriptionStems
+            let hit = r.contains { w in
+                own.contains(text.stems[w]) && !topics.contains { $0 != t && index.topics[$0].descriptionStems.contains(text.stems[w]) }
+            }
+            if hit { if found != nil { return nil }; found = t }
+        }
+        return found
     }
 
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.

@@ -30,6 +30,13 @@ struct TopicModel: Sendable {
     var directionPolarity: [String: Polarity] = [:]
     /// Polarity that optimism / approval supports.
     var positivePolarity: Polarity = .pro
+    /// The side that undoing the topic's measure takes ("отменить пошлины", "снять запрет"):
+    /// contra, unless the topic's own `pro` description is the undoing ("отмена пошлин").
+    var reversalPolarity: Polarity = .contra
+    /// Acts the descriptions name, as (verb stem, «против»/«за») pairs: "голосует против
+    /// поправки" in `contra` makes "проголосовал против" a contra act.
+    var proActs: [String] = []
+    var contraActs: [String] = []
     var kind: Kind = .plain
 
     init(topic: Watchlist.Topic, lexicon: Lexicon, stemmer: Stemmer, words: (String) -> [PatternWord]) {
@@ -49,6 +56,17 @@ struct TopicModel: Sendable {
         }
         proStems = content(topic.pro).map { (stem: $0.0, negated: $0.1) }
         contraStems = content(topic.contra).map { (stem: $0.0, negated: $0.1) }
+        func acts(_ s: String) -> [String] {
+            let ws = words(s)
+            return ws.indices.dropLast().compactMap { i in
+                ws[i + 1].folded == K.против || ws[i + 1].folded == K.за ? TopicModel.actKey(ws[i].stem, ws[i + 1].folded) : nil
+            }
+        }
+        proActs = acts(topic.pro)
+        contraActs = acts(topic.contra)
+        let proUndoes = proStems.contains { !$0.negated && lexicon.reversals.contains($0.stem) }
+        let contraUndoes = contraStems.contains { !$0.negated && lexicon.reversals.contains($0.stem) }
+        if proUndoes && !contraUndoes { reversalPolarity = .pro }
         descriptionStems = Set((content(topic.label) + content(topic.pro) + content(topic.contra)).map(\.0))
         for c in cues { descriptionStems.formUnion(c) }
         // anchors: what the topic is about, when its label leads with it ("Турция (Стамбул)
@@ -122,5 +140,15 @@ struct TopicModel: Sendable {
         positivePolarity = vp >= vc ? .pro : .contra
         if !directionPolarity.isEmpty { kind = .direction }
         else if vp >= 2 && vc <= -1 && vp - vc >= 3 { kind = .evaluative }
+    }
+
+    static let verbPrefixes = ["про", "по", "вы", "за", "с", "от", "на", "при"].map(Fold.word)
+
+    /// An act's key: the verb stem without a perfective prefix, cut to five letters, and the
+    /// preposition ("проголосовал против" and "голосует против" share one).
+    static func actKey(_ stem: String, _ preposition: String) -> String {
+        var s = Substring(stem)
+        for p in verbPrefixes where s.hasPrefix(p) && s.utf8.count - p.utf8.count >= 4 { s = s.dropFirst(p.count); break }
+        return String(s.prefix(5)) + " " + preposition
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The model's verdict on one candidate: its confidence and, when the engine abstains, why.
+struct Weighed {
+    var candidate: Candidate
+    var confidence: Double
+    var abstention: String?
+}
+
+/// What the engine decided for one article: every candidate weighed, in text order.
+struct Decision {
+    var weighed: [Weighed]
+
+    /// At most one stance per (actor, topic, polarity), in text order; when the same position
+    /// is found more than once, the most explicitly dated confident mention gives the date (a
+    /// day beats a month, a month beats "месяц назад", any date beats none) and the most
+    /// confident one the confidence.
+    func stances(article: Article, watchlist: Watchlist) -> [Stance] {
+        var order: [String] = []
+        var best: [String: (Finding, StatedDate, Double)] = [:]
+        for w in weighed where w.abstention == nil {
+            let f = w.candidate.finding
+            let key = "\(f.actor)|\(f.topic)|\(f.polarity.rawValue)"
+            if let (first, date, c) = best[key] {
+                best[key] = (first, f.stated.strength > date.strength ? f.stated : date, max(c, w.confidence))
+            } else {
+                order.append(key); best[key] = (f, f.stated, w.confidence)
+            }
+        }
+        return order.map { key in
+            let (f, date, c) = best[key]!
+            return Stance(article: article.id, actor: watchlist.actors[f.actor].id, topic: watchlist.topics[f.topic].id,
+                          polarity: f.polarity, stated: date.day, evidence: f.evidence(in: article.body),
+                          evidenceStart: f.start, evidenceEnd: f.end, rules: f.rules + (date.rule == f.stated.rule ? [] : [date.rule]),
+                          confidence: (c * 1000).rounded() / 1000)
+        }
+    }
+}
+
+extension StanceEngine {
+    /// Weighs every candidate with the model. Below the threshold the engine abstains and says
+    /// why: a cue several topics share with nothing to tie it («ambiguous topic: a | b»), a
+    /// holder only named in the sentence («speaker unclear»), else «low confidence 0.xx».
+    /// When the article also gives the actor, confidently, the other side of the same topic on
+    /// the same stated day, the weaker side is abstained on, and both are unless one is
+    /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
+    /// that reports a real change dates the two statements apart.
+    /// How much more confident one side must be than the other, on one day, to stand alone.
+    static let clearMargin = 0.25
+
+    func decide(_ cs: [Candidate]) -> Decision {
+        var out: [Weighed] = cs.map { c in
+            let p = model.probability(c.features)
+            guard p < model.threshold else { return Weighed(candidate: c, confidence: p, abstention: nil) }
+            let reason: String
+            if !c.competing.isEmpty {
+                reason = "ambiguous topic: " + c.competing.map { watchlist.topics[$0].id }.joined(separator: " | ")
+            } else if c.features[Feature.speakerMentioned.index] != 0 {
+                reason = "speaker unclear"
+            } else {
+                reason = String(format: "low confidence %.2f", p)
+            }
+            return Weighed(candidate: c, confidence: p, abstention: reason)
+        }
+        // the most confident candidate of each side, per (actor, topic, stated day)
+        var best: [String: [Polarity: Double]] = [:]
+        for w in out where w.abstention == nil {
+            let f = w.candidate.finding
+            best["\(f.actor)|\(f.topic)|\(f.stated.day)", default: [:]][f.polarity] = max(best["\(f.actor)|\(f.topic)|\(f.stated.day)"]?[f.polarity] ?? 0, w.confidence)
+        }
+        for k in out.indices where out[k].abstention == nil {
+            let f = out[k].candidate.finding
+            guard let sides = best["\(f.actor)|\(f.topic)|\(f.stated.day)"], sides.count == 2,
+                  let mine = sides[f.polarity], let other = sides[f.polarity.opposite] else { continue }
+            // one side clearly stronger keeps it; otherwise the engine is unsure of both
+            if mine - other < Self.clearMargin { out[k].abstention = "both polarities in one article" }
+        }
+        return Decision(weighed: out)
+    }
+}

@@ -1,0 +1,117 @@
+import Testing
+@testable import Corpus
+
+/// The eight classes of error on unseen subjects (issue 8), each on invented sentences about
+/// subjects none of the corpora use: a city's ban on e-scooters and duties on cheese from two
+/// invented countries (two topics close in meaning). Every "no stance" has a positive twin.
+struct UnseenSubjectTests {
+    static let yaml = """
+    actors:
+      - id: vetrova
+        names: [Ольга Ветрова, Ветрова]
+        roles: [мэр Озёрска]
+        group: ozersk
+      - id: laptev
+        names: [Игорь Лаптев, Лаптев]
+        roles: [депутат городской думы]
+        group: ozersk
+    topics:
+      - id: scooter-ban
+        label: Запрет электросамокатов в Озёрске
+        cues: [запрет самокатов, электросамокаты, самокаты]
+        pro: актор вводит или сохраняет запрет самокатов, голосует за запрет
+        contra: актор снимает или отменяет запрет самокатов, голосует против запрета
+      - id: norland-cheese
+        label: Норландия и пошлины на сыр
+        cues: [пошлины на сыр, сырные пошлины]
+        pro: актор вводит или сохраняет пошлины на сыр из Норландии
+        contra: актор отменяет пошлины на сыр из Норландии или голосует против них
+      - id: vestia-cheese
+        label: Вестия и пошлины на сыр
+        cues: [пошлины на сыр, сырные пошлины]
+        pro: актор вводит или сохраняет пошлины на сыр из Вестии
+        contra: актор отменяет пошлины на сыр из Вестии или голосует против них
+    """
+
+    static let engine: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: yaml))
+
+    func found(_ body: String) -> Set<String> { EngineFixture.triples(body, engine: Self.engine) }
+
+    func abstentions(_ body: String) -> [String] {
+        Self.engine.explain(EngineFixture.article(body)).compactMap { e in e.abstention.map { "\(e.actor) \(e.topic) \(e.polarity.rawValue): \($0)" } }
+    }
+
+    // 1. one article, both polarities on one day: abstain, and say so
+    @Test func bothPolaritiesOnOneDayAbstain() {
+        let body = "Ветрова заявила, что поддерживает запрет самокатов. Позже Ветрова заявила, что выступает против запрета самокатов."
+        #expect(found(body).isEmpty)
+        #expect(abstentions(body).contains { $0.hasSuffix("both polarities in one article") })
+    }
+
+    @Test func bothPolaritiesOnTwoDaysAreAChange() {
+        let body = "В марте 2024 года Ветрова заявила, что поддерживает запрет самокатов. 5 ноября Ветрова заявила, что выступает против запрета самокатов."
+        #expect(found(body) == ["vetrova scooter-ban pro", "vetrova scooter-ban contra"])
+    }
+
+    // 2. topics close in meaning: a shared cue that nothing ties to one topic
+    @Test func sharedCueWithoutItsCountryAbstains() {
+        let body = "Лаптев заявил, что пошлины на сыр нужно сохранить."
+        #expect(found(body).isEmpty)
+        #expect(abstentions(body).contains { $0.contains("ambiguous topic: norland-cheese | vestia-cheese") })
+    }
+
+    @Test func sharedCueWithItsCountryGoesToThatTopic() {
+        #expect(found("Лаптев заявил, что пошлины на сыр из Норландии нужно сохранить.") == ["laptev norland-cheese pro"])
+    }
+
+    // 3. reversal verbs and their negation
+    @Test func liftingABanIsAgainstIt() {
+        #expect(found("Ветрова заявила, что снимет запрет самокатов.") == ["vetrova scooter-ban contra"])
+        #expect(found("Лаптев заявил, что Норландия должна отменить пошлины на сыр.") == ["laptev norland-cheese contra"])
+    }
+
+    @Test func refusingToLiftABanIsForIt() {
+        #expect(found("Ветрова заявила, что не видит причин отменять запрет самокатов.") == ["vetrova scooter-ban pro"])
+    }
+
+    // 4. forecasts and compulsion are not positions
+    @Test func compulsionIsNoPosition() {
+        #expect(found("Ветрова заявила, что рано или поздно город вынудят отменить запрет самокатов.").isEmpty)
+    }
+
+    @Test func aPlanIsAPosition() {
+        #expect(found("Ветрова заявила, что город отменит запрет самокатов.") == ["vetrova scooter-ban contra"])
+    }
+
+    // 5. another speaker's words beside the actor's
+    @Test func attributionEndsWhereAnotherSpeakerBegins() {
+        let body = "Ветрова заявила, что запрет самокатов сохранится. Глава ассоциации прокатчиков Павел Сомов ответил, что запрет самокатов нужно отменить."
+        #expect(found(body) == ["vetrova scooter-ban pro"])
+    }
+
+    // 6. coordinated subjects both hold the words
+    @Test func coordinatedSubjectsBothHoldIt() {
+        #expect(found("Ветрова и Лаптев заявили, что поддерживают запрет самокатов.") == ["vetrova scooter-ban pro", "laptev scooter-ban pro"])
+    }
+
+    // 7. the act a description names decides
+    @Test func theActTheDescriptionNamesDecides() {
+        #expect(found("Депутат Лаптев проголосовал против запрета самокатов.") == ["laptev scooter-ban contra"])
+        #expect(found("Депутат Лаптев проголосовал за запрет самокатов.") == ["laptev scooter-ban pro"])
+    }
+
+    // 8. a retold statement is dated by when it was given
+    @Test func retoldStatementIsDatedWhenGiven() throws {
+        let s = Self.engine.stances(in: EngineFixture.article("В интервью 12 марта 2024 года Ветрова заявила, что поддерживает запрет самокатов."))
+        let only = try #require(s.first)
+        #expect(s.count == 1)
+        #expect(only.stated == Day(year: 2024, month: 3, day: 12)!)
+    }
+
+    // every stance carries its confidence, above the model's threshold
+    @Test func stancesCarryTheirConfidence() throws {
+        let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))
+        let c = try #require(s.first?.confidence)
+        #expect(c >= Self.engine.model.threshold && c <= 1)
+    }
+}
