@@ -47,6 +47,18 @@ public struct StanceEngine: Sendable {
         return merged.stances(article: article, watchlist: watchlist)
     }
 
+    /// Like `stances(in:)`, but asks `keepGoing` before each sentence and gives up, returning
+    /// `nil`, the first time it says no: the daemon's time budget per article.
+    public func stances(in article: Article, keepGoing: () -> Bool) -> [Stance]? {
+        var merged = Merged()
+        var stopped = false
+        findings(article, shouldStop: {
+            if !stopped && !keepGoing() { stopped = true }
+            return stopped
+        }) { merged.add($0) }
+        return stopped ? nil : merged.stances(article: article, watchlist: watchlist)
+    }
+
     /// Per sentence that yielded a stance: sentence text, actor, topic, polarity, stated date, rules fired.
     public func explain(_ article: Article) -> [StanceExplanation] {
         findings(article).map {

@@ -20,11 +20,17 @@ public struct Replay {
         self.ingestor = ingestor
     }
 
-    /// Ingests `paths` one after the other, then sends what is still pending.
+    /// Sends what a crash left pending, ingests `paths` in order (several per transaction),
+    /// then sends what is still pending. After a store failure the remaining files are not
+    /// tried (their outcome is that failure): they would otherwise be recorded out of order.
     public func run(paths: [String]) -> Summary {
+        ingestor.deliverPending()
         var summary = Summary()
-        for path in paths {
-            summary.outcomes.append((path, ingestor.ingest(path: path)))
+        let outcomes = ingestor.ingest(paths: paths)
+        for (index, path) in paths.enumerated() {
+            let outcome = index < outcomes.count ? outcomes[index]
+                : outcomes.last.flatMap { if case .retryLater = $0 { $0 } else { nil } } ?? .retryLater(reason: "not tried")
+            summary.outcomes.append((path, outcome))
         }
         ingestor.deliverPending()
         return summary

@@ -24,6 +24,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    @Option(name: .long, help: ArgumentHelp("Write Prometheus metrics here every few seconds (textfile-collector format, replaced atomically).",
+                                            valueName: "file"))
+    var metricsFile: String?
+
     func validate() throws {
         guard !feed.isEmpty else { throw ValidationError("--feed must name a folder") }
     }
@@ -39,6 +43,7 @@ struct RunCommand: AsyncParsableCommand {
                                           watchlistPath: watchlistPath, alertLogPath: ingest.alertLog)
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
+        configuration.metricsFile = metricsFile
         let store = try StanceStore(directory: configuration.stateDirectory)
         let daemon = Daemon(configuration: configuration, store: store, watchlist: list, logger: logger)
         var groupLogger = logger

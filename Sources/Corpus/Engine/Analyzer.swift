@@ -31,7 +31,10 @@ extension StanceEngine {
     /// Every stance of every sentence, handed to `emit` in text order as soon as no later
     /// sentence can change it: a long article can yield a finding per sentence, and
     /// `stances(in:)` keeps only one per (actor, topic, polarity).
-    func findings(_ article: Article, traceSink: ((String) -> Void)? = nil, emit: (Finding) -> Void) {
+    /// `shouldStop` is asked before each sentence of both passes; when it says yes the
+    /// analysis ends there (the caller, which asked, knows the result is partial).
+    func findings(_ article: Article, traceSink: ((String) -> Void)? = nil, shouldStop: () -> Bool = { false },
+                  emit: (Finding) -> Void) {
         var forms = WordForms(stemmer: stemmer, shared: stemCache)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
@@ -43,6 +46,7 @@ extension StanceEngine {
         var speakers: [(Speaker, String)?] = []
         // pass 1: who holds each sentence
         for s in text.sentences.indices {
+            if shouldStop() { return }
             for mi in text.sentenceMentions[s] {
                 let m = text.mentions[mi]
                 if m.kind == .name || (m.kind == .role && m.actors.count == 1) { state.lastSeen[m.actors[0]] = m.first }
@@ -89,6 +93,7 @@ extension StanceEngine {
         var out: [Finding] = []
         var lastDate: (paragraph: Int, speaker: Speaker, date: StatedDate)? = nil
         for s in text.sentences.indices {
+            if shouldStop() { return }
             let settled = out.prefix { $0.sentence < s - Self.backReferenceReach }.count
             for f in out.prefix(settled) { emit(f) }
             out.removeFirst(settled)
