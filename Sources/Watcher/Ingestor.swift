@@ -177,8 +177,8 @@ public final class Ingestor {
         let identity: FileIdentity
         do {
             let (id, kind) = try SafeFile.identity(atPathBytes: pathBytes)
-            if try store.isUnchanged(name: name, identity: id) { return .done(.unchanged) }
             guard kind == .regular else {
+                if try store.isUnchanged(name: name, identity: id) { return .done(.unchanged) }
                 return .done(refuse(name: name, identity: id, hash: nil,
                                     reason: "it is \(kind), not a regular file; it was not opened"))
             }
@@ -195,17 +195,25 @@ public final class Ingestor {
                 \(Self.markAfter); it is not read again, so that it cannot stop the daemon again
                 """))
         }
-        // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes.
+        // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes; then ONE store read says whether
+        // this name was handled with this identity or these bytes are stored already.
         var bytes: [UInt8]
         let opened: FileIdentity
         do {
             (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: reader.maxBytes)
         } catch {
+            do {
+                if try store.isUnchanged(name: name, identity: identity) { return .done(.unchanged) }
+            } catch {
+                return .done(storeFailed(name: name, error))
+            }
             return .done(refuse(name: name, identity: identity, hash: nil, reason: Self.reason(error)))
         }
         let hash = Self.hex(SHA256.hash(data: bytes))
         do {
-            if try store.hasContent(hash: hash) {
+            let known = try store.lookUp(name: name, identity: identity, hash: hash)
+            if known.unchanged { return .done(.unchanged) }
+            if known.contentStored {
                 try store.markSeen(name: name, identity: opened, hash: hash)
                 storeWorks()
                 tally.duplicates += 1
