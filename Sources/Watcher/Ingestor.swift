@@ -119,6 +119,7 @@ public final class Ingestor {
             }
             storeWorks()
             var raised: [Alert] = []
+            var ingestedLines: [Logger.Metadata] = []
             for (item, result) in zip(waiting, results) {
                 let shown = escapedFileName(item.record.article.id)
                 switch result {
@@ -130,7 +131,7 @@ public final class Ingestor {
                     outcomes[item.index] = .ingested(stances: item.record.stances.count, alerts: alerts.count)
                     tally.ingested(stances: item.record.stances.count, alerts: alerts,
                                    latency: clock.now - item.started)
-                    logger.info("article ingested", metadata: [
+                    ingestedLines.append([
                         "article.id": "\(shown)", "article.date": "\(item.record.article.date)",
                         "stances": "\(item.record.stances.count)", "alerts": "\(alerts.count)",
                     ])
@@ -141,6 +142,8 @@ public final class Ingestor {
                 FaultInjection.afterCommit(commitsWithAlerts)
                 courier.deliver(raised, store: store)
             }
+            // Said after delivery: when the line is out, its alerts are in journald and the log.
+            for metadata in ingestedLines { logger.info("article ingested", metadata: metadata) }
             return true
         }
         for (index, file) in files.enumerated() {
