@@ -7,7 +7,8 @@
             ctypes, polled every 0.2 ms; `journalctl -f` batches at 250 ms), p50/p99 over N drops,
             each drop a statement by one actor that flips his side, so each raises a shift;
   memory:   VmHWM of the daemon idle, then after ingesting a pre-placed feed of N articles;
-  catchup:  restart on that feed (every file already ingested): time from exec to READY=1.
+  catchup:  restart on that feed (every file already ingested): time from exec to READY=1;
+  watchdog: a 2 MB many-quotes article under an armed watchdog: WATCHDOG=1 gaps while it is read.
 
 Prints one JSON line per figure on stdout, readable lines on stderr.
 """
@@ -178,15 +179,56 @@ def memory_and_catchup(a):
     say('catch-up: start -> READY=1 with %d already-ingested files: median %.2f s (runs %s), peak RSS %.1f MiB; store still holds %d'
         % (count, times[1], ', '.join('%.2f' % t for t in times), hwm2 / 1024, after))
 
+def watchdog(a):
+    """A 2 MB article of short quotes («Да». …) dropped into a live daemon whose watchdog is
+    armed (WATCHDOG_USEC=2 s, so WATCHDOG=1 is due every second): the longest gap between two
+    WATCHDOG=1 while the article is read, how long it took, and what became of it."""
+    feed, stage, state = (os.path.join(a.work, 'wd-' + x) for x in ('feed', 'stage', 'state'))
+    for d in (feed, stage): os.makedirs(d, exist_ok=True)
+    unit = '«Да». '
+    text = ' date 2025-10-01 ' + unit * ((2_000_000 - 20) // len(unit.encode()))
+    name = 'many-quotes.txt'
+    with open(os.path.join(stage, name), 'w') as f: f.write(text)
+    os.environ['WATCHDOG_USEC'] = '2000000'
+    d = Daemon(a.binary, a.namespace, feed, state, a.watchlist, a.work, 'watchdog')
+    del os.environ['WATCHDOG_USEC']
+    d.wait_ready(60)
+    d.sock.settimeout(0.05)
+    t0 = time.perf_counter()
+    os.rename(os.path.join(stage, name), os.path.join(feed, name))
+    beats, done_at, outcome = [], None, None
+    while time.perf_counter() - t0 < 120:
+        try:
+            msg = d.sock.recv(4096).decode()
+            if 'WATCHDOG=1' in msg.split('\n'): beats.append(time.perf_counter() - t0)
+        except socket.timeout:
+            pass
+        if done_at is None and int(time.perf_counter() * 20) % 5 == 0:
+            st = status(a.binary, state) or {}
+            arts = st.get('articles', {})
+            if arts.get('ingested', 0) + arts.get('refused', 0) >= 1:
+                done_at = time.perf_counter() - t0
+                outcome = 'ingested' if arts.get('ingested', 0) else 'refused: ' + (st.get('last_error') or '')
+        if done_at is not None and time.perf_counter() - t0 > done_at + 2: break
+    alive = d.p.poll() is None
+    d.stop()
+    during = [b for b in beats if done_at is None or b <= done_at + 1]
+    gaps = [y - x for x, y in zip([0.0] + during, during)]
+    r = {'bench': 'watchdog', 'bytes': len(text.encode()), 'seconds_to_outcome': done_at, 'outcome': outcome,
+         'watchdog_messages': len(during), 'max_gap_s': max(gaps) if gaps else None, 'daemon_alive': alive}
+    print(json.dumps(r), flush=True)
+    say('watchdog: 2 MB many-quotes article %s after %.1f s; %d WATCHDOG=1 meanwhile, longest gap %.2f s (due every 1 s); daemon %s'
+        % (outcome, done_at or -1, len(during), r['max_gap_s'] or -1, 'still running' if alive else 'DEAD'))
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument('what', choices=['latency', 'memory', 'seed'])
+    p.add_argument('what', choices=['latency', 'memory', 'seed', 'watchdog'])
     p.add_argument('--binary', required=True); p.add_argument('--namespace', required=True)
     p.add_argument('--work', required=True); p.add_argument('--watchlist', required=True)
     p.add_argument('--drops', type=int, default=1000); p.add_argument('--feed')
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
-    {'latency': latency, 'memory': memory_and_catchup, 'seed': seed_latency}[a.what](a)
+    {'latency': latency, 'memory': memory_and_catchup, 'seed': seed_latency, 'watchdog': watchdog}[a.what](a)
 
 if __name__ == '__main__':
     main()

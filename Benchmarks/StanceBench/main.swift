@@ -2,6 +2,7 @@
 /// JSON lines on stdout and readable lines on stderr; asserts nothing.
 ///
 ///   StanceBench throughput --watchlist W.yaml [--seconds S] PATH...   reader + engine, one core
+///   StanceBench worstcase --watchlist W.yaml [--bytes N] PATH...     hostile inputs vs a normal article, s/MB
 ///   StanceBench scale --dir DIR [--steps 10000,100000,1000000] [--probes 50]
 ///                                                    ingest time as the stance history grows
 import Foundation
@@ -29,6 +30,10 @@ do {
         let watchlist = option("--watchlist") ?? "seeds/watchlist.yaml"
         let seconds = Double(option("--seconds") ?? "") ?? 5
         try Throughput.run(watchlistPath: watchlist, paths: args, minimumSeconds: seconds)
+    case "worstcase":
+        let watchlist = option("--watchlist") ?? "seeds/watchlist.yaml"
+        let bytes = Int(option("--bytes") ?? "") ?? 1_000_000
+        try WorstCase.run(watchlistPath: watchlist, normalPaths: args, bytes: bytes)
     case "scale":
         let dir = option("--dir") ?? "/tmp/stancebench-scale"
         let steps = (option("--steps") ?? "10000,100000,1000000").split(separator: ",").compactMap { Int($0) }

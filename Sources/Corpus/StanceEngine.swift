@@ -66,6 +66,17 @@ public struct StanceEngine: Sendable {
         decide(candidates(article)).stances(article: article, watchlist: watchlist)
     }
 
+    /// Like `stances(in:)`, but asks `keepGoing` before each sentence and gives up, returning
+    /// `nil`, the first time it says no: the daemon's time budget per article.
+    public func stances(in article: Article, keepGoing: () -> Bool) -> [Stance]? {
+        var stopped = false
+        let found = candidates(article, shouldStop: {
+            if !stopped && !keepGoing() { stopped = true }
+            return stopped
+        })
+        return stopped ? nil : decide(found).stances(article: article, watchlist: watchlist)
+    }
+
     /// Every candidate the rules proposed: the stances (with confidence and each feature's
     /// contribution) and the abstentions with their reason, in text order.
     public func explain(_ article: Article) -> [StanceExplanation] {

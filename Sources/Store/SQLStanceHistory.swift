@@ -3,13 +3,32 @@ import Alerts
 import Corpus
 import GRDB
 
-/// `StanceHistory` over an open write transaction: the alert rules see every stance
-/// committed before and every stance of the current article recorded so far.
+/// `StanceRecord` over an open write transaction: the alert rules see every stance
+/// committed before and every stance of the current article recorded so far; stances and
+/// alerts are written to the article `articleSeq`.
 ///
 /// Each lookup is a seek on `stance_history (actor, topic, stated, id)` through a cached
 /// statement, so its cost does not grow with the history.
-struct SQLStanceHistory: StanceHistory {
+final class SQLStanceHistory: StanceRecord {
     let db: Database
+    /// The article the recorded stances and kept alerts belong to (0 for lookups only).
+    let articleSeq: Int64
+    /// The text position the next recorded stance gets.
+    private var position = 0
+
+    init(db: Database, articleSeq: Int64 = 0) {
+        self.db = db
+        self.articleSeq = articleSeq
+    }
+
+    func record(_ stance: Stance) throws {
+        try StanceStore.insert(stance, articleSeq: articleSeq, position: position, db)
+        position += 1
+    }
+
+    func keep(_ alert: Alert) throws -> Bool {
+        try StanceStore.insert(alert, articleSeq: articleSeq, db)
+    }
 
     static let columns = """
         s.id, a.name, s.actor, s.topic, s.polarity, s.stated, s.evidence,

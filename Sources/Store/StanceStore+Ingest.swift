@@ -28,6 +28,19 @@ extension StanceStore {
         }
     }
 
+    /// In one read: whether `name` was recorded with exactly this identity (nothing to do) and
+    /// whether an ingested article has the content `hash` (the ingest pipeline's two questions).
+    public func lookUp(name: String, identity: FileIdentity, hash: String) throws(StoreError)
+        -> (unchanged: Bool, contentStored: Bool) {
+        try read("look up '\(StoreError.shown(name))'") { db in
+            let sql = "SELECT device, inode, size, mtime_ns FROM seen_file WHERE name = ?"
+            let unchanged = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [name]).map { row in
+                Self.fileIdentity(row) == identity
+            } ?? false
+            return (unchanged, unchanged ? false : try Self.ingestedArticle(hash: hash, db) != nil)
+        }
+    }
+
     /// True when an ingested article has this content hash.
     public func hasContent(hash: String) throws(StoreError) -> Bool {
         try read("look up content \(hash)") { db in
@@ -36,42 +49,76 @@ extension StanceStore {
     }
 
     /// One transaction: the article row, its `pro`/`contra` stances in text order (neutral
-    /// ones are skipped), the alerts they raise (unsent), and the file's identity.
+    /// ones are skipped), the alerts they raise (unsent; `Alerts.AlertRules.raise` decides
+    /// them against the history inside the transaction), and the file's identity.
     /// Returns the alerts newly stored, in the order they were raised.
     /// - Throws: `StoreError` of kind `.alreadyIngested` when an article with `hash` is
     ///   already stored (the file's identity is recorded, nothing else); `.cannotWrite`
     ///   when the transaction failed (nothing was recorded).
     public func ingest(_ article: Article, hash: String, identity: FileIdentity, stances: [Stance],
                        rules: AlertRules) throws(StoreError) -> [Alert] {
-        let operation = "record article '\(StoreError.shown(article.id))'"
-        let outcome: Result<[Alert], StoreError> = try write(operation) { db in
-            if let existing = try Self.ingestedArticle(hash: hash, db) {
-                try Self.recordSeen(name: article.id, identity: identity, hash: hash, db)
-                return .failure(StoreError(.alreadyIngested(existingArticle: existing), path: path,
-                                           operation: "article '\(StoreError.shown(article.id))'",
-                                           cause: "duplicate content"))
-            }
-            try db.execute(sql: """
-                INSERT INTO article (name, hash, date, has_header_date, status) VALUES (?, ?, ?, ?, 'ingested')
-                """, arguments: [article.id, hash, article.date.description, article.hasHeaderDate])
-            let articleSeq = db.lastInsertedRowID
-            let history = SQLStanceHistory(db: db)
-            var raised: [Alert] = []
-            var position = 0
-            for var stance in stances where stance.polarity != .neutral {
-                stance.article = article.id
-                for alert in try rules.alerts(for: stance, history: history)
-                where try Self.insert(alert, articleSeq: articleSeq, db) {
-                    raised.append(alert)
-                }
-                try Self.insert(stance, articleSeq: articleSeq, position: position, db)
-                position += 1
-                try rules.afterRecording(stance, history: history)
-            }
-            try Self.recordSeen(name: article.id, identity: identity, hash: hash, db)
-            return .success(raised)
+        let item = ArticleRecord(article: article, hash: hash, identity: identity, stances: stances)
+        switch try ingest([item], rules: rules)[0] {
+        case .ingested(let alerts): return alerts
+        case .alreadyIngested(let existing):
+            throw StoreError(.alreadyIngested(existingArticle: existing), path: path,
+                             operation: "article '\(StoreError.shown(article.id))'", cause: "duplicate content")
         }
-        return try outcome.get()
+    }
+
+    /// Several articles in ONE transaction, in the order given (catch-up and replay batches):
+    /// each is recorded exactly as `ingest(_:hash:identity:stances:rules:)` would, and sees the
+    /// ones before it. Either all of them are recorded or none (`.cannotWrite`).
+    public func ingest(_ batch: [ArticleRecord], rules: AlertRules) throws(StoreError) -> [ArticleRecord.Outcome] {
+        let operation = batch.count == 1 ? "record article '\(StoreError.shown(batch[0].article.id))'"
+                                         : "record \(batch.count) articles"
+        return try write(operation) { db in
+            try batch.map { item throws -> ArticleRecord.Outcome in
+                let article = item.article
+                try db.cachedStatement(sql: "DELETE FROM in_progress WHERE name = ?").execute(arguments: [article.id])
+                if let existing = try Self.ingestedArticle(hash: item.hash, db) {
+                    try Self.recordSeen(name: article.id, identity: item.identity, hash: item.hash, db)
+                    return .alreadyIngested(existingArticle: existing)
+                }
+                try db.cachedStatement(sql: """
+                    INSERT INTO article (name, hash, date, has_header_date, status) VALUES (?, ?, ?, ?, 'ingested')
+                    """).execute(arguments: [article.id, item.hash, article.date.description, article.hasHeaderDate])
+                let record = SQLStanceHistory(db: db, articleSeq: db.lastInsertedRowID)
+                let stances = item.stances.map { stance in
+                    var stance = stance
+                    stance.article = article.id
+                    return stance
+                }
+                let raised = try rules.raise(stances, in: record)
+                try Self.recordSeen(name: article.id, identity: item.identity, hash: item.hash, db)
+                return .ingested(alerts: raised)
+            }
+        }
+    }
+
+    /// Notes that the article in `name` (this identity) is being analysed and is taking long:
+    /// if the process dies before it is recorded, the next start refuses it instead of
+    /// reading it again (`articlesInProgress`). Cleared when the file is recorded or refused.
+    public func markInProgress(name: String, identity: FileIdentity) throws(StoreError) {
+        try write("note that '\(StoreError.shown(name))' is being read") { db in
+            try db.execute(sql: """
+                INSERT INTO in_progress (name, device, inode, size, mtime_ns) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET device = excluded.device, inode = excluded.inode,
+                    size = excluded.size, mtime_ns = excluded.mtime_ns,
+                    started_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                """, arguments: [name, Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode),
+                                 identity.size, identity.modifiedNanoseconds])
+        }
+    }
+
+    /// The files marked in progress by a process that died before recording them, by name.
+    public func articlesInProgress() throws(StoreError) -> [String: FileIdentity] {
+        try read("list the articles left in progress") { db in
+            var out: [String: FileIdentity] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT device, inode, size, mtime_ns, name FROM in_progress")
+            while let row = try rows.next() { out[row[4]] = Self.fileIdentity(row) }
+            return out
+        }
     }
 
     /// Records that `name` with this identity holds content `hash` already stored
@@ -88,6 +135,7 @@ extension StanceStore {
         try write("record the refusal of '\(StoreError.shown(name))'") { db in
             try db.execute(sql: "INSERT INTO article (name, hash, status, reason) VALUES (?, ?, 'refused', ?)",
                            arguments: [name, hash, reason])
+            try db.execute(sql: "DELETE FROM in_progress WHERE name = ?", arguments: [name])
             if let identity {
                 try Self.recordSeen(name: name, identity: identity, hash: hash, db)
             }

@@ -19,7 +19,7 @@ extension StanceStore {
             let sent = try Int.fetchOne(db, sql: "SELECT count(*) FROM alert WHERE sent_at IS NOT NULL") ?? 0
             let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM alert WHERE sent_at IS NULL") ?? 0
             let lastError = try String.fetchOne(db, sql: "SELECT message FROM last_error WHERE id = 1")
-            return StoreStatus(articles: .init(ingested: ingested, refused: refused, pending: 0),
+            return StoreStatus(articles: .init(ingested: ingested, refused: refused),
                                stances: stances, alerts: .init(sent: sent, pending: pending), lastError: lastError)
         }
     }

@@ -1,5 +1,5 @@
-public import GRDB
 import Foundation
+import GRDB
 
 /// The state database, Stancewatch's memory: one SQLite file (GRDB, WAL, `synchronous=NORMAL`) in the
 /// state folder, `<state>/stancewatch.sqlite`. It holds
@@ -33,8 +33,9 @@ public struct StanceStore: Sendable {
     /// The database file name inside the state folder.
     public static let fileName = "stancewatch.sqlite"
 
-    /// The underlying GRDB writer (a `DatabasePool` on disk, a `DatabaseQueue` in memory).
-    public let writer: any DatabaseWriter
+    /// The underlying GRDB writer (a `DatabasePool` on disk, a `DatabaseQueue` in memory);
+    /// GRDB stays inside this module.
+    let writer: any DatabaseWriter
     /// The database's path, for messages (":memory:" in memory).
     public let path: String
 
@@ -123,8 +124,20 @@ public struct StanceStore: Sendable {
         }
     }
 
+    /// The same database opened afresh (after a store failure): SQLite keeps a connection
+    /// read-only once it opened the file on a read-only folder, so a state folder made writable
+    /// again is only seen by a new connection. This store's connections are closed first (while
+    /// any is open, SQLite shares its descriptors and WAL index with the new one); `nil` for an
+    /// in-memory store, or when the file cannot be opened yet (this store's connections are closed
+    /// then, so it keeps failing until a later call opens the file).
+    public func reopened() -> StanceStore? {
+        guard path.hasSuffix("/" + Self.fileName) else { return nil }
+        try? writer.close()
+        return try? StanceStore(directory: String(path.dropLast(Self.fileName.count + 1)))
+    }
+
     /// Wraps an open GRDB writer and migrates it.
-    public init(writer: any DatabaseWriter, path: String) throws(StoreError) {
+    init(writer: any DatabaseWriter, path: String) throws(StoreError) {
         self.writer = writer
         self.path = path
         do {

@@ -87,7 +87,27 @@ enum StoreSchema {
                 );
                 """)
         }
-        migrator.registerMigration("v2: stance confidence") { db in
+        migrator.registerMigration("v2: delivery per sink, articles in progress") { db in
+            // `sent_at` is journald's delivery; `logged_at` the alert log's (or: no alert log was
+            // configured when the alert went out). Alerts of a v1 store were logged by then.
+            try db.execute(sql: """
+                ALTER TABLE alert ADD COLUMN logged_at TEXT;
+                UPDATE alert SET logged_at = coalesce(sent_at, created_at);
+                CREATE INDEX alert_log_outbox ON alert(article_seq) WHERE logged_at IS NULL;
+
+                -- An article whose analysis was taking long: if the process dies before it is
+                -- recorded, the next start refuses it instead of reading it again.
+                CREATE TABLE in_progress (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    device INTEGER NOT NULL,
+                    inode INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL,
+                    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v3: stance confidence") { db in
             // the stance model's confidence (0…1); NULL for stances recorded before it
             try db.execute(sql: "ALTER TABLE stance ADD COLUMN confidence REAL")
         }

@@ -1,6 +1,6 @@
 /// What the store holds, for `stancewatch status` (and `--json`).
 ///
-/// JSON: `{"articles": {"ingested": N, "refused": N, "pending": N}, "stances": N,
+/// JSON: `{"articles": {"ingested": N, "refused": N}, "stances": N,
 /// "alerts": {"sent": N, "pending": N}, "last_error": "..." | null}`.
 public struct StoreStatus: Sendable, Hashable, Codable {
     /// Article counts by status.
@@ -9,14 +9,10 @@ public struct StoreStatus: Sendable, Hashable, Codable {
         public var ingested: Int
         /// Refused as bad input.
         public var refused: Int
-        /// Seen but not yet ingested: the store keeps no queue, so it reports 0 and the
-        /// daemon may fill in its own queue length.
-        public var pending: Int
 
-        public init(ingested: Int, refused: Int, pending: Int) {
+        public init(ingested: Int, refused: Int) {
             self.ingested = ingested
             self.refused = refused
-            self.pending = pending
         }
     }
 

@@ -23,6 +23,12 @@ public struct Configuration: Sendable {
     public var afterAlerts: (@Sendable () -> Void)?
     /// The wait before a file whose ingestion failed on a store error is tried again (doubles up to 15 s).
     public var storeRetryDelay: Duration = .seconds(2)
+    /// The longest the engine may spend on one article; a slower one is refused and recorded.
+    public var articleTimeBudget: Duration = .seconds(10)
+    /// Where the Prometheus textfile-collector metrics are written (`--metrics-file`), or `nil`.
+    public var metricsFile: String?
+    /// How often the metrics file is rewritten.
+    public var metricsInterval: Duration = .seconds(5)
 
     /// Creates a configuration; the remaining settings keep their documented defaults.
     public init(feedDirectory: String, stateDirectory: String, watchlistPath: String, alertLogPath: String? = nil) {

@@ -2,9 +2,17 @@
 /// until graceful shutdown (SIGTERM/SIGINT through the `ServiceGroup`): `STOPPING=1`, finish
 /// the article in hand, return.
 ///
+/// All the blocking work (inotify, file reads, the engine, SQLite, journald) runs on one
+/// thread of its own, the ingest thread (`FeedSession.run`), never on Swift's cooperative
+/// pool, so a busy process cannot starve it. The async side only relays SIGHUP and feeds the
+/// systemd watchdog from its own timer: `WATCHDOG=1` every half `WatchdogSec` while the ingest
+/// thread is idle or has been on its current file for less than the article time budget plus
+/// 10 s, so a truly hung daemon is still killed and restarted.
+///
 /// The feed watch is armed before the catch-up scan, so a file arriving during the scan is
 /// seen either by the scan or by the loop (the pipeline skips whatever was already handled).
 public import Corpus
+import Foundation
 public import Logging
 public import Platform
 public import ServiceLifecycle
@@ -29,67 +37,93 @@ public struct Daemon: Service {
         self.logger = logger
     }
 
+    /// How the ingest thread ended.
+    private enum Ending: Sendable {
+        case stopped
+        case couldNotStart(String)
+        case inotifyFailed(String)
+    }
+
     /// Runs until graceful shutdown; throws (with a sentence for the operator) when it cannot start.
     public func run() async throws {
         // Trap SIGHUP first: its default action would end the process.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let courier = try AlertCourier(alertLogPath: configuration.alertLogPath, logger: logger)
-        let ingestor = try Ingestor(store: store, watchlist: watchlist, courier: courier,
-                                    maxArticleBytes: configuration.maxArticleBytes,
-                                    divergenceWindowDays: configuration.divergenceWindowDays, logger: logger)
-        WatchlistJournal(logger: logger).watchlistWarnings(watchlist, path: configuration.watchlistPath)
         let inotify = try Inotify()
         defer { inotify.close() }
-        let session = FeedSession(configuration: configuration, ingestor: ingestor, inotify: inotify,
-                                  notifier: notifier, logger: logger)
-        do {
-            try session.attach()
-        } catch {
-            throw WatcherError("the feed folder \(configuration.feedDirectory) cannot be watched (\(error)); the daemon did not start")
-        }
-        let notifier = self.notifier
-        let (events, continuation) = AsyncStream.makeStream(of: DaemonEvent.self)
-        // Tick at least twice per watchdog interval, so WATCHDOG=1 is never late because the loop slept.
-        let poll = notifier.watchdogInterval.map { min(configuration.pollInterval, $0 / 2) } ?? configuration.pollInterval
-        let pump = InotifyPump(inotify: inotify, interval: poll, continuation: continuation)
-        var failure: String?
+        let control = PipelineControl()
+        let (configuration, store, watchlist, notifier, logger) =
+            (self.configuration, self.store, self.watchlist, self.notifier, self.logger)
+        var ending = Ending.stopped
         await withGracefulShutdownHandler {
-            ingestor.deliverPending()  // alerts left unsent by a crash go out first
-            guard await session.catchUp(reason: "start-up") else { return }
-            notifier.ready(status: session.statusLine())
-            logger.notice("stancewatch is watching the feed", metadata: [
-                "feed": "\(configuration.feedDirectory)", "state": "\(configuration.stateDirectory)",
-                "watchlist": "\(configuration.watchlistPath)",
-            ])
-            pump.start()
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await _ in hangups { continuation.yield(.reload) }
-                }
-                for await event in events.cancelOnGracefulShutdown() {
-                    if case .failed(let why) = event {
-                        failure = why  // the inotify descriptor is unusable: no more events or ticks
-                        break
+                    for await _ in hangups {
+                        control.requestReload()
+                        inotify.wake()
                     }
-                    await session.handle(event)
+                }
+                if let interval = notifier.watchdogInterval {
+                    let limit = configuration.articleTimeBudget + .seconds(10)
+                    group.addTask {
+                        while !Task.isCancelled {
+                            if control.isHealthy(limit: limit) { notifier.watchdog() }
+                            try? await Task.sleep(for: interval)
+                        }
+                    }
+                }
+                ending = await Self.onIngestThread {
+                    let session: FeedSession
+                    do {
+                        let courier = try AlertCourier(alertLogPath: configuration.alertLogPath, logger: logger)
+                        let ingestor = try Ingestor(store: store, watchlist: watchlist, courier: courier,
+                                                    maxArticleBytes: configuration.maxArticleBytes,
+                                                    divergenceWindowDays: configuration.divergenceWindowDays, logger: logger)
+                        ingestor.articleTimeBudget = configuration.articleTimeBudget
+                        WatchlistJournal(logger: logger).watchlistWarnings(watchlist, path: configuration.watchlistPath)
+                        session = FeedSession(configuration: configuration, ingestor: ingestor, inotify: inotify,
+                                              notifier: notifier, control: control, logger: logger)
+                    } catch {
+                        return .couldNotStart("\(error)")
+                    }
+                    do {
+                        try session.attach()
+                    } catch {
+                        return .couldNotStart("the feed folder \(configuration.feedDirectory) cannot be watched (\(error)); the daemon did not start")
+                    }
+                    if let failure = session.run() { return .inotifyFailed(failure) }
+                    logger.notice("stancewatch stopped", metadata: [
+                        "ingested": "\(session.counts.ingested)", "refused": "\(session.counts.refused)",
+                        "alerts": "\(session.counts.alerts)",
+                    ])
+                    return .stopped
                 }
                 group.cancelAll()
             }
         } onGracefulShutdown: {
             notifier.stopping()
+            control.stop()
             inotify.wake()
         }
-        pump.stop()
-        continuation.finish()
-        if let failure {
+        switch ending {
+        case .stopped:
+            return
+        case .couldNotStart(let why):
+            throw WatcherError(why)
+        case .inotifyFailed(let failure):
             let message = "reading inotify events on \(configuration.feedDirectory) failed (\(failure)); "
                 + "the daemon stops so that it can be restarted"
             OperatorJournal(logger: logger).trouble(message)
             throw WatcherError(message)
         }
-        logger.notice("stancewatch stopped", metadata: [
-            "ingested": "\(session.counts.ingested)", "refused": "\(session.counts.refused)",
-            "alerts": "\(session.counts.alerts)",
-        ])
+    }
+
+    /// Runs `body` on a new thread (8 MiB of stack, like a main thread) and returns its result.
+    private static func onIngestThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: body()) }
+            thread.name = "stancewatch-ingest"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 }

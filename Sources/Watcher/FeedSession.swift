@@ -1,5 +1,6 @@
-/// The daemon's working state while it runs: the feed watch, the pipeline, retries and the
-/// heartbeat. One owner (the `Daemon`'s run loop) drives it; it reacts to one `DaemonEvent` at a time.
+/// The daemon's working state while it runs: the feed watch, the pipeline, retries, STATUS=
+/// and the metrics file. It lives on the daemon's ingest thread (`run(control:)`), never on
+/// Swift's cooperative pool: reading files, the engine and SQLite all block.
 ///
 /// States of the feed: attached (a watch descriptor) or gone (waiting for the folder to come
 /// back, polled on each tick). A store error schedules a rescan with a doubling back-off (2 s up to 15 s), on a freshly opened store.
@@ -25,7 +26,9 @@ final class FeedSession {
     private let scanner: FeedScanner
     private let clock = ContinuousClock()
     private(set) var watch: Int32?
-    private var lastWatchdog: ContinuousClock.Instant
+    private let control: PipelineControl
+    private let metrics: MetricsFile?
+    private var lastMetrics: ContinuousClock.Instant
     private var lastRetry: ContinuousClock.Instant
     private var lastStatus: ContinuousClock.Instant
     private var statusDirty = true
@@ -34,8 +37,11 @@ final class FeedSession {
     /// Files handled by this process, for STATUS= and the log.
     private(set) var counts = (ingested: 0, duplicates: 0, refused: 0, alerts: 0)
 
-    init(configuration: Configuration, ingestor: Ingestor, inotify: Inotify, notifier: SystemdNotifier, logger: Logger) {
+    init(configuration: Configuration, ingestor: Ingestor, inotify: Inotify, notifier: SystemdNotifier,
+         control: PipelineControl, logger: Logger) {
         self.configuration = configuration
+        self.control = control
+        self.metrics = configuration.metricsFile.map { MetricsFile(path: $0) }
         self.ingestor = ingestor
         self.inotify = inotify
         self.notifier = notifier
@@ -43,7 +49,7 @@ final class FeedSession {
         self.logger = logger
         self.scanner = FeedScanner(directory: configuration.feedDirectory)
         let now = clock.now
-        lastWatchdog = now
+        lastMetrics = now
         lastRetry = now
         lastStatus = now
         rescanDelay = configuration.storeRetryDelay
@@ -54,10 +60,43 @@ final class FeedSession {
         watch = try inotify.watch(configuration.feedDirectory, mask: Self.mask)
     }
 
-    /// Ingests every entry the store has not handled, in arrival order. Returns false when it
-    /// stopped early for shutdown (the rest is picked up by the next start's scan).
+    /// The ingest thread's loop: pending alerts, the catch-up scan, READY=1, then inotify
+    /// events until `control` asks it to stop. Returns why it had to stop early, if it did
+    /// (inotify failed), else nil.
+    func run() -> String? {
+        control.working()
+        ingestor.deliverPending()  // alerts left unsent by a crash go out first
+        guard catchUp(reason: "start-up") else { return nil }
+        notifier.ready(status: statusLine())
+        logger.notice("stancewatch is watching the feed", metadata: [
+            "feed": "\(configuration.feedDirectory)", "state": "\(configuration.stateDirectory)",
+            "watchlist": "\(configuration.watchlistPath)",
+        ])
+        let poll = notifier.watchdogInterval.map { min(configuration.pollInterval, $0 / 2) } ?? configuration.pollInterval
+        while !control.isStopping {
+            if control.takeReload() { reload() }
+            control.idle()
+            let events: [InotifyEvent]
+            do {
+                events = try inotify.next(timeout: poll)
+            } catch {
+                if control.isStopping { break }
+                return "\(error)"
+            }
+            control.working()
+            if !events.isEmpty { handle(events) }
+            housekeeping()
+        }
+        writeMetrics()
+        return nil
+    }
+
+    /// Ingests every entry the store has not handled, in arrival order (several per
+    /// transaction). Returns false when it stopped early for shutdown (the rest is picked up
+    /// by the next start's scan).
     @discardableResult
-    func catchUp(reason: String) async -> Bool {
+    func catchUp(reason: String) -> Bool {
+        control.working()
         let entries: [FeedScanner.Entry]
         do {
             entries = try scanner.pending(store: ingestor.store)
@@ -71,52 +110,27 @@ final class FeedSession {
             logger.info("catch-up scan", metadata: ["scan.reason": "\(reason)", "scan.files": "\(entries.count)"])
         }
         var lastExtend = clock.now
-        for (index, entry) in entries.enumerated() {
-            if Task.isShuttingDownGracefully || Task.isCancelled {
-                logger.notice("catch-up scan stopped for shutdown after \(index) of \(entries.count) files; the rest is taken at the next start")
-                return false
-            }
-            let outcome = ingestor.ingest(directory: configuration.feedDirectory, nameBytes: entry.nameBytes)
-            record(outcome)
-            heartbeat()
-            if case .retryLater = outcome {
-                // The store fails (disk full, read-only): keep the arrival order, retry the rest later.
-                logger.notice("catch-up scan paused after a store error; \(entries.count - index) files are retried later")
-                return true
-            }
+        let outcomes = ingestor.ingest(directory: configuration.feedDirectory, entries: entries.map(\.nameBytes),
+                                       stopping: { control.isStopping }) { index in
+            control.working()
             if clock.now - lastExtend > .seconds(5) {
                 lastExtend = clock.now
                 notifier.extendTimeout(microseconds: 30_000_000)
                 notifier.status("catching up: \(index + 1) of \(entries.count) files")
             }
-            await Task.yield()
+            if clock.now - lastMetrics > .seconds(5) { writeMetrics() }
+        }
+        outcomes.forEach(record)
+        if case .retryLater? = outcomes.last {
+            // The store fails (disk full, read-only): keep the arrival order, retry the rest later.
+            logger.notice("catch-up scan paused after a store error; \(entries.count - outcomes.count + 1) files are retried later")
+            return true
+        }
+        if outcomes.count < entries.count {
+            logger.notice("catch-up scan stopped for shutdown after \(outcomes.count) of \(entries.count) files; the rest is taken at the next start")
+            return false
         }
         return true
-    }
-
-    /// Reacts to one event from the loop.
-    func handle(_ event: DaemonEvent) async {
-        switch event {
-        case .inotify(let events):
-            await handle(events)
-        case .tick:
-            break
-        case .reload:
-            reload()
-        case .failed:
-            break  // the Daemon stops on this; nothing to do here
-        }
-        await housekeeping()
-    }
-
-    /// WATCHDOG=1 when half the watchdog interval has passed since the last one.
-    func heartbeat() {
-        guard let interval = notifier.watchdogInterval else { return }
-        let now = clock.now
-        if now - lastWatchdog >= interval {
-            lastWatchdog = now
-            notifier.watchdog()
-        }
     }
 
     /// The STATUS= line: what this process did and what the store holds pending.
@@ -128,10 +142,11 @@ final class FeedSession {
         return "watching \(configuration.feedDirectory): " + parts.joined(separator: ", ")
     }
 
-    private func handle(_ events: [InotifyEvent]) async {
+    private func handle(_ events: [InotifyEvent]) {
         var rescan = false
         for event in events {
-            if Task.isShuttingDownGracefully { return }  // the rest is taken at the next start
+            if control.isStopping { return }  // the rest is taken at the next start
+            control.working()
             if event.isOverflow {
                 rescan = true
                 continue
@@ -151,11 +166,10 @@ final class FeedSession {
                     record(ingestor.ingest(directory: configuration.feedDirectory, nameBytes: name))
                 }
             }
-            heartbeat()
         }
         if rescan {
             logger.notice("the inotify queue overflowed; rescanning the feed folder")
-            await catchUp(reason: "overflow")
+            catchUp(reason: "overflow")
         }
     }
 
@@ -189,14 +203,14 @@ final class FeedSession {
                          + "waiting for it to come back")
     }
 
-    private func reattachIfBack() async {
+    private func reattachIfBack() {
         guard let (_, kind) = try? SafeFile.identity(atPath: configuration.feedDirectory), kind == .directory,
               (try? attach()) != nil
         else { return }
         statusDirty = true
         reporter.trouble("the feed folder \(configuration.feedDirectory) is back; watching it again and catching up",
                          priority: 5)
-        await catchUp(reason: "feed folder back")
+        catchUp(reason: "feed folder back")
     }
 
     private func reload() {
@@ -220,16 +234,15 @@ final class FeedSession {
         notifier.ready(status: statusLine())
     }
 
-    private func housekeeping() async {
-        heartbeat()
+    private func housekeeping() {
         let now = clock.now
         if watch == nil, now - lastRetry >= configuration.retryInterval {
-            await reattachIfBack()
+            reattachIfBack()
         }
         if let at = rescanAt, now >= at, watch != nil {
             rescanAt = nil
             ingestor.reopenStoreIfFailing()
-            await catchUp(reason: "retry after a store error")
+            catchUp(reason: "retry after a store error")
         }
         if now - lastRetry >= configuration.retryInterval {
             lastRetry = now
@@ -240,5 +253,15 @@ final class FeedSession {
             statusDirty = false
             notifier.status(statusLine())
         }
+        if now - lastMetrics >= configuration.metricsInterval { writeMetrics() }
+    }
+
+    /// Rewrites the metrics file (when one was asked for); a failure is logged, once per outage.
+    private func writeMetrics() {
+        lastMetrics = clock.now
+        guard let metrics else { return }
+        let pending = (try? ingestor.store.pendingCounts(for: .journal)) ?? [:]
+        metrics.write(tally: ingestor.tally, sentByKind: ingestor.courier.sentByKind, pendingByKind: pending,
+                      journalReachable: ingestor.courier.journalReachable, logger: logger)
     }
 }

@@ -1,11 +1,20 @@
-/// The ingest pipeline for one file: read safely → hash → skip known bytes → parse the article →
-/// extract stances → one store transaction (article, stances, alerts) → deliver the alerts.
+/// The ingest pipeline: read safely → hash → skip known bytes → parse the article → extract
+/// stances (within a time budget) → store transaction (article, stances, alerts) → deliver
+/// the alerts just raised.
 ///
 /// Used by the daemon for every file the feed yields and by `stancewatch replay` over a list
-/// of files, so both raise exactly the same alerts. Not thread-safe: one owner calls it.
+/// of files, so both raise exactly the same alerts. Files that trickle in are committed one
+/// per transaction (an alert goes out as soon as its article is read); a catch-up scan or a
+/// replay hands over several, which are committed `batchSize` at a time: a crash loses the
+/// uncommitted ones' work, never their record (they are read again), and alerts still go
+/// out only after their commit. An article whose analysis takes longer than
+/// `articleTimeBudget` is refused and recorded (never retried); one that was still being
+/// analysed after a second when the process died is refused at the next start.
+/// Not thread-safe: one owner (the daemon's ingest thread, or the replay) calls it.
 import Alerts
 public import Corpus
 import Crypto
+import Glibc
 public import Logging
 import Platform
 public import Store
@@ -13,16 +22,27 @@ public import Store
 public final class Ingestor {
     /// The store everything is recorded in (reopened after an outage: see `reopenStoreIfFailing`).
     public private(set) var store: StanceStore
-    /// Sends pending alerts after each commit.
+    /// Sends the alerts after each commit and retries the pending ones.
     public let courier: AlertCourier
+    /// Counters for `--metrics-file` and the STATUS= line.
+    public private(set) var tally = IngestTally()
+    /// The longest the engine may spend on one article before it is refused.
+    public var articleTimeBudget: Duration = .seconds(10)
+    /// How many articles of a backlog go into one transaction.
+    public var batchSize = 32
     private let reporter: OperatorJournal
     private let reader: ArticleReader
     private let divergenceWindowDays: Int
     private var engine: StanceEngine
     private var rules: AlertRules
     private let logger: Logger
+    private let clock = ContinuousClock()
     /// Whether a store failure was reported and no write has worked since.
     private var storeFailing = false
+    /// Files a previous process was still analysing when it died (see `StanceStore.markInProgress`).
+    private var leftInProgress: [String: FileIdentity]
+    /// Commits that stored alerts, for the test-only fault injection.
+    private var commitsWithAlerts = 0
 
     /// A pipeline over `store` for `watchlist`, delivering alerts through `courier`.
     public init(store: StanceStore, watchlist: Watchlist, courier: AlertCourier,
@@ -35,6 +55,7 @@ public final class Ingestor {
         self.engine = try StanceEngine(watchlist: watchlist)
         self.rules = AlertRules(watchlist: watchlist, divergenceWindowDays: divergenceWindowDays)
         self.logger = logger
+        self.leftInProgress = (try? store.articlesInProgress()) ?? [:]
     }
 
     /// Swaps in a new watchlist for the files that come next; throws (keeping the old one) when
@@ -48,112 +69,232 @@ public final class Ingestor {
     /// Runs the file at `path` through the pipeline; its last path component is the article id.
     @discardableResult
     public func ingest(path: String) -> IngestOutcome {
-        ingest(pathBytes: Array(path.utf8))
+        ingest(paths: [path])[0]
+    }
+
+    /// Runs the files at `paths` through the pipeline in order, `batchSize` per transaction.
+    public func ingest(paths: [String]) -> [IngestOutcome] {
+        ingest(pathBytes: paths.map { Array($0.utf8) })
     }
 
     /// Runs the file at the raw path `pathBytes` (names need not be UTF-8) through the pipeline;
     /// its last path component is the article id (see `fileNameText(bytes:)`).
     @discardableResult
     public func ingest(pathBytes: [UInt8]) -> IngestOutcome {
-        var end = pathBytes.count
-        while end > 1, pathBytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-        let start = pathBytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-        return ingest(pathBytes: pathBytes, nameBytes: Array(pathBytes[start..<end]))
+        ingest(pathBytes: [pathBytes])[0]
+    }
+
+    /// `ingest(paths:)` for raw paths: a name that is not UTF-8 keeps its bytes as `\xNN`.
+    public func ingest(pathBytes: [[UInt8]]) -> [IngestOutcome] {
+        ingest(pathBytes.map { path in
+            var end = path.count
+            while end > 1, path[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            let start = path[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            return FileToIngest(pathBytes: path, nameBytes: Array(path[start..<end]))
+        })
     }
 
     /// Runs the entry `nameBytes` of `directory` through the pipeline (names need not be UTF-8).
     @discardableResult
     public func ingest(directory: String, nameBytes: [UInt8]) -> IngestOutcome {
-        ingest(pathBytes: Array(directory.utf8) + [UInt8(ascii: "/")] + nameBytes, nameBytes: nameBytes)
+        ingest(directory: directory, entries: [nameBytes])[0]
     }
 
-    private func ingest(pathBytes: [UInt8], nameBytes: [UInt8]) -> IngestOutcome {
-        // The id keeps a non-UTF-8 name's bytes as \xNN; `shown` is what messages and journald print.
-        let name = fileNameText(bytes: nameBytes)
-        if FeedNames.isIgnored(name) { return .ignored }
-        let shown = escapedFileName(bytes: nameBytes)
+    /// Runs the entries of `directory` through the pipeline in order, `batchSize` per transaction.
+    public func ingest(directory: String, entries: [[UInt8]], stopping: () -> Bool = { false },
+                       progress: (Int) -> Void = { _ in }) -> [IngestOutcome] {
+        let prefix = Array(directory.utf8) + [UInt8(ascii: "/")]
+        return ingest(entries.map { FileToIngest(pathBytes: prefix + $0, nameBytes: $0) },
+                      stopping: stopping, progress: progress)
+    }
+
+    /// One file's path, its article id (a name that is not UTF-8 keeps its bytes as `\xNN`) and
+    /// the name as messages and journald show it.
+    struct FileToIngest {
+        var pathBytes: [UInt8]
+        var name: String
+        var shown: String
+
+        init(pathBytes: [UInt8], nameBytes: [UInt8]) {
+            self.pathBytes = pathBytes
+            name = fileNameText(bytes: nameBytes)
+            shown = escapedFileName(bytes: nameBytes)
+        }
+    }
+
+    /// The batch loop: prepares each file (read, parse, engine); files that end there (refused,
+    /// duplicate, ...) get their outcome at once, the analysed ones are committed together when
+    /// `batchSize` are waiting or the list ends; then their alerts are delivered. Stops early
+    /// (outcomes only for the files handled) on a store failure or when `stopping` says so.
+    private func ingest(_ files: [FileToIngest], stopping: () -> Bool = { false },
+                        progress: (Int) -> Void = { _ in }) -> [IngestOutcome] {
+        var outcomes: [IngestOutcome?] = []
+        outcomes.reserveCapacity(files.count)
+        var waiting: [(index: Int, record: ArticleRecord, started: ContinuousClock.Instant)] = []
+        func commit() -> Bool {
+            guard !waiting.isEmpty else { return true }
+            defer { waiting = [] }
+            let results: [ArticleRecord.Outcome]
+            do {
+                results = try store.ingest(waiting.map(\.record), rules: rules)
+            } catch {
+                let failed = storeFailed(name: waiting[0].record.article.id,
+                                         shown: escapedFileName(waiting[0].record.article.id), error)
+                for item in waiting { outcomes[item.index] = failed }
+                return false
+            }
+            storeWorks()
+            var raised: [Alert] = []
+            var ingestedLines: [Logger.Metadata] = []
+            for (item, result) in zip(waiting, results) {
+                let shown = escapedFileName(item.record.article.id)
+                switch result {
+                case .alreadyIngested:
+                    outcomes[item.index] = .duplicate  // stored meanwhile under another name; recorded as seen
+                    tally.duplicates += 1
+                case .ingested(let alerts):
+                    raised += alerts
+                    outcomes[item.index] = .ingested(stances: item.record.stances.count, alerts: alerts.count)
+                    tally.ingested(stances: item.record.stances.count, alerts: alerts,
+                                   latency: clock.now - item.started)
+                    ingestedLines.append([
+                        "article.id": "\(shown)", "article.date": "\(item.record.article.date)",
+                        "stances": "\(item.record.stances.count)", "alerts": "\(alerts.count)",
+                    ])
+                }
+            }
+            if !raised.isEmpty {
+                commitsWithAlerts += 1
+                FaultInjection.afterCommit(commitsWithAlerts)
+                courier.deliver(raised, store: store)
+            }
+            // Said after delivery: when the line is out, its alerts are in journald and the log.
+            for metadata in ingestedLines { logger.info("article ingested", metadata: metadata) }
+            return true
+        }
+        for (index, file) in files.enumerated() {
+            if stopping() { break }
+            progress(index)
+            outcomes.append(nil)
+            let started = clock.now
+            switch prepare(file, started: started) {
+            case .done(let outcome):
+                outcomes[index] = outcome
+                if case .retryLater = outcome { _ = commit(); return outcomes.compactMap { $0 } }
+            case .analysed(let record):
+                waiting.append((index, record, started))
+                if waiting.count >= batchSize || files.count == 1 {
+                    guard commit() else { return outcomes.compactMap { $0 } }
+                }
+            }
+        }
+        _ = commit()
+        return outcomes.compactMap { $0 }
+    }
+
+    private enum Prepared {
+        case done(IngestOutcome)
+        case analysed(ArticleRecord)
+    }
+
+    /// Everything before the commit for one file.
+    private func prepare(_ file: FileToIngest, started: ContinuousClock.Instant) -> Prepared {
+        let (name, shown, pathBytes) = (file.name, file.shown, file.pathBytes)
+        if FeedNames.isIgnored(name) { return .done(.ignored) }
         // 1. What is it? (lstat: a link is never followed, a FIFO never opened.)
         let identity: FileIdentity
         do {
             let (id, kind) = try SafeFile.identity(atPathBytes: pathBytes)
-            if try store.isUnchanged(name: name, identity: id) { return .unchanged }
             guard kind == .regular else {
-                return refuse(name: name, shown: shown, identity: id, hash: nil,
-                              reason: "it is \(kind), not a regular file; it was not opened")
+                if try store.isUnchanged(name: name, identity: id) { return .done(.unchanged) }
+                return .done(refuse(name: name, shown: shown, identity: id, hash: nil,
+                                    reason: "it is \(kind), not a regular file; it was not opened"))
             }
             identity = id
         } catch let error as FileReadError {
-            return refuse(name: name, shown: shown, identity: nil, hash: nil, reason: Self.reason(error))
+            return .done(refuse(name: name, shown: shown, identity: nil, hash: nil, reason: Self.reason(error)))
         } catch {
-            return storeFailed(name: name, shown: shown, error)
+            return .done(storeFailed(name: name, shown: shown, error))
         }
-        // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes.
+        if let left = leftInProgress[name], left == identity {
+            leftInProgress[name] = nil
+            return .done(refuse(name: name, shown: shown, identity: identity, hash: nil, reason: """
+                the daemon stopped (killed or crashed) while it was still analysing it after more than \
+                \(Self.markAfter); it is not read again, so that it cannot stop the daemon again
+                """))
+        }
+        // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes; then ONE store read says whether
+        // this name was handled with this identity or these bytes are stored already.
         var bytes: [UInt8]
         let opened: FileIdentity
         do {
             (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: reader.maxBytes)
         } catch {
-            return refuse(name: name, shown: shown, identity: identity, hash: nil, reason: Self.reason(error))
+            do {
+                if try store.isUnchanged(name: name, identity: identity) { return .done(.unchanged) }
+            } catch {
+                return .done(storeFailed(name: name, shown: shown, error))
+            }
+            return .done(refuse(name: name, shown: shown, identity: identity, hash: nil, reason: Self.reason(error)))
         }
         let hash = Self.hex(SHA256.hash(data: bytes))
         do {
-            if try store.hasContent(hash: hash) {
+            let known = try store.lookUp(name: name, identity: identity, hash: hash)
+            if known.unchanged { return .done(.unchanged) }
+            if known.contentStored {
                 try store.markSeen(name: name, identity: opened, hash: hash)
                 storeWorks()
+                tally.duplicates += 1
                 logger.info("article '\(shown)' has the same bytes as one already stored; not processed again",
                             metadata: ["article.id": "\(shown)"])
-                return .duplicate
+                return .done(.duplicate)
             }
         } catch {
-            return storeFailed(name: name, shown: shown, error)
+            return .done(storeFailed(name: name, shown: shown, error))
         }
-        // 3. Parse and extract.
+        // 3. Parse and extract, within the time budget.
         let article: Article
         do {
             let reading = try reader.readReporting(name: name, bytes: bytes, modified: ArticleReader.day(of: opened))
             article = reading.article
             if let warning = reading.warning(shownName: shown) { logger.warning("\(warning)", metadata: ["article.id": "\(shown)"]) }
         } catch {
-            return refuse(name: name, shown: shown, identity: opened, hash: hash, reason: error.reasonText)
+            return .done(refuse(name: name, shown: shown, identity: opened, hash: hash, reason: error.reasonText))
         }
         // The decoded body is all that is needed from here on: the raw bytes (as large as the
         // article) are released before the engine builds its own per-word structures.
         bytes = []
-        let stances = engine.stances(in: article)
-        // 4. One transaction: article + stances + the alerts they raise; then deliver.
-        let alerts: [Alert]
-        do {
-            alerts = try store.ingest(article, hash: hash, identity: opened, stances: stances, rules: rules)
-        } catch where error.isAlreadyIngested {
-            return .duplicate  // stored meanwhile under another name; the store recorded this file as seen
-        } catch {
-            return storeFailed(name: name, shown: shown, error)
+        let budget = articleTimeBudget, markAfter = min(Self.markAfter, budget)
+        var marked = false
+        let found = engine.stances(in: article) {
+            let elapsed = clock.now - started
+            if !marked, elapsed >= markAfter {
+                marked = true
+                // A slow article: if the process dies on it, the next start refuses it.
+                try? store.markInProgress(name: name, identity: opened)
+            }
+            return elapsed < budget
         }
-        storeWorks()
-        logger.info("article ingested", metadata: [
-            "article.id": "\(shown)", "article.date": "\(article.date)",
-            "stances": "\(stances.count)", "alerts": "\(alerts.count)",
-        ])
-        deliverPending()
-        return .ingested(stances: stances.count, alerts: alerts.count)
+        guard let stances = found else {
+            return .done(refuse(name: name, shown: shown, identity: opened, hash: hash, reason: """
+                its analysis took longer than the \(budget) allowed per article (\(formatBytes(Int64(article.body.utf8.count))) \
+                of text); it was stopped and is not read again, so that one file cannot stall the daemon
+                """))
+        }
+        return .analysed(ArticleRecord(article: article, hash: hash, identity: opened, stances: stances))
     }
 
-    /// Sends whatever the outbox holds; a store error is logged and retried on the next call.
+    /// After this long on one article, it is noted as in progress in the store.
+    static let markAfter: Duration = .seconds(1)
+
+    /// Sends whatever the outbox holds, to every destination, now (start-up, end of a replay).
     public func deliverPending() {
-        do {
-            try courier.deliverPending(store: store)
-        } catch {
-            logger.error("pending alerts could not be read from or marked in the store (\(error)); they stay pending and are retried")
-        }
+        courier.deliverPending(store: store)
     }
 
-    /// The periodic retry of pending alerts (cheap while journald is known to be away).
+    /// The periodic retry of pending alerts (each destination on its own back-off).
     public func retryPending() {
-        do {
-            try courier.retryPending(store: store)
-        } catch {
-            logger.debug("pending alerts could not be read from the store (\(error)); retried later")
-        }
+        courier.retry(store: store)
     }
 
     private func refuse(name: String, shown: String, identity: FileIdentity?, hash: String?, reason: String) -> IngestOutcome {
@@ -164,6 +305,7 @@ public final class Ingestor {
             return storeFailed(name: name, shown: shown, error)
         }
         storeWorks()
+        tally.refused += 1
         reporter.refused(shownName: shown, message: message)
         return .refused(reason: reason)
     }
@@ -182,16 +324,11 @@ public final class Ingestor {
         return .retryLater(reason: reason)
     }
 
-    /// After a store failure, opens the database afresh before the next retry: SQLite keeps a
-    /// connection read-only once it opened the file on a read-only folder, so a state folder
-    /// made writable again is only seen by a new connection.
+    /// After a store failure, opens the database afresh before the next retry (see
+    /// `StanceStore.reopened`).
     public func reopenStoreIfFailing() {
-        guard storeFailing, store.path.hasSuffix("/" + StanceStore.fileName) else { return }
-        let directory = String(store.path.dropLast(StanceStore.fileName.count + 1))
-        // Close first: while any connection of this process has the file open, SQLite shares
-        // its (read-only) descriptors and WAL index with the new one.
-        try? store.writer.close()
-        if let fresh = try? StanceStore(directory: directory) { store = fresh }
+        guard storeFailing, let fresh = store.reopened() else { return }
+        store = fresh
     }
 
     /// Called after each store write that worked: ends a reported outage.

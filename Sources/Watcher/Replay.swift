@@ -22,7 +22,9 @@ public struct Replay {
         self.ingestor = ingestor
     }
 
-    /// Ingests `paths` one after the other, then sends what is still pending.
+    /// Sends what a crash left pending, ingests `paths` in order (several per transaction),
+    /// then sends what is still pending. After a store failure the remaining files are not
+    /// tried (their outcome is that failure): they would otherwise be recorded out of order.
     public func run(paths: [String]) -> Summary {
         run(pathBytes: paths.map { Array($0.utf8) })
     }
@@ -30,9 +32,13 @@ public struct Replay {
     /// `run(paths:)` for raw paths (a name that is not UTF-8 is opened by its bytes and shown
     /// with `\xNN` escapes, see `fileNameText(bytes:)`).
     public func run(pathBytes: [[UInt8]]) -> Summary {
+        ingestor.deliverPending()
         var summary = Summary()
-        for path in pathBytes {
-            summary.outcomes.append((fileNameText(bytes: path), ingestor.ingest(pathBytes: path)))
+        let outcomes = ingestor.ingest(pathBytes: pathBytes)
+        for (index, path) in pathBytes.enumerated() {
+            let outcome = index < outcomes.count ? outcomes[index]
+                : outcomes.last.flatMap { if case .retryLater = $0 { $0 } else { nil } } ?? .retryLater(reason: "not tried")
+            summary.outcomes.append((fileNameText(bytes: path), outcome))
         }
         ingestor.deliverPending()
         return summary

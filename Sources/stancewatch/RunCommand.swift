@@ -26,6 +26,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var report: ReportKeeperOptions
 
+    @Option(name: .long, help: ArgumentHelp("Write Prometheus metrics here every few seconds (textfile-collector format, replaced atomically).",
+                                            valueName: "file"))
+    var metricsFile: String?
+
     func validate() throws {
         guard !feed.isEmpty else { throw ValidationError("--feed must name a folder") }
     }
@@ -43,6 +47,7 @@ struct RunCommand: AsyncParsableCommand {
                                           watchlistPath: watchlistPath, alertLogPath: ingest.alertLog)
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
+        configuration.metricsFile = metricsFile
         let store = try StanceStore(directory: configuration.stateDirectory)
         let keeper = report.keeper(store: store, watchlist: list, source: configuration.stateDirectory, logger: logger)
         if let keeper { configuration.afterAlerts = { keeper.alertsRaised() } }

@@ -25,7 +25,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         print("""
             store:    \(dir)/\(StanceStore.fileName)
-            articles: \(status.articles.ingested) ingested, \(status.articles.refused) refused, \(status.articles.pending) pending
+            articles: \(status.articles.ingested) ingested, \(status.articles.refused) refused
             stances:  \(status.stances)
             alerts:   \(status.alerts.sent) sent, \(status.alerts.pending) pending
             last error: \(status.lastError ?? "none")

@@ -5,15 +5,21 @@ public import Corpus
 /// A `StanceHistory` test double: stances in a list, disagreements in a set. It answers by
 /// scanning, the obvious way, so the rules are tested apart from SQL and the SQL history
 /// can be checked against it.
-public final class InMemoryHistory: StanceHistory {
+public final class InMemoryHistory: StanceRecord {
     public private(set) var recorded: [RecordedStance] = []
     private var open: Set<[String]> = []
+    private var kept: Set<String> = []
 
     public init() {}
 
     /// Records `stance` as the next arrival.
     public func record(_ stance: Stance) {
         recorded.append(RecordedStance(stance: stance, arrival: Int64(recorded.count + 1)))
+    }
+
+    /// Keeps the alert's id; false when it was kept before (as the store's outbox does).
+    public func keep(_ alert: Alert) -> Bool {
+        kept.insert(alert.id).inserted
     }
 
     private func of(_ actor: String, _ topic: String) -> [RecordedStance] {
@@ -52,7 +58,7 @@ public final class InMemoryHistory: StanceHistory {
     }
 }
 
-/// Replays articles through the rules the way the store does: per stance, alerts, record, close.
+/// Replays articles through the rules exactly as the store does (`AlertRules.raise`), over the list-scanning history.
 public struct RuleReplay {
     public let rules: AlertRules
     public let history = InMemoryHistory()
@@ -63,12 +69,6 @@ public struct RuleReplay {
 
     /// Feeds one article's stances (text order) and returns the alerts they raised.
     public func arrive(_ stances: [Stance]) throws -> [Alert] {
-        var out: [Alert] = []
-        for stance in stances where stance.polarity != .neutral {
-            out += try rules.alerts(for: stance, history: history)
-            history.record(stance)
-            try rules.afterRecording(stance, history: history)
-        }
-        return out
+        try rules.raise(stances, in: history)
     }
 }

@@ -23,7 +23,10 @@ struct Finding: Sendable {
 extension StanceEngine {
     /// Every candidate of every sentence, in text order, with its features (see `Feature`);
     /// the article-wide features are filled in once all are known.
-    func candidates(_ article: Article, traceSink: ((String) -> Void)? = nil) -> [Candidate] {
+    /// `shouldStop` is asked before each sentence of both passes; when it says yes the analysis
+    /// ends there and returns no candidate (the caller, which asked, knows the result is partial).
+    func candidates(_ article: Article, traceSink: ((String) -> Void)? = nil,
+                    shouldStop: () -> Bool = { false }) -> [Candidate] {
         var forms = WordForms(stemmer: stemmer, shared: stemCache)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
@@ -35,6 +38,7 @@ extension StanceEngine {
         var speakers: [(Speaker, String)?] = []
         // pass 1: who holds each sentence
         for s in text.sentences.indices {
+            if shouldStop() { return [] }
             for mi in text.sentenceMentions[s] {
                 let m = text.mentions[mi]
                 if m.kind == .name || (m.kind == .role && m.actors.count == 1) { state.lastSeen[m.actors[0]] = m.first }
@@ -81,6 +85,7 @@ extension StanceEngine {
         var lastDate: (paragraph: Int, speaker: Speaker, date: StatedDate)? = nil
         let features = CandidateFeatures(text: text, lexicon: lexicon, index: index, polarity: polarityFinder)
         for s in text.sentences.indices {
+            if shouldStop() { return [] }
             if speakers[s] == nil || speakers[s]?.0 == .other { dateBack(from: s, text, article, &out) }
             let sentence = text.sentences[s]
             let r = text.sentenceWords[s]

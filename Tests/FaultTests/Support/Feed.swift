@@ -56,7 +56,7 @@ struct Feed: Sendable {
 
 /// What `stancewatch status --json` says the store holds.
 struct StoreStatus: Sendable, CustomStringConvertible {
-    var ingested = 0, refused = 0, pendingArticles = 0, stances = 0, alertsSent = 0, alertsPending = 0
+    var ingested = 0, refused = 0, stances = 0, alertsSent = 0, alertsPending = 0
     var lastError: String?
 
     init(json: String) throws {
@@ -67,7 +67,6 @@ struct StoreStatus: Sendable, CustomStringConvertible {
         let articles = obj["articles"] as? [String: Any] ?? [:]
         ingested = int(articles["ingested"])
         refused = int(articles["refused"])
-        pendingArticles = int(articles["pending"])
         stances = int(obj["stances"])
         let alerts = obj["alerts"] as? [String: Any] ?? [:]
         alertsSent = int(alerts["sent"])
@@ -76,7 +75,7 @@ struct StoreStatus: Sendable, CustomStringConvertible {
     }
 
     var description: String {
-        "ingested \(ingested) refused \(refused) pending \(pendingArticles) stances \(stances) alerts sent \(alertsSent) pending \(alertsPending) last_error \(lastError ?? "-")"
+        "ingested \(ingested) refused \(refused) stances \(stances) alerts sent \(alertsSent) pending \(alertsPending) last_error \(lastError ?? "-")"
     }
 }
 
