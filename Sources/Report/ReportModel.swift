@@ -111,7 +111,7 @@ public struct ReportModel: Sendable {
         for s in stances {
             let entry = Entry(id: s.id, stance: s.stance, articleDate: s.articleDate, arrival: s.arrival,
                               isRetrospective: s.stance.stated.days(to: s.articleDate) >= Self.retrospectiveDays,
-                              confidence: nil)  // the engine's confidence: `s.stance.confidence` once stances carry one
+                              confidence: s.stance.confidence)
             byTopic[s.stance.topic, default: [:]][s.stance.actor, default: []].append(entry)
             let key = EntryKey(topic: s.stance.topic, actor: s.stance.actor, article: s.stance.article,
                                day: s.stance.stated, polarity: s.stance.polarity)

@@ -58,7 +58,7 @@ extension StanceStore {
         return try reportRead("read stances for the report") { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.id, a.seq, a.date, a.has_header_date, a.name, s.actor, s.topic, s.polarity, s.stated,
-                       s.evidence, s.evidence_start, s.evidence_end, s.rules
+                       s.evidence, s.evidence_start, s.evidence_end, s.rules, s.confidence
                 FROM stance s JOIN article a ON a.seq = s.article_seq
                 \(clause)
                 ORDER BY s.topic, s.actor, s.stated, a.seq, s.position
@@ -76,7 +76,8 @@ extension StanceStore {
                 let rulesText: String = row[12]
                 let rules = (try? decoder.decode([String].self, from: Data(rulesText.utf8))) ?? []
                 let stance = Stance(article: row[4], actor: row[5], topic: row[6], polarity: polarity, stated: stated,
-                                    evidence: row[9], evidenceStart: row[10], evidenceEnd: row[11], rules: rules)
+                                    evidence: row[9], evidenceStart: row[10], evidenceEnd: row[11], rules: rules,
+                                    confidence: row[13])
                 out.append(ReportStance(id: id, arrival: row[1], articleDate: articleDate,
                                         articleHasHeaderDate: row[3] as Bool? ?? false, stance: stance))
             }

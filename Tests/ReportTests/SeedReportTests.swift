@@ -35,6 +35,9 @@ struct SeedReportTests {
                 .replacingOccurrences(of: ">", with: "&gt;")), "the evidence of stance \(s.id) is missing")
             #expect(html.contains(s.stance.article))
             for rule in s.stance.rules { #expect(html.contains(rule)) }
+            // with the engine's confidence, which every stance the seeds give now carries
+            let confidence = try #require(s.stance.confidence, "stance \(s.id) was stored without a confidence")
+            #expect(html.contains("confidence \(Int((confidence * 100).rounded()))%"))
         }
         // every alert has its row in its kind's section and a drawn link to it,
         for a in alerts {
