@@ -1,11 +1,11 @@
-/// ReportBench: fills a state folder with N generated stances through the real Store and alert
-/// rules, then times `ReportBuilder` over it and prints the figures (asserts nothing).
-///
-///     ReportBench --stances 100000 --state DIR --out report.html [--watchlist-out W.yaml]
-///
-/// Generated history: 12 actors in 4 groups, 5 topics, five years; each actor holds a side per
-/// topic and flips it now and then (so shifts and divergences occur at a realistic rate), and
-/// one stance in twenty is a late report of a statement made months before its article.
+// ReportBench: fills a state folder with N generated stances through the real Store and alert
+// rules, then times `ReportBuilder` over it and prints the figures (asserts nothing).
+//
+//     ReportBench --stances 100000 --state DIR --out report.html [--watchlist-out W.yaml]
+//
+// Generated history: 12 actors in 4 groups, 5 topics, five years; each actor holds a side per
+// topic and flips it now and then (so shifts and divergences occur at a realistic rate), and
+// one stance in twenty is a late report of a statement made months before its article.
 import Alerts
 import Corpus
 import Foundation

@@ -1,3 +1,9 @@
+import Alerts
+import Corpus
+import Foundation
+import Platform
+import Store
+
 /// Scale: the time to ingest one article (the store transaction with the alert rules'
 /// history lookups) when the store already holds 10^4, 10^5, 10^6 stances.
 ///
@@ -6,12 +12,6 @@
 /// on the same side, so the history raises no alert). Each probe is an article with one
 /// stance that flips an actor's side: it raises a shift and four divergences, which means
 /// the latest / nearest lookups and the disagreement bookkeeping all run against the history.
-import Alerts
-import Corpus
-import Foundation
-import Platform
-import Store
-
 enum Scale {
     static let actorCount = 100, topicCount = 20, groupSize = 5
 

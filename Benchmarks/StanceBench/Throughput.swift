@@ -1,8 +1,8 @@
-/// Engine throughput on one core: every file through `ArticleReader` and `StanceEngine`, the
-/// way the daemon reads an article, repeated until `minimumSeconds` have passed.
 import Corpus
 import Foundation
 
+/// Engine throughput on one core: every file through `ArticleReader` and `StanceEngine`, the
+/// way the daemon reads an article, repeated until `minimumSeconds` have passed.
 enum Throughput {
     static func run(watchlistPath: String, paths: [String], minimumSeconds: Double) throws {
         let files = try collect(paths)

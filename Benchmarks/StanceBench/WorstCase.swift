@@ -1,9 +1,9 @@
-/// Worst-case inputs against a normal article, reader + engine, as time per MB: many quotes,
-/// many sentences, many names, one huge sentence, deeply nested quotes. Every stage should be
-/// linear in the article, so each ratio to the normal article should stay small (≤ 3).
 import Corpus
 import Foundation
 
+/// Worst-case inputs against a normal article, reader + engine, as time per MB: many quotes,
+/// many sentences, many names, one huge sentence, deeply nested quotes. Every stage should be
+/// linear in the article, so each ratio to the normal article should stay small (≤ 3).
 enum WorstCase {
     static func run(watchlistPath: String, normalPaths: [String], bytes: Int) throws {
         let watchlist = try Watchlist(contentsOfFile: watchlistPath)

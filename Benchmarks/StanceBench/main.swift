@@ -1,10 +1,10 @@
-/// StanceBench: the in-process figures of `make bench` (release build). Prints figures as
-/// JSON lines on stdout and readable lines on stderr; asserts nothing.
-///
-///   StanceBench throughput --watchlist W.yaml [--seconds S] PATH...   reader + engine, one core
-///   StanceBench worstcase --watchlist W.yaml [--bytes N] PATH...     hostile inputs vs a normal article, s/MB
-///   StanceBench scale --dir DIR [--steps 10000,100000,1000000] [--probes 50]
-///                                                    ingest time as the stance history grows
+// StanceBench: the in-process figures of `make bench` (release build). Prints figures as
+// JSON lines on stdout and readable lines on stderr; asserts nothing.
+//
+//   StanceBench throughput --watchlist W.yaml [--seconds S] PATH...   reader + engine, one core
+//   StanceBench worstcase --watchlist W.yaml [--bytes N] PATH...     hostile inputs vs a normal article, s/MB
+//   StanceBench scale --dir DIR [--steps 10000,100000,1000000] [--probes 50]
+//                                                    ingest time as the stance history grows
 import Foundation
 
 var args = Array(CommandLine.arguments.dropFirst())

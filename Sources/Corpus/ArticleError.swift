@@ -1,4 +1,4 @@
-/// Why a file from the feed could not become an `Article`.
+// Why a file from the feed could not become an `Article`.
 import Platform
 
 /// Why a file was refused as an article; `description` is a sentence naming the (escaped) file

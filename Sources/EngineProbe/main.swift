@@ -1,13 +1,13 @@
-/// EngineProbe: the stance engine alone over article files, for developers.
-///
-/// `EngineProbe --watchlist W.yaml FILE...` prints one stance per line as JSON Lines, with
-/// the keys `stancewatch stances` prints (spec §5 plus evidence offsets and `rules`);
-/// `--explain` prints the explanation blocks instead; `--trace` also shows the compiled
-/// topics and each sentence's holder; `--throughput N` runs the engine once (cold stem
-/// cache) and then N times over the files and prints MB/s and articles/s.
-/// `--train OUT CORPUS_DIR...` trains the stance model on the corpora's gold (deterministic)
-/// and writes it to OUT; `--loco [--save DIR] CORPUS_DIR...` scores each corpus with a model
-/// trained on the others (and writes those models to DIR).
+// EngineProbe: the stance engine alone over article files, for developers.
+//
+// `EngineProbe --watchlist W.yaml FILE...` prints one stance per line as JSON Lines, with
+// the keys `stancewatch stances` prints (spec §5 plus evidence offsets and `rules`);
+// `--explain` prints the explanation blocks instead; `--trace` also shows the compiled
+// topics and each sentence's holder; `--throughput N` runs the engine once (cold stem
+// cache) and then N times over the files and prints MB/s and articles/s.
+// `--train OUT CORPUS_DIR...` trains the stance model on the corpora's gold (deterministic)
+// and writes it to OUT; `--loco [--save DIR] CORPUS_DIR...` scores each corpus with a model
+// trained on the others (and writes those models to DIR).
 import Corpus
 import Foundation
 

@@ -1,4 +1,4 @@
-/// What identifies one version of a file: where it lives, its size and when it changed.
+// What identifies one version of a file: where it lives, its size and when it changed.
 import Glibc
 
 /// Device, inode, size and modification time: equal identities mean "the same file, unchanged".

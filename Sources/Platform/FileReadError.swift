@@ -1,4 +1,4 @@
-/// Why a file in the feed could not be read, as a sentence naming the file.
+// Why a file in the feed could not be read, as a sentence naming the file.
 import Glibc
 
 /// Why a file could not be read; `description` is a sentence naming the (escaped) path.

@@ -1,12 +1,12 @@
+import Glibc
+import Synchronization
+
 /// Watches the feed folder with inotify and hands back decoded events.
 ///
 /// Thread-safety: `next(timeout:)` is meant for one reader thread (calls are serialised by
 /// a mutex). `wake()` may be called from any thread, at any time: it makes a pending or the
 /// next `next` return at once (with no events), so a daemon loop can stop promptly.
 /// `close()` wakes the reader, waits for it to leave `next`, then closes the descriptors.
-import Glibc
-import Synchronization
-
 public final class Inotify: Sendable {
     /// The mask `watchFeed` uses: arrivals by write or rename, and the folder itself going away.
     public static let feedMask: UInt32 = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_ONLYDIR)

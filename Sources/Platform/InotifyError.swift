@@ -1,4 +1,4 @@
-/// Why an inotify operation failed.
+// Why an inotify operation failed.
 import Glibc
 
 /// Why an inotify operation failed, as a sentence.

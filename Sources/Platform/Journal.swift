@@ -1,12 +1,12 @@
+import CSystemd
+import Glibc
+
 /// Sends structured entries to journald through `sd_journal_sendv`.
 ///
 /// Swift cannot call the variadic `sd_journal_send`, so every field becomes one iovec
 /// `NAME=value` (values are binary-safe: newlines survive). libsystemd drops an entry
 /// silently when the socket file is missing, so `send` checks for it and throws instead;
 /// a caller that keeps undelivered alerts pending can then retry later.
-import CSystemd
-import Glibc
-
 public enum Journal {
     /// The socket journald listens on (inside a test namespace, a bind mount of `journal.NAME`).
     public static let socketPath = "/run/systemd/journal/socket"

@@ -1,4 +1,4 @@
-/// Why an entry did not reach journald.
+// Why an entry did not reach journald.
 import Glibc
 
 /// Why an entry did not reach journald; the entry was not delivered and the caller may retry.

@@ -1,7 +1,7 @@
-/// Reads files from a folder an attacker may write to: never follows links, never blocks on
-/// FIFOs, never reads more than a limit, and reports what it refused in a sentence.
 import Glibc
 
+/// Reads files from a folder an attacker may write to: never follows links, never blocks on
+/// FIFOs, never reads more than a limit, and reports what it refused in a sentence.
 public enum SafeFile {
     /// lstat without following links: the identity and kind of the entry itself.
     public static func identity(atPath path: String) throws(FileReadError) -> (FileIdentity, FileKind) {

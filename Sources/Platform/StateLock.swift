@@ -1,5 +1,5 @@
-/// One writer per state folder: an exclusive `flock` on `<state>/stancewatch.lock`, held for the
-/// life of the process.
+// One writer per state folder: an exclusive `flock` on `<state>/stancewatch.lock`, held for the
+// life of the process.
 import Glibc
 
 /// The lock that keeps a second `stancewatch run` or `replay` off a state folder in use.

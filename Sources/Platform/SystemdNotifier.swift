@@ -1,3 +1,5 @@
+import Glibc
+
 /// Tells systemd how the service is doing (the `sd_notify` protocol of `Type=notify` units).
 ///
 /// The socket path is read from `NOTIFY_SOCKET` once, at `init`, and each message is one
@@ -5,8 +7,6 @@
 /// at `init` (instead of libsystemd re-reading the process environment on every call)
 /// lets a test play systemd's part with `init(environment:)` while other code in the same
 /// process runs with a different environment. Every call is a no-op when the socket is unset.
-import Glibc
-
 public struct SystemdNotifier: Sendable {
     /// The notification socket (`NOTIFY_SOCKET`; a leading `@` means the abstract namespace), or nil.
     public let socketPath: String?

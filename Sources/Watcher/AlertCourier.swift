@@ -1,3 +1,8 @@
+public import Alerts
+public import Logging
+import Platform
+public import Store
+
 /// Delivers alerts to journald and the alert log, and records each delivery in the store.
 ///
 /// Alerts are committed before they are sent and marked delivered after the destination
@@ -12,11 +17,6 @@
 /// 16 s; while journald's socket is missing only that file is checked), reading its pending
 /// alerts in batches of `batchSize` from a partial index. So an outage costs each article
 /// nothing, and each retry a bounded read, however many alerts are pending.
-public import Alerts
-public import Logging
-import Platform
-public import Store
-
 public final class AlertCourier {
     /// One destination's catch-up state.
     struct Lane {

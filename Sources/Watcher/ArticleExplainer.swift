@@ -1,9 +1,9 @@
-/// `stancewatch explain`: runs one file through the reader and the engine and says, per
-/// candidate, which sentence yielded it, which rules fired, the confidence and the features
-/// that weighed most, and for an abstention its reason. Stores nothing.
 public import Corpus
 import Platform
 
+/// `stancewatch explain`: runs one file through the reader and the engine and says, per
+/// candidate, which sentence yielded it, which rules fired, the confidence and the features
+/// that weighed most, and for an abstention its reason. Stores nothing.
 public struct ArticleExplainer: Sendable {
     private let engine: StanceEngine
     private let reader: ArticleReader

@@ -1,3 +1,11 @@
+public import Corpus
+import Foundation
+public import Logging
+public import Platform
+public import ServiceLifecycle
+public import Store
+import UnixSignals
+
 /// The daemon as a swift-service-lifecycle `Service`: catch-up scan → `READY=1` → inotify loop,
 /// until graceful shutdown (SIGTERM/SIGINT through the `ServiceGroup`): `STOPPING=1`, finish
 /// the article in hand, return.
@@ -11,14 +19,6 @@
 ///
 /// The feed watch is armed before the catch-up scan, so a file arriving during the scan is
 /// seen either by the scan or by the loop (the pipeline skips whatever was already handled).
-public import Corpus
-import Foundation
-public import Logging
-public import Platform
-public import ServiceLifecycle
-public import Store
-import UnixSignals
-
 public struct Daemon: Service {
     /// The settings it runs with.
     public let configuration: Configuration

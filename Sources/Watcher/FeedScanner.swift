@@ -1,12 +1,12 @@
+public import Platform
+public import Store
+
 /// Catch-up scan: which entries in the feed folder still need the pipeline, in arrival order.
 ///
 /// Needs the feed folder and the store. Adds the list of entries not yet handled, ordered by
 /// modification time, then name (so a restart raises the same alerts as an uninterrupted run).
 /// Only `lstat` is used: an entry the store already holds with the same identity is never
 /// re-read, which keeps start-up fast with 100,000 ingested files in the folder.
-public import Platform
-public import Store
-
 public struct FeedScanner: Sendable {
     /// One directory entry that still needs the pipeline.
     public struct Entry: Sendable, Hashable {

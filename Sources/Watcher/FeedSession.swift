@@ -1,9 +1,3 @@
-/// The daemon's working state while it runs: the feed watch, the pipeline, retries, STATUS=
-/// and the metrics file. It lives on the daemon's ingest thread (`run(control:)`), never on
-/// Swift's cooperative pool: reading files, the engine and SQLite all block.
-///
-/// States of the feed: attached (a watch descriptor) or gone (waiting for the folder to come
-/// back, polled on each tick). A store error schedules a rescan with a doubling back-off (2 s up to 15 s), on a freshly opened store.
 import Alerts
 import Corpus
 import Glibc
@@ -12,6 +6,12 @@ import Platform
 import ServiceLifecycle
 import Store
 
+/// The daemon's working state while it runs: the feed watch, the pipeline, retries, STATUS=
+/// and the metrics file. It lives on the daemon's ingest thread (`run(control:)`), never on
+/// Swift's cooperative pool: reading files, the engine and SQLite all block.
+///
+/// States of the feed: attached (a watch descriptor) or gone (waiting for the folder to come
+/// back, polled on each tick). A store error schedules a rescan with a doubling back-off (2 s up to 15 s), on a freshly opened store.
 final class FeedSession {
     /// IN_CREATE: lets a FIFO, socket, symlink or subfolder made in place be refused at once
     /// (regular files are taken on close-write or moved-in, never on create).

@@ -1,3 +1,11 @@
+import Alerts
+public import Corpus
+import Crypto
+import Glibc
+public import Logging
+import Platform
+public import Store
+
 /// The ingest pipeline: read safely → hash → skip known bytes → parse the article → extract
 /// stances (within a time budget) → store transaction (article, stances, alerts) → deliver
 /// the alerts just raised.
@@ -11,14 +19,6 @@
 /// `articleTimeBudget` is refused and recorded (never retried); one that was still being
 /// analysed after a second when the process died is refused at the next start.
 /// Not thread-safe: one owner (the daemon's ingest thread, or the replay) calls it.
-import Alerts
-public import Corpus
-import Crypto
-import Glibc
-public import Logging
-import Platform
-public import Store
-
 public final class Ingestor {
     /// The store everything is recorded in (reopened after an outage: see `reopenStoreIfFailing`).
     public private(set) var store: StanceStore

@@ -1,3 +1,8 @@
+import Alerts
+import Foundation
+import Glibc
+import Logging
+
 /// The daemon's metrics as a Prometheus textfile-collector file (`--metrics-file PATH`),
 /// rewritten every few seconds and at exit: the text goes to `PATH.tmp` first and is renamed
 /// over `PATH`, so node-exporter never reads half a file.
@@ -7,11 +12,6 @@
 /// `alerts_sent_total{kind}` (counters of this process), `alerts_pending{kind}` (journald's
 /// outbox in the store), `journald_reachable` (1/0), `last_ingest_latency_seconds` and the
 /// histogram `ingest_latency_seconds` (file picked up → committed).
-import Alerts
-import Foundation
-import Glibc
-import Logging
-
 struct MetricsFile {
     let path: String
     private let failureReported = FailureFlag()

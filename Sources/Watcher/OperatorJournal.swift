@@ -1,13 +1,13 @@
+import Alerts
+public import Logging
+import Platform
+
 /// The daemon's own journald entries for an operator: refused articles and folder/store trouble.
 ///
 /// Each bad file gets exactly one entry (PRIORITY=3, the "article refused" MESSAGE_ID,
 /// `STANCE_FILE=` the escaped name). When journald is absent, the same sentence goes to the
 /// logger (stderr) instead; never to both, so that under systemd, where stderr is captured
 /// by journald, an operator still sees each event once.
-import Alerts
-public import Logging
-import Platform
-
 public struct OperatorJournal: Sendable {
     private let logger: Logger
 

@@ -1,7 +1,7 @@
-/// What the daemon's async side and its ingest thread share: stop and reload requests, and
-/// whether the ingest thread is making progress (for the watchdog). Lock-free atomics.
 import Synchronization
 
+/// What the daemon's async side and its ingest thread share: stop and reload requests, and
+/// whether the ingest thread is making progress (for the watchdog). Lock-free atomics.
 final class PipelineControl: Sendable {
     private let stopFlag = Atomic<Bool>(false)
     private let reloadFlag = Atomic<Bool>(false)

@@ -1,3 +1,7 @@
+import Glibc
+public import Logging
+import Platform
+
 /// A swift-log handler writing one line per event to stderr.
 ///
 /// Under systemd (`JOURNAL_STREAM` set) each line starts with the syslog priority `<N>`, which
@@ -5,10 +9,6 @@
 /// lines start with an ISO time. Control characters in messages and metadata are escaped,
 /// so a hostile file name cannot forge a log line. Alerts do not go through here: they are
 /// structured journald entries (`AlertCourier`).
-import Glibc
-public import Logging
-import Platform
-
 public struct StderrLogHandler: LogHandler {
     /// The minimum level written.
     public var logLevel: Logger.Level

@@ -1,6 +1,6 @@
-/// Finds the shipped default watchlist when the user gave no `--watchlist`.
 import Foundation
 
+/// Finds the shipped default watchlist when the user gave no `--watchlist`.
 public enum WatchlistLocator {
     /// The shipped watchlist for this executable: `<repo>/seeds/watchlist.yaml` when it runs from a
     /// build tree (`<repo>/.build/…/stancewatch`), else `/etc/stancewatch/watchlist.yaml` (the

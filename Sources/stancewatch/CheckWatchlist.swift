@@ -1,9 +1,9 @@
-/// `stancewatch check-watchlist`: the watchlist lint, before the daemon guesses.
 import ArgumentParser
 import Corpus
 import Foundation
 import Watcher
 
+/// `stancewatch check-watchlist`: the watchlist lint, before the daemon guesses.
 struct CheckWatchlistCommand: ParsableCommand {
     /// Exit statuses, documented in `--help` and the README.
     enum Status {

@@ -1,4 +1,4 @@
-/// Options shared by several subcommands: the state folder, the watchlist, ingesting, logging.
+// Options shared by several subcommands: the state folder, the watchlist, ingesting, logging.
 import ArgumentParser
 import Corpus
 import Foundation

@@ -1,5 +1,3 @@
-/// `stancewatch report`: the analyst's view as one self-contained HTML page, and the
-/// `--report` options `run` uses to keep such a page current.
 import ArgumentParser
 import Corpus
 import Foundation
@@ -7,6 +5,8 @@ import Logging
 import Report
 import Store
 
+/// `stancewatch report`: the analyst's view as one self-contained HTML page, and the
+/// `--report` options `run` uses to keep such a page current.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",

@@ -1,4 +1,3 @@
-/// `stancewatch run`: the daemon.
 import ArgumentParser
 import Foundation
 import Logging
@@ -7,6 +6,7 @@ import ServiceLifecycle
 import Store
 import Watcher
 
+/// `stancewatch run`: the daemon.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",

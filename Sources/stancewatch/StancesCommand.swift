@@ -1,8 +1,8 @@
-/// `stancewatch stances`: every stored stance as JSON Lines (spec §5).
 import ArgumentParser
 import Foundation
 import Store
 
+/// `stancewatch stances`: every stored stance as JSON Lines (spec §5).
 struct StancesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stances",

@@ -1,8 +1,8 @@
-/// `stancewatch status`: what the store holds (articles by status, stances, alerts, last error).
 import ArgumentParser
 import Foundation
 import Store
 
+/// `stancewatch status`: what the store holds (articles by status, stances, alerts, last error).
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",

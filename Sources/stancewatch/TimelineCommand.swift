@@ -1,9 +1,9 @@
-/// `stancewatch timeline ACTOR TOPIC`: one actor's stances on one topic in the terminal.
 import ArgumentParser
 import Foundation
 import Report
 import Store
 
+/// `stancewatch timeline ACTOR TOPIC`: one actor's stances on one topic in the terminal.
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
