@@ -10,7 +10,7 @@ import Testing
 struct BrowserTests {
     @Test func theSeedReportRendersInChromiumAsAPictureNotABlankPage() throws {
         // Given the seeds' report written by the real binary
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let state = try replaySeeds(into: folder)
         let page = folder.file("seeds.html")
         let written = try stancewatch(["report", "--state", state, "--watchlist", RepoFiles.watchlist, "--out", page], in: folder)
@@ -31,7 +31,7 @@ struct BrowserTests {
     }
 
     @Test func theRenderedDOMHoldsEveryStanceMarkAndEveryAlertRow() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let state = try replaySeeds(into: folder)
         let page = folder.file("seeds.html")
         let written = try stancewatch(["report", "--state", state, "--watchlist", RepoFiles.watchlist, "--out", page], in: folder)

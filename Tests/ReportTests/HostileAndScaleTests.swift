@@ -23,7 +23,7 @@ let hostileWatchlist = Watchlist(
                    pro: "возможно & достижимо", contra: "нереалистично \u{202E}наоборот")])
 
 /// A store with the hostile evidence in a stance (article names hostile too) and the alerts it raises.
-func hostileStore(in folder: TempFolder) throws -> StanceStore {
+func hostileStore(in folder: TemporaryFolder) throws -> StanceStore {
     let store = try StanceStore(directory: folder.file("state"))
     let rules = AlertRules(watchlist: hostileWatchlist)
     func put(_ name: String, _ date: String, _ stances: [Stance], _ n: Int) throws {
@@ -42,7 +42,7 @@ func hostileStore(in folder: TempFolder) throws -> StanceStore {
 
 struct HostileEvidenceTests {
     @Test func hostileEvidenceIsEscapedAndShownAsText() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let store = try hostileStore(in: folder)
         let alerts = try store.reportAlerts()
         #expect(alerts.contains { $0.alert.kind == .shift }, "the hostile pro after contra raises a shift")
@@ -73,7 +73,7 @@ struct HostileEvidenceTests {
 
     @Test(.enabled(if: Chromium.path != nil, Chromium.skipReason))
     func inChromiumTheHostileEvidenceIsTextAndNothingRuns() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let store = try hostileStore(in: folder)
         let page = folder.file("hostile.html")
         try ReportBuilder(store: store, watchlist: hostileWatchlist, source: "hostile").write(to: page)
@@ -91,7 +91,7 @@ struct HostileEvidenceTests {
 
 struct ScaleTests {
     @Test func aLargeHistoryIsAggregatedByMonthAndThePageSaysHowMuch() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let store = try StanceStore(directory: folder.file("state"))
         let watchlist = try Watchlist(contentsOfFile: RepoFiles.watchlist)
         let rules = AlertRules(watchlist: watchlist)
@@ -156,7 +156,7 @@ struct ScaleTests {
 
 struct ReportKeeperTests {
     @Test func theKeeperWritesAtStartAndAgainAfterAlertsReplacingThePageWhole() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let store = try hostileStore(in: folder)
         let page = folder.file("live.html")
         let written = WriteLog()
@@ -186,7 +186,7 @@ struct ReportKeeperTests {
     }
 
     @Test func callsWithinTheIntervalAreFoldedIntoOneLaterWrite() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let store = try hostileStore(in: folder)
         let written = WriteLog()
         let keeper = ReportKeeper(builder: ReportBuilder(store: store, watchlist: hostileWatchlist, source: "live"),
@@ -230,7 +230,7 @@ final class WriteLog: @unchecked Sendable {
 struct DaemonReportTests {
     @Test func runWithReportRewritesThePageAfterTheArticlesThatRaisedAlerts() throws {
         // Given the daemon running on an empty feed with --report
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let feed = folder.file("feed"), state = folder.file("state"), page = folder.file("live.html")
         try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: true)
         let daemon = Process()

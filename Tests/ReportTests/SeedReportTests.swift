@@ -11,7 +11,7 @@ import Testing
 struct SeedReportTests {
     @Test func theSeedReportHoldsEveryStanceAndAlertOfTheStoreWithTheirEvidence() throws {
         // Given the seeds replayed into a fresh state
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let state = try replaySeeds(into: folder)
         let store = try StanceStore.openForReading(directory: state)
         let stances = try store.reportStances()
@@ -70,7 +70,7 @@ struct SeedReportTests {
     }
 
     @Test func alertsAreListedNewestFirstWithinTheirKind() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let state = try replaySeeds(into: folder)
         let store = try StanceStore.openForReading(directory: state)
         let alerts = try store.reportAlerts()
@@ -86,7 +86,7 @@ struct SeedReportTests {
     }
 
     @Test func theFilterKeepsOnlyTheTopicsActorsAndDatesAskedFor() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let state = try replaySeeds(into: folder)
         let store = try StanceStore.openForReading(directory: state)
         let all = try store.reportStances()
@@ -104,7 +104,7 @@ struct SeedReportTests {
     }
 
     @Test func theTerminalTimelineListsTokayevsSettlementStancesInStatedOrder() throws {
-        let folder = try TempFolder()
+        let folder = try TemporaryFolder()
         let state = try replaySeeds(into: folder)
         let run = try stancewatch(["timeline", "tokayev", "settlement-prospects", "--state", state,
                                    "--watchlist", RepoFiles.watchlist], in: folder)

@@ -1,25 +1,9 @@
-/// Report test support: a temporary folder, running programs to completion, the seeds
+/// Report test support: running programs to completion, the seeds
 /// replayed by the real binary, a check for network references, and Chromium.
 import Foundation
 import Glibc
 import TestFixtures
 import Testing
-
-final class TempFolder {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "/reporttest.XXXXXX").utf8CString)
-        guard let p = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw FixtureError("a temporary folder could not be made in \(NSTemporaryDirectory())")
-        }
-        path = String(cString: p)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// What a finished program said.
 struct Finished {
@@ -29,7 +13,7 @@ struct Finished {
 }
 
 /// Runs `executable arguments` to completion; output goes through files (no pipe can fill up).
-func runToEnd(_ executable: String, _ arguments: [String], in folder: TempFolder) throws -> Finished {
+func runToEnd(_ executable: String, _ arguments: [String], in folder: TemporaryFolder) throws -> Finished {
     let tag = UUID().uuidString
     let outPath = folder.file(".out-\(tag)"), errPath = folder.file(".err-\(tag)")
     _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -57,7 +41,7 @@ func runToEnd(_ executable: String, _ arguments: [String], in folder: TempFolder
 
 /// The seeds replayed by the real `stancewatch replay` in the gold order (000 002 001 003 004)
 /// with the shipped watchlist, into `folder/state`.
-func replaySeeds(into folder: TempFolder) throws -> String {
+func replaySeeds(into folder: TemporaryFolder) throws -> String {
     let state = folder.file("state")
     let result = try runToEnd(try BuiltBinary.path(),
                               ["replay", "--state", state, "--watchlist", RepoFiles.watchlist,
@@ -70,7 +54,7 @@ func replaySeeds(into folder: TempFolder) throws -> String {
 }
 
 /// Runs the built `stancewatch` with `arguments`.
-func stancewatch(_ arguments: [String], in folder: TempFolder) throws -> Finished {
+func stancewatch(_ arguments: [String], in folder: TemporaryFolder) throws -> Finished {
     try runToEnd(try BuiltBinary.path(), arguments, in: folder)
 }
 
@@ -148,16 +132,16 @@ enum Chromium {
     }
 
     /// The page's screenshot at 1400×2400.
-    static func screenshot(of page: String, to png: String, in folder: TempFolder) throws -> Finished {
+    static func screenshot(of page: String, to png: String, in folder: TemporaryFolder) throws -> Finished {
         try runToEnd(path!, common(folder) + ["--screenshot=\(png)", "--window-size=1400,2400", "file://" + page], in: folder)
     }
 
     /// The DOM after the page loaded (and after any script would have run).
-    static func dumpDOM(of page: String, in folder: TempFolder) throws -> Finished {
+    static func dumpDOM(of page: String, in folder: TemporaryFolder) throws -> Finished {
         try runToEnd(path!, common(folder) + ["--dump-dom", "file://" + page], in: folder)
     }
 
-    private static func common(_ folder: TempFolder) -> [String] {
+    private static func common(_ folder: TemporaryFolder) -> [String] {
         ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
          "--user-data-dir=" + folder.file("chromium-profile-\(UUID().uuidString)")]
     }
@@ -166,7 +150,7 @@ enum Chromium {
 /// Decodes a PNG (8-bit RGB/RGBA, non-interlaced, as Chromium writes) with python3's zlib
 /// (python3 is one of the packages `make test` installs) and returns (width, height, distinct
 /// colours, share of the most common colour).
-func pngColours(_ png: String, in folder: TempFolder) throws -> (width: Int, height: Int, colours: Int, dominantShare: Double) {
+func pngColours(_ png: String, in folder: TemporaryFolder) throws -> (width: Int, height: Int, colours: Int, dominantShare: Double) {
     let script = """
         import struct, sys, zlib
         data = open(sys.argv[1], 'rb').read()
