@@ -71,7 +71,7 @@ public struct Daemon: Service {
                         }
                     }
                 }
-                ending = await Self.onIngestThread {
+                ending = await OwnThread.run(named: "stancewatch-ingest") {
                     let session: FeedSession
                     do {
                         let courier = try AlertCourier(alertLogPath: configuration.alertLogPath, logger: logger)
@@ -114,16 +114,6 @@ public struct Daemon: Service {
                 + "the daemon stops so that it can be restarted"
             OperatorJournal(logger: logger).trouble(message)
             throw WatcherError(message)
-        }
-    }
-
-    /// Runs `body` on a new thread (8 MiB of stack, like a main thread) and returns its result.
-    private static func onIngestThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: body()) }
-            thread.name = "stancewatch-ingest"
-            thread.stackSize = 8 << 20
-            thread.start()
         }
     }
 }

@@ -22,6 +22,12 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // SQLite, file reads and the engine block: on a thread of their own, not the async pool.
+        let command = self
+        try await OwnThread.run(named: "stancewatch-explain") { try command.work() }
+    }
+
+    private func work() throws {
         let (_, list) = try watchlist.load()
         let explainer = try ArticleExplainer(watchlist: list, maxArticleBytes: maxArticleBytes)
         for line in try explainer.explain(path: file) { print(line) }

@@ -38,6 +38,12 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // SQLite, file reads and the engine block: on a thread of their own, not the async pool.
+        let command = self
+        try await OwnThread.run(named: "stancewatch-replay") { try command.work() }
+    }
+
+    private func work() throws {
         let logger = logging.bootstrap()
         let (_, list) = try watchlist.load()
         let (stateDirectory, lock) = try state.lockedDirectory()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Watcher
 
 /// `stancewatch stances`: every stored stance as JSON Lines (spec §5).
 struct StancesCommand: AsyncParsableCommand {
@@ -12,6 +13,12 @@ struct StancesCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOptions
 
     func run() async throws {
+        // SQLite, file reads and the engine block: on a thread of their own, not the async pool.
+        let command = self
+        try await OwnThread.run(named: "stancewatch-stances") { try command.work() }
+    }
+
+    private func work() throws {
         let store = try StanceStore.openForReading(directory: try state.existingStoreDirectory())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

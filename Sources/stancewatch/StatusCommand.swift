@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Watcher
 
 /// `stancewatch status`: what the store holds (articles by status, stances, alerts, last error).
 struct StatusCommand: AsyncParsableCommand {
@@ -15,6 +16,12 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        // SQLite, file reads and the engine block: on a thread of their own, not the async pool.
+        let command = self
+        try await OwnThread.run(named: "stancewatch-status") { try command.work() }
+    }
+
+    private func work() throws {
         let dir = try state.existingStoreDirectory()
         let status = try StanceStore.openForReading(directory: dir).status()
         if json {
