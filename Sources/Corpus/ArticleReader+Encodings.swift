@@ -1,8 +1,9 @@
-/// The two legacy Cyrillic encodings the article reader accepts, as byte → Unicode tables,
-/// and the score that picks between them.
-///
-/// Bytes 0x00-0x7F are ASCII in both; the tables give bytes 0x80-0xFF (U+FFFD where
-/// Windows-1251 leaves 0x98 undefined). Generated from Python's codecs `cp1251` and `koi8_r`.
+// The two legacy Cyrillic encodings the article reader accepts, as byte → Unicode tables,
+// and the score that picks between them.
+//
+// Bytes 0x00-0x7F are ASCII in both; the tables give bytes 0x80-0xFF (U+FFFD where
+// Windows-1251 leaves 0x98 undefined). Generated from Python's codecs `cp1251` and `koi8_r`.
+import Platform
 
 /// A text encoding an article was decoded from.
 public enum ArticleEncoding: String, Sendable, CustomStringConvertible {
@@ -88,7 +89,7 @@ struct UTF8Check {
         var first: Int?
         var i = bytes.startIndex
         while i < bytes.endIndex {
-            let length = Self.scalarLength(bytes, at: i)
+            let length = utf8ScalarLength(bytes, at: i)
             if length == 0 {
                 invalid += 1
                 if first == nil { first = i }
@@ -107,27 +108,6 @@ struct UTF8Check {
     var isMostlyValid: Bool {
         invalidBytes > 0 && multibyteScalars >= 10 * invalidBytes
             && (invalidBytes <= 3 || invalidBytes * 1000 <= byteCount)
-    }
-
-    /// The length of the well-formed UTF-8 character at `i`, or 0.
-    static func scalarLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {
-        let lead = b[i]
-        let length: Int
-        var second: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; second = 0xA0...0xBF
-        case 0xED: length = 3; second = 0x80...0x9F
-        case 0xE1...0xEF: length = 3
-        case 0xF0: length = 4; second = 0x90...0xBF
-        case 0xF4: length = 4; second = 0x80...0x8F
-        case 0xF1...0xF3: length = 4
-        default: return 0
-        }
-        guard i + length <= b.endIndex, second.contains(b[i + 1]) else { return 0 }
-        for k in 2..<length where !(0x80...0xBF).contains(b[i + k]) { return 0 }
-        return length
     }
 }
 

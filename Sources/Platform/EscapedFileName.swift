@@ -25,13 +25,14 @@ public func escapedFileName(bytes: [UInt8]) -> String {
     return out
 }
 
-/// Decodes one well-formed UTF-8 scalar at `i` (no overlongs, no surrogates), or nil.
-private func decodeUTF8Scalar(_ b: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
+/// The length of the well-formed UTF-8 scalar at `i` of `b` (no overlongs, no surrogates,
+/// nothing past U+10FFFF), or 0 when the bytes there are not one.
+public func utf8ScalarLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {
     let lead = b[i]
     let length: Int
     var second: ClosedRange<UInt8> = 0x80...0xBF
     switch lead {
-    case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
+    case 0x00...0x7F: return 1
     case 0xC2...0xDF: length = 2
     case 0xE0: length = 3; second = 0xA0...0xBF
     case 0xED: length = 3; second = 0x80...0x9F
@@ -39,14 +40,19 @@ private func decodeUTF8Scalar(_ b: [UInt8], at i: Int) -> (Unicode.Scalar, Int)?
     case 0xF0: length = 4; second = 0x90...0xBF
     case 0xF4: length = 4; second = 0x80...0x8F
     case 0xF1...0xF3: length = 4
-    default: return nil
+    default: return 0
     }
-    guard i + length <= b.count, second.contains(b[i + 1]) else { return nil }
-    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-    for k in 1..<length {
-        guard k == 1 || (0x80...0xBF).contains(b[i + k]) else { return nil }
-        value = value << 6 | UInt32(b[i + k] & 0x3F)
-    }
+    guard i + length <= b.endIndex, second.contains(b[i + 1]) else { return 0 }
+    for k in 2..<length where !(0x80...0xBF).contains(b[i + k]) { return 0 }
+    return length
+}
+
+/// Decodes one well-formed UTF-8 scalar at `i`, or nil.
+private func decodeUTF8Scalar(_ b: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
+    let length = utf8ScalarLength(b[...], at: i)
+    guard length > 0 else { return nil }
+    var value = length == 1 ? UInt32(b[i]) : UInt32(b[i]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
     return Unicode.Scalar(value).map { ($0, length) }
 }
 

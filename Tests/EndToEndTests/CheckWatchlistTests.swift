@@ -51,26 +51,11 @@ struct CheckWatchlistTests {
             contra: актор выступает за сокращение квоты Исландии
         """
 
-    /// Runs `stancewatch <arguments>` to completion: (status, stdout, stderr).
-    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-
     @Test func aCleanWatchlistExitsZeroAndSaysSo() throws {
         let w = try Workspace()
         let file = w.root + "/clean.yaml"
         try Self.clean.write(toFile: file, atomically: true, encoding: .utf8)
-        let (status, stdout, stderr) = try Self.run(["check-watchlist", file])
+        let (status, stdout, stderr) = try runStancewatch(["check-watchlist", file])
         #expect(status == 0, "\(stdout)\(stderr)")
         #expect(stdout == "\(file): no warnings (2 actors, 2 topics)\n")
     }
@@ -79,7 +64,7 @@ struct CheckWatchlistTests {
         let w = try Workspace()
         let file = w.root + "/faulty.yaml"
         try Self.faulty.write(toFile: file, atomically: true, encoding: .utf8)
-        let (status, stdout, stderr) = try Self.run(["check-watchlist", file])
+        let (status, stdout, stderr) = try runStancewatch(["check-watchlist", file])
         #expect(status == 1, "\(stdout)\(stderr)")
         let lines = stdout.split(separator: "\n").map(String.init)
         let shared = try #require(lines.firstIndex { $0.hasPrefix("\(file):11: warning [shared-cue]") }, "\(stdout)")
@@ -99,12 +84,12 @@ struct CheckWatchlistTests {
         let w = try Workspace()
         let broken = w.root + "/broken.yaml"
         try "actors:\n  - id: a\n    names: [Акаев]\n    colour: red\ntopics:\n  - id: t\n    cues: [перемирие]\n    pro: за\n    contra: против\n".write(toFile: broken, atomically: true, encoding: .utf8)
-        let (status, stdout, stderr) = try Self.run(["check-watchlist", broken])
+        let (status, stdout, stderr) = try runStancewatch(["check-watchlist", broken])
         #expect(status == 2, "\(stdout)\(stderr)")
         #expect(stderr.hasPrefix("\(broken):4: error:"), "\(stderr)")
         #expect(stderr.contains("colour"))
         #expect(stdout.isEmpty)
-        let (missing, _, missingErr) = try Self.run(["check-watchlist", w.root + "/nope.yaml"])
+        let (missing, _, missingErr) = try runStancewatch(["check-watchlist", w.root + "/nope.yaml"])
         #expect(missing == 2)
         #expect(missingErr.contains(w.root + "/nope.yaml") && missingErr.contains("cannot be read"), "\(missingErr)")
     }
@@ -124,7 +109,7 @@ struct DaemonWatchlistWarningTests {
                                        journal: journal, stderrPath: w.root + "/daemon.log")
         #expect(daemon.waitUntilWatching(), "the daemon did not start: \(daemon.stderr)")
         // the same warnings as check-watchlist prints
-        let (_, printed, _) = try CheckWatchlistTests.run(["check-watchlist", watchlist])
+        let (_, printed, _) = try runStancewatch(["check-watchlist", watchlist])
         let expected = printed.split(separator: "\n").filter { $0.contains(": warning [") }.map { line in
             String(line[line.range(of: "] ")!.upperBound...])
         }

@@ -5,24 +5,9 @@ import TestFixtures
 import Testing
 
 struct CommandLineTests {
-    /// Runs `stancewatch <arguments>` to completion: (status, stdout, stderr).
-    private func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-
     @Test func aMissingFeedFolderIsRefusedAtStart() throws {
         let w = try Workspace()
-        let (status, _, stderr) = try run(["run", "--feed", w.root + "/nope", "--state", w.state])
+        let (status, _, stderr) = try runStancewatch(["run", "--feed", w.root + "/nope", "--state", w.state])
         #expect(status != 0)
         #expect(stderr.contains(w.root + "/nope"))
         #expect(stderr.contains("does not exist"))
@@ -42,7 +27,7 @@ struct CommandLineTests {
                 pro: за
                 contra: против
             """.write(toFile: broken, atomically: true, encoding: .utf8)
-        let (status, _, stderr) = try run(["run", "--feed", w.feed, "--state", w.state, "--watchlist", broken])
+        let (status, _, stderr) = try runStancewatch(["run", "--feed", w.feed, "--state", w.state, "--watchlist", broken])
         #expect(status != 0)
         #expect(stderr.contains(broken + ":4"), "\(stderr)")  // file:line
         #expect(stderr.contains("colour"))
@@ -52,10 +37,10 @@ struct CommandLineTests {
         let w = try Workspace()
         let files = try RepoFiles.seedsInGoldOrder()
         let alertLog = w.root + "/alerts.jsonl"
-        let (status, _, stderr) = try run(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
+        let (status, _, stderr) = try runStancewatch(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
                                            "--alert-log", alertLog] + files)
         #expect(status == 0, "\(stderr)")
-        let (_, stances, _) = try run(["stances", "--state", w.state])
+        let (_, stances, _) = try runStancewatch(["stances", "--state", w.state])
         let records = stances.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
