@@ -139,7 +139,7 @@ public final class Ingestor {
                 results = try store.ingest(waiting.map(\.record), rules: rules)
             } catch {
                 let failed = storeFailed(name: waiting[0].record.article.id,
-                                         shown: escapedFileName(waiting[0].record.article.id), error)
+                                         shown: files[waiting[0].index].shown, error)
                 for item in waiting { outcomes[item.index] = failed }
                 return false
             }
@@ -147,7 +147,7 @@ public final class Ingestor {
             var raised: [Alert] = []
             var ingestedLines: [Logger.Metadata] = []
             for (item, result) in zip(waiting, results) {
-                let shown = escapedFileName(item.record.article.id)
+                let shown = files[item.index].shown
                 switch result {
                 case .alreadyIngested:
                     outcomes[item.index] = .duplicate  // stored meanwhile under another name; recorded as seen
