@@ -8,7 +8,7 @@ CONFIG  ?= debug
 SCRATCH ?= .build
 BIN      = $(SCRATCH)/$(CONFIG)/stancewatch
 SHARED  ?= ../shared
-APT_PACKAGES = libsystemd-dev libstemmer-dev pkg-config libsqlite3-dev systemd python3
+APT_PACKAGES = libsystemd-dev libstemmer-dev pkg-config libsqlite3-dev systemd python3 postgresql
 
 .PHONY: deps build release run test eval bench install uninstall verify-unit clean
 

@@ -11,6 +11,7 @@ struct ReplayCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var watchlist: WatchlistOptions
 
     @OptionGroup var ingest: IngestOptions
@@ -27,7 +28,7 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.bootstrap()
         let (_, list) = try watchlist.load()
-        let store = try StanceStore(directory: state.directory)
+        let store = try storeOptions.openForWriting(stateDirectory: state.directory)
         let courier = try AlertCourier(alertLogPath: ingest.alertLog, logger: logger)
         let ingestor = try Ingestor(store: store, watchlist: list, courier: courier, maxArticleBytes: ingest.maxArticleBytes,
                                     divergenceWindowDays: ingest.divergenceWindowDays, logger: logger)

@@ -18,6 +18,7 @@ struct RunCommand: AsyncParsableCommand {
     var feed: String
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var watchlist: WatchlistOptions
 
     @OptionGroup var ingest: IngestOptions
@@ -44,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
         configuration.metricsFile = metricsFile
-        let store = try StanceStore(directory: configuration.stateDirectory)
+        let store = try storeOptions.openForWriting(stateDirectory: configuration.stateDirectory)
         let daemon = Daemon(configuration: configuration, store: store, watchlist: list, logger: logger)
         var groupLogger = logger
         groupLogger.logLevel = .warning

@@ -10,9 +10,10 @@ struct StancesCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        let store = try StanceStore.openForReading(directory: try state.existingStoreDirectory())
+        let store = try storeOptions.openForReading(state: state).store
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""

@@ -13,6 +13,7 @@ struct Stancewatch: AsyncParsableCommand {
             pro/contra stances of the watchlist's actors on its topics, keeps the history in SQLite in the state \
             folder, and logs 'shift' and 'divergence' alerts to journald (and to --alert-log as JSON Lines).
             """,
-        subcommands: [RunCommand.self, ReplayCommand.self, StancesCommand.self, StatusCommand.self, ExplainCommand.self]
+        subcommands: [RunCommand.self, ReplayCommand.self, StancesCommand.self, StatusCommand.self, ExplainCommand.self,
+                      MigrateCommand.self]
     )
 }
