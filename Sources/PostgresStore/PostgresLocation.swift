@@ -22,7 +22,8 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
     /// Parses `url`; `environment` supplies `PGPASSWORD`, `passwordFile` a file whose first line
     /// is the password. Throws a sentence naming what is wrong.
     public init(url: String, passwordFile: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) {
+                environment: [String: String]? = nil) throws(StoreError) {
+        let environment = environment ?? ProcessInfo.processInfo.environment
         func bad(_ why: String) -> StoreError {
             StoreError(.cannotOpen, path: Self.redacted(url), operation: "read the store URL", cause: why)
         }

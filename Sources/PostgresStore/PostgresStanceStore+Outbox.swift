@@ -59,7 +59,7 @@ extension PostgresStanceStore {
         binds.append(holder)
         let statement = PostgresQuery(unsafeSQL: "UPDATE alert SET \(sets.joined(separator: ", ")) WHERE id = ANY($1)",
                                       binds: binds)
-        try run("mark \(alertIDs.count) alerts delivered", .cannotWrite) { conn in
+        _ = try run("mark \(alertIDs.count) alerts delivered", .cannotWrite) { conn in
             try self.exec(conn, statement)
         }
     }
