@@ -109,14 +109,16 @@ mapfile -t files10 < <(find "$work/corpus10mb" -name '*.txt' | sort)
 bytes10=$(cat "${files10[@]}" | wc -c)
 rm -rf "$work/replay10"; mkdir -p "$work/replay10"
 start=$(date +%s.%N)
-in_journal with taskset -c 0 "$bin" replay --state "$work/replay10/state" --watchlist "$watchlist" "${files10[@]}" >/dev/null 2>"$work/replay10/err"
+in_journal with /usr/bin/time -f '%U %S' -o "$work/replay10/cpu" taskset -c 0 "$bin" replay --state "$work/replay10/state" \
+    --watchlist "$watchlist" "${files10[@]}" >/dev/null 2>"$work/replay10/err"
 end=$(date +%s.%N)
 st=$("$bin" status --state "$work/replay10/state" --json)
-python3 - "$bytes10" "$start" "$end" "${#files10[@]}" "$st" <<'PY' | tee -a "$results"
+python3 - "$bytes10" "$start" "$end" "${#files10[@]}" "$st" "$(cat "$work/replay10/cpu")" <<'PY' | tee -a "$results"
 import json, sys
 b, s, e, n, st = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
+cpu = sum(float(x) for x in sys.argv[6].split())
 print(json.dumps({'bench': 'replay', 'journald': True, 'files': n, 'bytes': b, 'seconds': e - s, 'mb_per_s': b / (e - s) / 1e6,
-                  'ingested': st['articles']['ingested'], 'alerts': st['alerts']}))
+                  'cpu_seconds': cpu, 'mb_per_cpu_s': b / cpu / 1e6, 'ingested': st['articles']['ingested'], 'alerts': st['alerts']}))
 PY
 echo "== replay of 2 MB without journald against with it"
 two=(); acc=0

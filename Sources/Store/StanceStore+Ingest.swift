@@ -28,6 +28,19 @@ extension StanceStore {
         }
     }
 
+    /// In one read: whether `name` was recorded with exactly this identity (nothing to do) and
+    /// whether an ingested article has the content `hash` (the ingest pipeline's two questions).
+    public func lookUp(name: String, identity: FileIdentity, hash: String) throws(StoreError)
+        -> (unchanged: Bool, contentStored: Bool) {
+        try read("look up '\(StoreError.shown(name))'") { db in
+            let sql = "SELECT device, inode, size, mtime_ns FROM seen_file WHERE name = ?"
+            let unchanged = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [name]).map { row in
+                Self.fileIdentity(row) == identity
+            } ?? false
+            return (unchanged, unchanged ? false : try Self.ingestedArticle(hash: hash, db) != nil)
+        }
+    }
+
     /// True when an ingested article has this content hash.
     public func hasContent(hash: String) throws(StoreError) -> Bool {
         try read("look up content \(hash)") { db in

@@ -128,7 +128,8 @@ public struct StanceStore: Sendable {
     /// read-only once it opened the file on a read-only folder, so a state folder made writable
     /// again is only seen by a new connection. This store's connections are closed first (while
     /// any is open, SQLite shares its descriptors and WAL index with the new one); `nil` for an
-    /// in-memory store or when the file cannot be opened (this store then stays in use).
+    /// in-memory store, or when the file cannot be opened yet (this store's connections are closed
+    /// then, so it keeps failing until a later call opens the file).
     public func reopened() -> StanceStore? {
         guard path.hasSuffix("/" + Self.fileName) else { return nil }
         try? writer.close()

@@ -119,6 +119,7 @@ public final class Ingestor {
             }
             storeWorks()
             var raised: [Alert] = []
+            var ingestedLines: [Logger.Metadata] = []
             for (item, result) in zip(waiting, results) {
                 let shown = escapedFileName(item.record.article.id)
                 switch result {
@@ -130,7 +131,7 @@ public final class Ingestor {
                     outcomes[item.index] = .ingested(stances: item.record.stances.count, alerts: alerts.count)
                     tally.ingested(stances: item.record.stances.count, alerts: alerts,
                                    latency: clock.now - item.started)
-                    logger.info("article ingested", metadata: [
+                    ingestedLines.append([
                         "article.id": "\(shown)", "article.date": "\(item.record.article.date)",
                         "stances": "\(item.record.stances.count)", "alerts": "\(alerts.count)",
                     ])
@@ -141,6 +142,8 @@ public final class Ingestor {
                 FaultInjection.afterCommit(commitsWithAlerts)
                 courier.deliver(raised, store: store)
             }
+            // Said after delivery: when the line is out, its alerts are in journald and the log.
+            for metadata in ingestedLines { logger.info("article ingested", metadata: metadata) }
             return true
         }
         for (index, file) in files.enumerated() {
@@ -177,8 +180,8 @@ public final class Ingestor {
         let identity: FileIdentity
         do {
             let (id, kind) = try SafeFile.identity(atPathBytes: pathBytes)
-            if try store.isUnchanged(name: name, identity: id) { return .done(.unchanged) }
             guard kind == .regular else {
+                if try store.isUnchanged(name: name, identity: id) { return .done(.unchanged) }
                 return .done(refuse(name: name, identity: id, hash: nil,
                                     reason: "it is \(kind), not a regular file; it was not opened"))
             }
@@ -195,17 +198,25 @@ public final class Ingestor {
                 \(Self.markAfter); it is not read again, so that it cannot stop the daemon again
                 """))
         }
-        // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes.
+        // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes; then ONE store read says whether
+        // this name was handled with this identity or these bytes are stored already.
         var bytes: [UInt8]
         let opened: FileIdentity
         do {
             (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: reader.maxBytes)
         } catch {
+            do {
+                if try store.isUnchanged(name: name, identity: identity) { return .done(.unchanged) }
+            } catch {
+                return .done(storeFailed(name: name, error))
+            }
             return .done(refuse(name: name, identity: identity, hash: nil, reason: Self.reason(error)))
         }
         let hash = Self.hex(SHA256.hash(data: bytes))
         do {
-            if try store.hasContent(hash: hash) {
+            let known = try store.lookUp(name: name, identity: identity, hash: hash)
+            if known.unchanged { return .done(.unchanged) }
+            if known.contentStored {
                 try store.markSeen(name: name, identity: opened, hash: hash)
                 storeWorks()
                 tally.duplicates += 1
