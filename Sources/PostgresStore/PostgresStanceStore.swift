@@ -169,6 +169,12 @@ public final class PostgresStanceStore: StoreBackend, @unchecked Sendable {
         }
     }
 
+    public func lookUp(name: String, identity: FileIdentity, hash: String) throws(StoreError)
+        -> (unchanged: Bool, contentStored: Bool) {
+        if try isUnchanged(name: name, identity: identity) { return (true, false) }
+        return (false, try hasContent(hash: hash))
+    }
+
     public func refuse(name: String, identity: FileIdentity?, hash: String?, reason: String) throws(StoreError) {
         try transaction("record the refusal of '\(name)'", .cannotWrite) { conn in
             try self.exec(conn, """

@@ -26,6 +26,8 @@ public protocol StoreBackend: Sendable {
     func isUnchanged(name: String, identity: FileIdentity) throws(StoreError) -> Bool
     /// Calls `body` with every recorded file name and identity, in byte order of the name.
     func forEachSeenFile(_ body: (String, FileIdentity) throws -> Void) throws(StoreError)
+    /// Whether `name` was recorded with this identity, and whether content `hash` is stored.
+    func lookUp(name: String, identity: FileIdentity, hash: String) throws(StoreError) -> (unchanged: Bool, contentStored: Bool)
     /// True when an ingested article has this content hash.
     func hasContent(hash: String) throws(StoreError) -> Bool
     /// Several articles in one transaction, in order; each sees the ones before it.
