@@ -146,11 +146,16 @@ public final class PostgresCluster: Sendable {
         _ = system("/usr/sbin/runuser -u postgres -- '\(bin)/pg_ctl' -D '\(folder)/data' -m immediate -w stop >/dev/null 2>&1; rm -rf '\(folder)'")
     }
 
+    /// Through `system(3)`, not Foundation's `Process`: the server pg_ctl leaves running would
+    /// inherit the descriptor `Process` watches for the child's end, and the wait never returns.
     static func startServer(bin: String, folder: String, port: Int) throws {
-        try run(["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/pg_ctl", "-D", folder + "/data",
-                 "-l", folder + "/server.log",
-                 "-o", "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-                 "-w", "-t", "120", "start"])
+        let command = "/usr/sbin/runuser -u postgres -- '\(bin)/pg_ctl' -D '\(folder)/data' -l '\(folder)/server.log' "
+            + "-o '-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' "
+            + "-w -t 120 start >/dev/null 2>&1"
+        let status = system(command)
+        guard status == 0 else {
+            throw PostgresClusterError("pg_ctl start on port \(port) failed (status \(status)); see \(folder)/server.log")
+        }
     }
 
     private static func installedBin() -> String? {
