@@ -10,8 +10,9 @@ SCRATCH ?= .build
 BIN      = $(SCRATCH)/$(CONFIG)/stancewatch
 SHARED  ?= ../shared
 APT_PACKAGES = libsystemd-dev libstemmer-dev pkg-config libsqlite3-dev systemd python3
-# Only for `make test`: the report's browser tests (skipped, saying so, when it cannot be installed).
-TEST_APT_PACKAGES = chromium
+# Only for `make test`: Chromium for the report's browser tests, PostgreSQL for the shared-store
+# tests (each skipped, saying so, when it cannot be installed).
+TEST_APT_PACKAGES = chromium postgresql
 # Release builds (`make release`, `make install`) link the Swift runtime and Foundation into the
 # binary, so it runs on a host without the toolchain (`ldd` shows no libswift*/libFoundation*).
 RELEASE_FLAGS = -c release --static-swift-stdlib

@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Thin C surfaces: the only targets that see C headers.
@@ -65,6 +66,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The shared PostgreSQL store: the same tables as Store, for several watcher hosts.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Corpus", "Alerts", "Store", "Platform",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // The daemon: feed scanning, inotify loop, ingest pipeline, systemd integration.
         .target(
             name: "Watcher",
@@ -96,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "stancewatch",
             dependencies: [
-                "Watcher", "Corpus", "Alerts", "Store", "Platform", "Report",
+                "Watcher", "Corpus", "Alerts", "Store", "Platform", "Report", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -131,7 +142,12 @@ let package = Package(
         .target(name: "JournalTestSupport", dependencies: ["Platform"], path: "Tests/JournalTestSupport", swiftSettings: strict),
         // Test support: the gold scenarios, a stance builder, a list-scanning history, a seeded generator.
         .target(name: "TestFixtures", dependencies: ["Alerts", "Corpus"], path: "Tests/TestFixtures", swiftSettings: strict),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport", "TestFixtures"]),
+        // Test support: a throwaway PostgreSQL cluster per test process (real server, no mocks).
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport", swiftSettings: strict),
+        .testTarget(name: "PostgresStoreTests", dependencies: [
+            "PostgresStore", "Store", "Alerts", "Corpus", "Platform", "PostgresTestSupport", "JournalTestSupport", "TestFixtures",
+        ]),
+                .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport", "TestFixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestFixtures"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Corpus", "TestFixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Alerts", "Corpus", "Platform", "TestFixtures", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -76,7 +76,7 @@ public final class AlertCourier {
     /// After a commit: hands `alerts` (just raised, in order) to every destination that is
     /// caught up, and records what each took in one store write. A destination that is behind
     /// gets them from the store on its next retry.
-    public func deliver(_ alerts: [Alert], store: StanceStore) {
+    public func deliver(_ alerts: [Alert], store: any StoreBackend) {
         guard !alerts.isEmpty else { return }
         let now = clock.now
         var logged: [String] = []
@@ -94,7 +94,7 @@ public final class AlertCourier {
     /// `force`) reads its pending alerts from the store, oldest first, and takes them.
     /// Returns how many alerts journald took.
     @discardableResult
-    public func retry(store: StanceStore, force: Bool = false) -> Int {
+    public func retry(store: any StoreBackend, force: Bool = false) -> Int {
         let now = clock.now
         var sentTotal = 0
         if alertLog != nil, logLane.behind, force || now >= logLane.nextTry {
@@ -114,7 +114,7 @@ public final class AlertCourier {
 
     /// Every pending alert now, to every destination (start-up, the end of a replay).
     @discardableResult
-    public func deliverPending(store: StanceStore) -> Int {
+    public func deliverPending(store: any StoreBackend) -> Int {
         retry(store: store, force: true)
     }
 
@@ -131,7 +131,7 @@ public final class AlertCourier {
     /// Reads `destination`'s pending alerts in batches and delivers them, until none is left
     /// or one fails; returns how many journald took.
     @discardableResult
-    private func catchUp(_ destination: AlertDestination, store: StanceStore, now: ContinuousClock.Instant) -> Int {
+    private func catchUp(_ destination: AlertDestination, store: any StoreBackend, now: ContinuousClock.Instant) -> Int {
         var sentTotal = 0
         while true {
             let batch: [Alert]
@@ -228,7 +228,7 @@ public final class AlertCourier {
     /// usual case), else one per destination. Without an alert log, journald's delivery also
     /// settles the log's record. A failed write leaves the alerts pending: they may be
     /// delivered again (same `STANCE_ALERT_ID`), never lost.
-    private func record(sent: [Alert], logged: [String], store: StanceStore, now: ContinuousClock.Instant) {
+    private func record(sent: [Alert], logged: [String], store: any StoreBackend, now: ContinuousClock.Instant) {
         let sentIDs = sent.map(\.id)
         do {
             if alertLog == nil {

@@ -22,13 +22,13 @@ import UnixSignals
 public struct Daemon: Service {
     /// The settings it runs with.
     public let configuration: Configuration
-    private let store: StanceStore
+    private let store: any StoreBackend
     private let watchlist: Watchlist
     private let notifier: SystemdNotifier
     private let logger: Logger
 
     /// A daemon over `store` with `watchlist`; it only starts work in `run()`.
-    public init(configuration: Configuration, store: StanceStore, watchlist: Watchlist,
+    public init(configuration: Configuration, store: any StoreBackend, watchlist: Watchlist,
                 notifier: SystemdNotifier = SystemdNotifier(), logger: Logger) {
         self.configuration = configuration
         self.store = store

@@ -37,7 +37,7 @@ public struct FeedScanner: Sendable {
 
     /// The entries `store` has not handled yet, oldest modification first, then by name;
     /// ignored names (dot-files, `*.tmp`, `*.part`) and entries gone during the scan are left out.
-    public func pending(store: StanceStore) throws -> [Entry] {
+    public func pending(store: any StoreBackend) throws -> [Entry] {
         var listed = try SafeFile.listDirectory(atPath: directory)
         listed.removeAll { FeedNames.isIgnored($0.name) }
         // Merge the listing, sorted by name bytes, with the recorded files streamed in the same

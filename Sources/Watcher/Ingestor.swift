@@ -21,7 +21,7 @@ public import Store
 /// Not thread-safe: one owner (the daemon's ingest thread, or the replay) calls it.
 public final class Ingestor {
     /// The store everything is recorded in (reopened after an outage: see `reopenStoreIfFailing`).
-    public private(set) var store: StanceStore
+    public private(set) var store: any StoreBackend
     /// Sends the alerts after each commit and retries the pending ones.
     public let courier: AlertCourier
     /// Counters for `--metrics-file` and the STATUS= line.
@@ -45,7 +45,7 @@ public final class Ingestor {
     private var commitsWithAlerts = 0
 
     /// A pipeline over `store` for `watchlist`, delivering alerts through `courier`.
-    public init(store: StanceStore, watchlist: Watchlist, courier: AlertCourier,
+    public init(store: any StoreBackend, watchlist: Watchlist, courier: AlertCourier,
                 maxArticleBytes: Int = ArticleReader.defaultMaxBytes, divergenceWindowDays: Int = 90, logger: Logger) throws {
         self.store = store
         self.courier = courier
@@ -327,7 +327,7 @@ public final class Ingestor {
     /// After a store failure, opens the database afresh before the next retry (see
     /// `StanceStore.reopened`).
     public func reopenStoreIfFailing() {
-        guard storeFailing, let fresh = store.reopened() else { return }
+        guard storeFailing, let fresh = store.reopenedStore() else { return }
         store = fresh
     }
 

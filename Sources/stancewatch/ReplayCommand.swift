@@ -24,6 +24,7 @@ struct ReplayCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var watchlist: WatchlistOptions
 
     @OptionGroup var ingest: IngestOptions
@@ -48,7 +49,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let (_, list) = try watchlist.load()
         let (stateDirectory, lock) = try state.lockedDirectory()
         defer { withExtendedLifetime(lock) {} }
-        let store = try StanceStore(directory: stateDirectory)
+        let store = try storeOptions.openForWriting(stateDirectory: stateDirectory)
         let courier = try AlertCourier(alertLogPath: ingest.alertLog, logger: logger)
         let ingestor = try Ingestor(store: store, watchlist: list, courier: courier, maxArticleBytes: ingest.maxArticleBytes,
                                     divergenceWindowDays: ingest.divergenceWindowDays, logger: logger)

@@ -18,6 +18,7 @@ struct RunCommand: AsyncParsableCommand {
     var feed: String
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var watchlist: WatchlistOptions
 
     @OptionGroup var ingest: IngestOptions
@@ -48,8 +49,15 @@ struct RunCommand: AsyncParsableCommand {
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
         configuration.metricsFile = metricsFile
-        let store = try StanceStore(directory: configuration.stateDirectory)
-        let keeper = report.keeper(store: store, watchlist: list, source: configuration.stateDirectory, logger: logger)
+        let store = try storeOptions.openForWriting(stateDirectory: configuration.stateDirectory)
+        var keeper: ReportKeeper?
+        if report.report != nil {
+            guard let local = store as? StanceStore else {
+                throw CommandFailure("--report reads the SQLite store in --state; with --store it is not supported yet "
+                                     + "(the daemon did not start)")
+            }
+            keeper = report.keeper(store: local, watchlist: list, source: configuration.stateDirectory, logger: logger)
+        }
         if let keeper { configuration.afterAlerts = { keeper.alertsRaised() } }
         let daemon = Daemon(configuration: configuration, store: store, watchlist: list, logger: logger)
         var groupLogger = logger

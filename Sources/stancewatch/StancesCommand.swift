@@ -11,6 +11,7 @@ struct StancesCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
         // SQLite, file reads and the engine block: on a thread of their own, not the async pool.
@@ -19,7 +20,7 @@ struct StancesCommand: AsyncParsableCommand {
     }
 
     private func work() throws {
-        let store = try StanceStore.openForReading(directory: try state.existingStoreDirectory())
+        let store = try storeOptions.openForReading(state: state).store
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""

@@ -25,6 +25,7 @@ struct Stancewatch: AsyncParsableCommand {
             CheckWatchlistCommand.self,
             ReportCommand.self,
             TimelineCommand.self,
+            MigrateCommand.self,
         ]
     )
 }

@@ -11,6 +11,7 @@ struct StatusCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
@@ -22,8 +23,8 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     private func work() throws {
-        let dir = try state.existingStoreDirectory()
-        let status = try StanceStore.openForReading(directory: dir).status()
+        let (store, shown) = try storeOptions.openForReading(state: state)
+        let status = try store.status()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -31,7 +32,7 @@ struct StatusCommand: AsyncParsableCommand {
             return
         }
         print("""
-            store:    \(dir)/\(StanceStore.fileName)
+            store:    \(shown)
             articles: \(status.articles.ingested) ingested, \(status.articles.refused) refused
             stances:  \(status.stances)
             alerts:   \(status.alerts.sent) sent, \(status.alerts.pending) pending
