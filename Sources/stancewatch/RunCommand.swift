@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Platform
+import Report
 import ServiceLifecycle
 import Store
 import Watcher
