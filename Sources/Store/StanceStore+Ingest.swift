@@ -1,5 +1,5 @@
 public import Alerts
-public import Corpus
+import Corpus
 import Foundation
 import GRDB
 public import Platform
@@ -45,24 +45,6 @@ extension StanceStore {
     public func hasContent(hash: String) throws(StoreError) -> Bool {
         try read("look up content \(hash)") { db in
             try Self.ingestedArticle(hash: hash, db) != nil
-        }
-    }
-
-    /// One transaction: the article row, its `pro`/`contra` stances in text order (neutral
-    /// ones are skipped), the alerts they raise (unsent; `Alerts.AlertRules.raise` decides
-    /// them against the history inside the transaction), and the file's identity.
-    /// Returns the alerts newly stored, in the order they were raised.
-    /// - Throws: `StoreError` of kind `.alreadyIngested` when an article with `hash` is
-    ///   already stored (the file's identity is recorded, nothing else); `.cannotWrite`
-    ///   when the transaction failed (nothing was recorded).
-    public func ingest(_ article: Article, hash: String, identity: FileIdentity, stances: [Stance],
-                       rules: AlertRules) throws(StoreError) -> [Alert] {
-        let item = ArticleRecord(article: article, hash: hash, identity: identity, stances: stances)
-        switch try ingest([item], rules: rules)[0] {
-        case .ingested(let alerts): return alerts
-        case .alreadyIngested(let existing):
-            throw StoreError(.alreadyIngested(existingArticle: existing), path: path,
-                             operation: "article '\(StoreError.shown(article.id))'", cause: "duplicate content")
         }
     }
 

@@ -78,8 +78,11 @@ extension StoreBackend {
         return stances
     }
 
-    /// One article in its own transaction; the alerts it raised.
-    /// - Throws: `StoreError` `.alreadyIngested` when its content is stored already.
+    /// One article in its own transaction: the article row, its `pro`/`contra` stances in text
+    /// order, the alerts they raise (`Alerts.AlertRules.raise` decides them against the history
+    /// inside the transaction) and the file's identity; returns the alerts newly stored.
+    /// - Throws: `StoreError` `.alreadyIngested` when its content is stored already (the file's
+    ///   identity is recorded, nothing else); `.cannotWrite` when nothing could be recorded.
     public func ingest(_ article: Article, hash: String, identity: FileIdentity, stances: [Stance],
                        rules: AlertRules) throws(StoreError) -> [Alert] {
         let item = ArticleRecord(article: article, hash: hash, identity: identity, stances: stances)

@@ -11,11 +11,7 @@ struct DeliveryTests {
     let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
 
     private func seeded() throws -> StanceStore {
-        let store = try StanceStore.inMemory()
-        for (n, article) in Scenarios.seeds.enumerated() {
-            try store.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
-        }
-        return store
+        try StanceStore.seededWithScenarios(rules: rules)
     }
 
     @Test func eachDestinationHasItsOwnRecord() throws {

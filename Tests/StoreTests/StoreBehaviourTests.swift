@@ -13,11 +13,7 @@ struct StoreBehaviourTests {
     let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
 
     private func seeded() throws -> StanceStore {
-        let store = try StanceStore.inMemory()
-        for (n, article) in Scenarios.seeds.enumerated() {
-            try store.ingest(article.stances[0].article, date: article.date, article.stances, rules: rules, n: n)
-        }
-        return store
+        try StanceStore.seededWithScenarios(rules: rules)
     }
 
     @Test func sameContentIsNotIngestedTwice() throws {
