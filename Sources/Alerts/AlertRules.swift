@@ -21,6 +21,22 @@ public struct AlertRules: Sendable {
         self.names = names
     }
 
+    /// The confidence a stance needs to stand against the actor's own record: a stance that
+    /// would raise a shift (the actor's latest stance on the topic, by stated date, has the
+    /// other side) is more often a misreading than a change, and a false one costs two false
+    /// alerts (the shift into it and the one out of it). Below this the stance is dropped
+    /// (`raise`). Stances without a confidence (recorded before the model) always stand.
+    public static let shiftConfidence = 0.6
+
+    /// True when `stance` would open a shift against the history with a confidence below
+    /// `shiftConfidence`.
+    public func isTooWeakToShift(_ stance: Stance, history: some StanceHistory) throws -> Bool {
+        guard stance.polarity != .neutral, let c = stance.confidence, c < Self.shiftConfidence,
+              let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated)
+        else { return false }
+        return prior.stance.polarity == stance.polarity.opposite
+    }
+
     /// Alerts the new stance raises against the history: call it before recording the stance.
     /// Neutral stances raise nothing.
     public func alerts(for stance: Stance, history: some StanceHistory) throws -> [Alert] {

@@ -59,6 +59,30 @@ struct AlertRulesTests {
         #expect(late.first?.priorArticle == "a")
     }
 
+    @Test func aWeakStanceAgainstTheRecordIsDroppedAndAStrongOneShifts() throws {
+        // Given a pro on record for an invented actor and topic
+        let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
+        var first = stance("a", "tokayev", "kz-venue", .pro, "2025-01-01")
+        first.confidence = 0.99
+        _ = try replay.arrive([first])
+        // When a contra arrives with less confidence than a shift needs: no alert, not recorded
+        var weak = stance("b", "tokayev", "kz-venue", .contra, "2025-02-01")
+        weak.confidence = AlertRules.shiftConfidence - 0.01
+        #expect(try replay.arrive([weak]).isEmpty)
+        #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "a")
+        // a weak stance that agrees with the record stands
+        var agreeing = stance("c", "tokayev", "kz-venue", .pro, "2025-03-01")
+        agreeing.confidence = AlertRules.shiftConfidence - 0.01
+        #expect(try replay.arrive([agreeing]).isEmpty)
+        #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "c")
+        // Then a confident contra is a shift, and so is one without a confidence (older records)
+        var strong = stance("d", "tokayev", "kz-venue", .contra, "2025-04-01")
+        strong.confidence = AlertRules.shiftConfidence
+        #expect(try replay.arrive([strong]).map(\.summary) == ["shift tokayev kz-venue pro>contra d -"])
+        #expect(try replay.arrive([stance("e", "tokayev", "kz-venue", .pro, "2025-05-01")]).map(\.summary)
+                == ["shift tokayev kz-venue contra>pro e -"])
+    }
+
     @Test func earlierStanceOfTheSameArticleCounts() throws {
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
         let alerts = try replay.arrive([

@@ -60,6 +60,14 @@ struct UnseenSubjectTests {
         #expect(abstentions(body).contains { $0.contains("ambiguous topic: norland-cheese | vestia-cheese") })
     }
 
+    @Test func sharedCueStaysAnAbstentionHoweverClearTheRestIs() {
+        // an explicit verb of support and the holder's own words: still no topic to give it to
+        let body = "Лаптев заявил, что полностью поддерживает пошлины на сыр."
+        #expect(found(body).isEmpty)
+        #expect(abstentions(body).contains { $0.contains("ambiguous topic: norland-cheese | vestia-cheese") })
+        #expect(found("Лаптев заявил, что полностью поддерживает пошлины на сыр из Вестии.") == ["laptev vestia-cheese pro"])
+    }
+
     @Test func sharedCueWithItsCountryGoesToThatTopic() {
         #expect(found("Лаптев заявил, что пошлины на сыр из Норландии нужно сохранить.") == ["laptev norland-cheese pro"])
     }
@@ -72,6 +80,19 @@ struct UnseenSubjectTests {
 
     @Test func refusingToLiftABanIsForIt() {
         #expect(found("Ветрова заявила, что не видит причин отменять запрет самокатов.") == ["vetrova scooter-ban pro"])
+    }
+
+    // a pro reading in a sentence that negates something is marked for the model
+    // («пока не обсуждается»); an affirmative negation («не исключает») is no negation
+    func negatedPro(_ body: String) -> [Double] {
+        let i = Feature.allCases.firstIndex(of: .negatedPro)!
+        return Self.engine.candidateRecords(in: EngineFixture.article(body)).filter { $0.polarity == .pro }.map { $0.features[i] }
+    }
+
+    @Test func aNegatedSentenceMarksAProReading() {
+        #expect(negatedPro("Ветрова заявила, что запрет самокатов в городе пока не обсуждается.") == [1])
+        #expect(negatedPro("Ветрова заявила, что не исключает запрет самокатов.") == [0])
+        #expect(negatedPro("Ветрова заявила, что поддерживает запрет самокатов.") == [0])
     }
 
     // 4. forecasts and compulsion are not positions

@@ -30,6 +30,8 @@ struct CandidateFeatures {
         var question: Bool
         var otherSpeaker: Bool
         var headline: Bool
+        /// A negator stands in the sentence that no affirmative phrase («не исключает») cancels.
+        var negated: Bool
         /// Watched actors named (name, or a role only one actor holds) and where.
         var named: [(actor: Int, at: Int)]
     }
@@ -48,12 +50,33 @@ struct CandidateFeatures {
         return SentenceFacts(range: r, forecast: has(lexicon.forecasts, in: r), condition: has(lexicon.conditions, in: r),
                              hedge: polarity.hedged(r) || polarity.hedged(r, sentence: true),
                              contrast: r.contains { Self.contrastWords.contains(text.words[$0].norm) }, question: question,
-                             otherSpeaker: other, headline: s == 0, named: named)
+                             otherSpeaker: other, headline: s == 0,
+                             negated: negated(r),
+                             named: named)
     }
 
-    /// True when a phrase of `phrases` (folded words) stands in `r`.
+    /// True when a negator stands in `r` outside the affirmative phrases («не исключает», «тем не менее»).
+    func negated(_ r: Range<Int>) -> Bool {
+        negation(in: r, outside: r.lowerBound..<r.lowerBound)
+    }
+
+    /// True when a negator stands in `r`, but not in `skip`, outside the affirmative phrases.
+    func negation(in r: Range<Int>, outside skip: Range<Int>) -> Bool {
+        // most sentences hold no negator at all
+        guard r.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) else { return false }
+        var k = r.lowerBound
+        while k < r.upperBound {
+            if let len = polarity.affirmativeNegation(at: k, limit: r.upperBound) { k += len; continue }
+            if !skip.contains(k) && lexicon.negators.contains(text.words[k].norm) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when a phrase of `phrases` (folded words: forecasts or conditions, whose first
+    /// words `Lexicon.phraseFirstWords` holds) stands in `r`.
     func has(_ phrases: [[String]], in r: Range<Int>) -> Bool {
-        for w in r {
+        for w in r where lexicon.phraseFirstWords.contains(text.words[w].norm) {
             for p in phrases where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
                 if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
             }
@@ -72,6 +95,10 @@ struct CandidateFeatures {
         "polarity.negatedCue": .polNegatedCue, "polarity.readiness": .polReadiness, "polarity.affirmedCue": .polAffirmed,
         "polarity.act": .polAct, "polarity.reversal": .polReversal, "polarity.naive": .polNaive,
     ]
+
+    /// The polarity rules that read a negation before the cue (and turn the side over for it).
+    static let negationReaders: Set<String> = ["polarity.direction", "polarity.negatedCue", "polarity.evaluation",
+                                               "polarity.reversal", "polarity.act"]
 
     /// The feature values of finding `f` from hit `h`.
     func values(_ f: Finding, hit h: TopicHit, sentence facts: SentenceFacts, speakerRule: String, polarityRule: String,
@@ -109,6 +136,17 @@ struct CandidateFeatures {
         if let rv = c.first(where: { lexicon.reversals.contains(text.stems[$0]) }) {
             set(.reversal)
             if polarity.negated(rv, clause: c, window: 4) { set(.reversalNegated) }
+        }
+        // a pro reading in a sentence that negates something the rules did not read ("такое
+        // повышение не считают целесообразным", "пока не обсуждается"): the negation may be
+        // the holder's answer. A negation shortly before the cue in its clause is read by the
+        // rules that look for one ("не сторонник запрета", "не видит причин отменять"); the
+        // others (a bare cue, readiness, the descriptions' words) do not read it.
+        if f.polarity == .pro && facts.negated {
+            let c = polarity.clause(h.words, in: facts.range)
+            let read = Self.negationReaders.contains(polarityRule)
+                ? max(c.lowerBound, h.words.lowerBound - 6)..<h.words.lowerBound : h.words.lowerBound..<h.words.lowerBound
+            if negation(in: facts.range, outside: read) { set(.negatedPro) }
         }
         if facts.forecast { set(.forecast) }
         if facts.condition { set(.condition) }

@@ -40,7 +40,9 @@ struct Decision {
 extension StanceEngine {
     /// Weighs every candidate with the model. Below the threshold the engine abstains and says
     /// why: a cue several topics share with nothing to tie it («ambiguous topic: a | b»), a
-    /// holder only named in the sentence («speaker unclear»), else «low confidence 0.xx».
+    /// holder only named in the sentence («speaker unclear»), a pro reading of a sentence
+    /// holding a negation no rule read («a negation the reading does not account for»), else
+    /// «low confidence 0.xx».
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
     /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
@@ -51,9 +53,16 @@ extension StanceEngine {
     func decide(_ cs: [Candidate]) -> Decision {
         var out: [Weighed] = cs.map { c in
             let p = model.probability(c.features)
-            guard p < model.threshold else { return Weighed(candidate: c, confidence: p, abstention: nil) }
+            // a cue several topics share, with nothing to tie it to one of them, is no stance
+            // on any, however confident the rest of the evidence is
+            // nor is a pro reading of a sentence whose negation no rule read (`negatedPro`):
+            // on unseen subjects that negation is the holder's answer far more often than not
+            let unread = c.features[Feature.negatedPro.index] != 0
+            guard p < model.threshold || !c.competing.isEmpty || unread else { return Weighed(candidate: c, confidence: p, abstention: nil) }
             let reason: String
-            if !c.competing.isEmpty {
+            if unread && c.competing.isEmpty && p >= model.threshold {
+                reason = "a negation the reading does not account for"
+            } else if !c.competing.isEmpty {
                 reason = "ambiguous topic: " + c.competing.map { watchlist.topics[$0].id }.joined(separator: " | ")
             } else if c.features[Feature.speakerMentioned.index] != 0 {
                 reason = "speaker unclear"

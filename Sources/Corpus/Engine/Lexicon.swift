@@ -9,6 +9,10 @@ struct Lexicon: Sendable {
     var negators: Set<String> = []
     /// Negated phrases that read as affirmative ("не исключает"), as folded words.
     var affirmativeNegations: [[String]] = []
+    /// The first word of every hedge, forecast and condition phrase: a word not here starts none.
+    var phraseFirstWords: Set<String> = []
+    /// The distinct first words of `affirmativeNegations` (a quick test before the phrases).
+    var affirmativeFirstWords: [String] = []
     var modal: Set<String> = []
     /// Optimism (+1) / pessimism (-1) entries about prospects, folded words (phrases allowed).
     var evaluation: [(words: [String], value: Int)] = []
@@ -101,6 +105,7 @@ struct Lexicon: Sendable {
         for l in try lines("negations.txt") {
             if l.hasPrefix("+") { affirmativeNegations.append(words(l.dropFirst())) } else { negators.insert(Fold.word(l)) }
         }
+        for p in affirmativeNegations { if let f = p.first, !affirmativeFirstWords.contains(f) { affirmativeFirstWords.append(f) } }
         modal = Set(try lines("modal.txt").map { words($0).map(stem).joined(separator: " ") })
         for l in try lines("evaluation.txt") {
             let v = l.hasPrefix("-") ? -1 : 1
@@ -145,5 +150,8 @@ struct Lexicon: Sendable {
         reversals = Set(try lines("reversals.txt").map { stem(Fold.word($0)) })
         forecasts = try lines("forecast.txt").map { words($0) }
         conditions = try lines("conditions.txt").map { words($0) }
+        for list in [hedges, conditionHedges, sentenceHedges, forecasts, conditions] {
+            for p in list { if let f = p.first { phraseFirstWords.insert(f) } }
+        }
     }
 }

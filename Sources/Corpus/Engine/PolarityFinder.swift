@@ -57,6 +57,8 @@ struct PolarityFinder {
     }
 
     func affirmativeNegation(at k: Int, limit: Int) -> Int? {
+        // no phrase can match where none of their first words does (most words)
+        guard lexicon.affirmativeFirstWords.contains(where: { text.stems[k] == $0 || text.words[k].norm.hasPrefix($0) }) else { return nil }
         for p in lexicon.affirmativeNegations where k + p.count <= limit {
             var ok = true
             for (j, x) in p.enumerated() where !(text.words[k + j].norm == x || text.stems[k + j] == x || text.words[k + j].norm.hasPrefix(x)) { ok = false; break }
@@ -266,7 +268,7 @@ struct PolarityFinder {
 
     /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").
     func hedged(_ r: Range<Int>, sentence: Bool = false, condition: Bool = false) -> Bool {
-        for w in r {
+        for w in r where lexicon.phraseFirstWords.contains(text.words[w].norm) {
             for h in condition ? lexicon.conditionHedges : sentence ? lexicon.sentenceHedges : lexicon.hedges where w + h.count <= r.upperBound {
                 var ok = true
                 for (k, x) in h.enumerated() where text.words[w + k].norm != x { ok = false; break }
@@ -285,6 +287,8 @@ struct PolarityFinder {
         for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w])
             && !((beyondCues || topic.kind == .evaluative) && topic.cueStems.contains(text.stems[w])) {
             seen.insert(text.stems[w])
+            // the negation is read only for a word of the descriptions (most are not)
+            guard topic.sideStems.contains(text.stems[w]) else { continue }
             let neg = negated(w, clause: r, window: 2)
             if topic.proStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { pro += 1 }
             if topic.contraStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { contra += 1 }

@@ -98,7 +98,7 @@ enum Segmenter {
                 emit(i, headline: true)
                 sentenceStart = i + 1
                 atLineStart = true
-                if i + 1 < t.count, t[i + 1].kind == .newline || true { paragraph += 1 }
+                if i + 1 < t.count { paragraph += 1 }
                 i += 1
                 continue
             }

@@ -21,6 +21,7 @@ public enum Feature: String, CaseIterable, Sendable {
     case naiveAgrees = "polarity.naiveAgrees", descriptionAgrees = "polarity.descriptionAgrees", approvalAgrees = "polarity.approvalAgrees"
     // the clause and the sentence
     case negation = "clause.negation", reversal = "clause.reversal", reversalNegated = "clause.reversalNegated"
+    case negatedPro = "sentence.negatedPro"
     case forecast = "sentence.forecast", condition = "sentence.condition", hedge = "sentence.hedge"
     case contrast = "sentence.contrast", question = "sentence.question", otherSpeaker = "sentence.otherSpeaker"
     case otherActor = "sentence.otherActor", actorNamed = "sentence.actorNamed", distance = "sentence.distance"

@@ -22,6 +22,8 @@ struct TopicModel: Sendable {
     var descriptionWeights: [String: Double] = [:]
     var proStems: [(stem: String, negated: Bool)]
     var contraStems: [(stem: String, negated: Bool)]
+    /// Every stem of `proStems` and `contraStems`.
+    var sideStems: Set<String>
     /// Stems of proper words of the topic texts, widened by the gazetteer.
     var anchors: Set<String>
     /// Multi-word anchors, as stem sequences.
@@ -56,6 +58,7 @@ struct TopicModel: Sendable {
         }
         proStems = content(topic.pro).map { (stem: $0.0, negated: $0.1) }
         contraStems = content(topic.contra).map { (stem: $0.0, negated: $0.1) }
+        sideStems = Set(proStems.map(\.stem) + contraStems.map(\.stem))
         func acts(_ s: String) -> [String] {
             let ws = words(s)
             return ws.indices.dropLast().compactMap { i in
