@@ -15,21 +15,17 @@ import Platform
 enum Fold {
     /// The folded form of one word.
     static func word(_ s: Substring) -> String {
-        // a Cyrillic scalar (U+0400…U+04FF) is the one whose UTF-8 lead byte is 0xD0…0xD3
         var hasCyrillic = false
-        for b in s.utf8 where b >= 0xD0 && b <= 0xD3 { hasCyrillic = true; break }
-        // no scalar grows: Russian letters (and the Latin twins) become one ASCII byte, other
-        // lower-casing keeps the width, so the input's UTF-8 length bounds the output
-        return String(unsafeUninitializedCapacity: s.utf8.count) { out in
-            var n = 0
-            for u in s.unicodeScalars {
-                var l = lower(u)
-                if hasCyrillic, let c = cyrillicTwin(l) { l = c }
-                let e = encode(l)
-                if e.isASCII { out[n] = UInt8(e.value); n += 1 } else { UTF8.encode(e) { out[n] = $0; n += 1 } }
-            }
-            return n
+        for u in s.unicodeScalars where isCyrillic(u) { hasCyrillic = true; break }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            var l = lower(u)
+            if hasCyrillic, let c = cyrillicTwin(l) { l = c }
+            let e = encode(l)
+            if e.isASCII { out.append(UInt8(e.value)) } else { out.append(contentsOf: String(e).utf8) }
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// ASCII code of a lower-case Russian letter; other scalars unchanged.
