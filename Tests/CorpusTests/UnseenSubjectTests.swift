@@ -93,6 +93,8 @@ struct UnseenSubjectTests {
         #expect(negatedPro("Ветрова заявила, что запрет самокатов в городе пока не обсуждается.") == [1])
         #expect(negatedPro("Ветрова заявила, что не исключает запрет самокатов.") == [0])
         #expect(negatedPro("Ветрова заявила, что поддерживает запрет самокатов.") == [0])
+        // across a contrast word the negation is the other part's
+        #expect(negatedPro("Ветрова заявила, что не станет спешить, однако поддерживает запрет самокатов.") == [0])
     }
 
     // 4. forecasts and compulsion are not positions

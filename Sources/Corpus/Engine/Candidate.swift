@@ -142,11 +142,16 @@ struct CandidateFeatures {
         // the holder's answer. A negation shortly before the cue in its clause is read by the
         // rules that look for one ("не сторонник запрета", "не видит причин отменять"); the
         // others (a bare cue, readiness, the descriptions' words) do not read it.
+        // A contrast word («не является посредником, однако готов …») closes the negation off:
+        // the part across it has the other side by construction.
         if f.polarity == .pro && facts.negated {
             let c = polarity.clause(h.words, in: facts.range)
             let read = Self.negationReaders.contains(polarityRule)
                 ? max(c.lowerBound, h.words.lowerBound - 6)..<h.words.lowerBound : h.words.lowerBound..<h.words.lowerBound
-            if negation(in: facts.range, outside: read) { set(.negatedPro) }
+            var lo = h.words.lowerBound, hi = h.words.upperBound
+            while lo > r.lowerBound, !Self.contrastWords.contains(text.words[lo - 1].norm) { lo -= 1 }
+            while hi < r.upperBound, !Self.contrastWords.contains(text.words[hi].norm) { hi += 1 }
+            if negation(in: lo..<hi, outside: read) { set(.negatedPro) }
         }
         if facts.forecast { set(.forecast) }
         if facts.condition { set(.condition) }
