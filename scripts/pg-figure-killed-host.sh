@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Figure 2 of issue 10: three daemons on one PostgreSQL store; the dev corpus dropped all at
 # once, every file into two feeds (file i into feeds i mod 3 and i+1 mod 3: it arrives at two
-# hosts); host 0 SIGKILLed mid-way (once it has said "article ingested" KILL_AFTER times, 8 by
-# default: a count of ingests, not a timer) and restarted at once. Then: every article stored
+# hosts); host 0 SIGKILLed mid-way and restarted at once. KILL_MODE=injected (the default):
+# host 0 runs with STANCEWATCH_TEST_KILL_AFTER_COMMIT=KILL_AFTER (1) and kills itself right
+# after that many commits that stored alerts, before sending them (the worst moment);
+# KILL_MODE=count: the script SIGKILLs it once it has said "article ingested" KILL_AFTER (8)
+# times (a count of ingests, not a timer). Then: every article stored
 # once, the stance set equal to a single-host replay's, no alert id written twice (alert logs
 # and journald), and none left undelivered (an alert the dead host committed is claimed by a
 # live one when its 30 s lease runs out).
@@ -10,14 +13,22 @@
 set -euo pipefail
 . "$(dirname "$0")/pg-lib.sh"
 pg_lib_init
-kill_after=${KILL_AFTER:-8}
+kill_mode=${KILL_MODE:-injected}
+if [ "$kill_mode" = injected ]; then kill_after=${KILL_AFTER:-1}; else kill_after=${KILL_AFTER:-8}; fi
 pg_start_cluster
 journal_start
 reference_replay
 
-for h in 0 1 2; do start_daemon "$h"; done
+if [ "$kill_mode" = injected ]; then
+    start_daemon 0 STANCEWATCH_TEST_KILL_AFTER_COMMIT="$kill_after"
+    how="kills itself after its commit #$kill_after that stored alerts, before sending them"
+else
+    start_daemon 0
+    how="is SIGKILLed after $kill_after ingests"
+fi
 victim=${daemon_pids[0]}
-echo "three daemons watching $work/feed-{0,1,2}, one store $url; host 0 (pid $victim) is killed after $kill_after ingests"
+for h in 1 2; do start_daemon "$h"; done
+echo "three daemons watching $work/feed-{0,1,2}, one store $url; host 0 (pid $victim) $how"
 t0=$(date +%s.%N)
 i=0
 for f in "${gold[@]}"; do
@@ -27,16 +38,23 @@ for f in "${gold[@]}"; do
 done
 echo "dropped ${#gold[@]} files, each into two feeds ($((2 * ${#gold[@]})) files)"
 ingests_of_0() { grep -c "article ingested" "$work/0.err" || true; }
-wait_for "host 0 to ingest $kill_after articles" 300 test "$(ingests_of_0)" -ge "$kill_after"
-kill -KILL "$victim"
-wait "$victim" 2>/dev/null || true
-printf 'host 0 SIGKILLed after %s ingests; the store then held %s articles, %s alerts (%s not yet delivered)\n' \
-    "$(ingests_of_0)" "$(stored)" "$(sql 'SELECT count(*) FROM alert')" "$(pending)"
+if [ "$kill_mode" = injected ]; then
+    wait_for "host 0 to be killed or every article stored" 300 '! kill -0 "$victim" 2>/dev/null || [ "$(stored)" -ge "${#gold[@]}" ]'
+    kill -0 "$victim" 2>/dev/null && echo "host 0 committed no alert before everything was stored: SIGKILLed now instead"
+else
+    wait_for "host 0 to ingest $kill_after articles" 300 '[ "$(ingests_of_0)" -ge "$kill_after" ]'
+fi
+kill -KILL "$victim" 2>/dev/null || true
+status=0
+wait "$victim" 2>/dev/null || status=$?
+printf 'host 0 died (exit status %s = 128 + SIGKILL) after %s ingests logged; the store then held %s articles, %s alerts (%s not yet delivered: %s leased to the dead host)\n' \
+    "$status" "$(ingests_of_0)" "$(stored)" "$(sql 'SELECT count(*) FROM alert')" "$(pending)" \
+    "$(sql "SELECT count(*) FROM alert WHERE (sent_at IS NULL OR logged_at IS NULL) AND lease_until > now()")"
 WAIT_WATCHING=0 start_daemon 0
 echo "host 0 restarted (pid $last_pid)"
-wait_for "every article to be stored" 600 test "$(stored)" -ge "${#gold[@]}"
+wait_for "every article to be stored" 600 '[ "$(stored)" -ge "${#gold[@]}" ]'
 t1=$(date +%s.%N)
-wait_for "every alert to be delivered (a dead host's lease is 30 s)" 180 test "$(pending)" = 0
+wait_for "every alert to be delivered (a dead host's lease is 30 s)" 180 '[ "$(pending)" = 0 ]'
 t2=$(date +%s.%N)
 printf 'cluster: %s articles stored %.1f s after the drop; the last alert delivered %.1f s after that\n' \
     "$(stored)" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)"

@@ -19,9 +19,9 @@ i=0
 for f in "${gold[@]}"; do
     drop "$f" $((i % 3))
     i=$((i + 1))
-    wait_for "$f to be stored" 120 test "$(stored)" -ge "$i"
+    wait_for "$f to be stored" 120 '[ "$(stored)" -ge "$i" ]'
 done
-wait_for "every alert to be delivered" 120 test "$(pending)" = 0
+wait_for "every alert to be delivered" 120 '[ "$(pending)" = 0 ]'
 t1=$(date +%s.%N)
 printf 'cluster: %s articles stored in %.1f s (each dropped once the one before was stored)\n' "$(stored)" "$(echo "$t1 - $t0" | bc)"
 

@@ -29,6 +29,8 @@ pg_lib_cleanup() {
     for p in "${daemon_pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
     [ -n "${notify_pid:-}" ] && kill "$notify_pid" 2>/dev/null || true
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+    touch "$work/journal-stop"
+    [ -f "$work/journald.pid" ] && kill "$(cat "$work/journald.pid")" 2>/dev/null || true
     [ -n "${journald_pid:-}" ] && kill "$journald_pid" 2>/dev/null || true
     wait 2>/dev/null || true
     rm -rf "/run/systemd/journal.$journal_name" /var/log/journal/*."$journal_name" /run/log/journal/*."$journal_name"
@@ -60,9 +62,17 @@ sql() {
 }
 
 # A private systemd-journald (namespace $journal_name) the daemons log and send alerts to.
+# A namespaced journald exits after some idle time (about 30 s without entries): a small loop
+# starts it again, as systemd's socket activation would.
 journal_start() {
     mkdir -p /run/systemd/journal
-    /lib/systemd/systemd-journald "$journal_name" >/dev/null 2>&1 &
+    (
+        while [ ! -e "$work/journal-stop" ]; do
+            /lib/systemd/systemd-journald "$journal_name" >/dev/null 2>&1 &
+            echo $! >"$work/journald.pid"
+            wait $! || true
+        done
+    ) &
     journald_pid=$!
     for _ in $(seq 1 200); do
         [ -S "/run/systemd/journal.$journal_name/socket" ] && return 0
@@ -90,17 +100,18 @@ under_journal() {
 start_daemon() {
     local host=$1; shift
     mkdir -p "$work/feed-$host"
+    touch "$work/$host.err"
+    local seen
+    seen=$(grep -c "is watching the feed" "$work/$host.err" || true)
     env -u NOTIFY_SOCKET -u STANCEWATCH_STORE "$@" unshare --mount --propagation private \
         /bin/sh -c 'mount --bind "$1" /run/systemd/journal && shift && exec "$@"' sh "/run/systemd/journal.$journal_name" \
         "$bin" run --feed "$work/feed-$host" --state "$work/state-$host" --store "$url" --watchlist "$watchlist" \
         --alert-log "$work/alerts-$host.jsonl" >/dev/null 2>>"$work/$host.err" &
     last_pid=$!
     daemon_pids+=("$last_pid")
-    local seen
-    seen=$(grep -c "is watching the feed" "$work/$host.err" 2>/dev/null || true)
     if [ "${WAIT_WATCHING:-1}" = 1 ]; then
         for _ in $(seq 1 1200); do
-            [ "$(grep -c "is watching the feed" "$work/$host.err" 2>/dev/null || true)" -gt "$seen" ] && return 0
+            [ "$(grep -c "is watching the feed" "$work/$host.err" || true)" -gt "${seen:-0}" ] && return 0
             kill -0 "$last_pid" 2>/dev/null || { echo "host $host exited:"; tail -5 "$work/$host.err"; exit 1; }
             sleep 0.1
         done
@@ -118,11 +129,12 @@ drop() {
 stored() { sql "SELECT count(*) FROM article WHERE status = 'ingested'" 2>/dev/null || echo -1; }
 pending() { sql "SELECT count(*) FROM alert WHERE sent_at IS NULL OR logged_at IS NULL" 2>/dev/null || echo -1; }
 
-# wait_for TEXT SECONDS CONDITION...: polls CONDITION every 0.1 s; fails the script after SECONDS.
+# wait_for TEXT SECONDS 'CONDITION': evaluates the shell text CONDITION every 0.1 s (so
+# $(stored) in it is asked again each time); fails the script after SECONDS.
 wait_for() {
-    local what=$1 limit=$2; shift 2
+    local what=$1 limit=$2 condition=$3
     local n=$((limit * 10))
-    for _ in $(seq 1 "$n"); do "$@" && return 0; sleep 0.1; done
+    for _ in $(seq 1 "$n"); do eval "$condition" && return 0; sleep 0.1; done
     echo "timed out after $limit s waiting for $what" >&2
     exit 1
 }

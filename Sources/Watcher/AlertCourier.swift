@@ -58,6 +58,8 @@ public final class AlertCourier {
     public private(set) var sentCount = 0
     /// Alerts this process delivered to journald, by kind.
     public private(set) var sentByKind: [AlertKind: Int] = [:]
+    /// Whether a failed read of pending alerts was logged and no read has worked since.
+    private var readFailureReported = false
     /// When a caught-up courier next looks for alerts other hosts left (shared store only).
     private var nextAbandonedCheck: ContinuousClock.Instant
 
@@ -148,10 +150,17 @@ public final class AlertCourier {
             do {
                 batch = try store.pendingAlerts(for: destination, limit: Self.batchSize)
             } catch {
-                logger.error("pending alerts could not be read from the store (\(error)); they stay pending and are retried")
+                // Once per outage (the store's own trouble entry says the rest), then quietly.
+                if readFailureReported {
+                    logger.debug("pending alerts could not be read from the store either (\(error))")
+                } else {
+                    readFailureReported = true
+                    logger.error("pending alerts could not be read from the store (\(error)); they stay pending and are retried")
+                }
                 fail(destination, now: now)
                 return sentTotal
             }
+            readFailureReported = false
             if batch.isEmpty {
                 lane(destination) { $0.caughtUp() }
                 return sentTotal
