@@ -19,6 +19,7 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$pgbin" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/stancewatch-pgbench.XXXXXX)
+chmod 755 "$work"
 pgdir=$work/pg
 mkdir -p "$pgdir" "$work/corpus"
 chown postgres:postgres "$pgdir"
