@@ -145,7 +145,7 @@ let package = Package(
         // Test support: a throwaway PostgreSQL cluster per test process (real server, no mocks).
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresStoreTests", dependencies: [
-            "PostgresStore", "Store", "Alerts", "Corpus", "Platform", "PostgresTestSupport", "JournalTestSupport", "TestFixtures",
+            "PostgresStore", "Store", "Alerts", "Corpus", "Platform", "Report", "PostgresTestSupport", "JournalTestSupport", "TestFixtures",
         ]),
                 .testTarget(name: "PlatformTests", dependencies: ["Platform", "JournalTestSupport", "TestFixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestFixtures"]),

@@ -19,6 +19,7 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$pgbin" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/stancewatch-pgbench.XXXXXX)
+chmod 755 "$work"
 pgdir=$work/pg
 mkdir -p "$pgdir" "$work/corpus"
 chown postgres:postgres "$pgdir"
@@ -42,6 +43,39 @@ total=${#files[@]}
 wl=$shared/corpus/dev/watchlist.yaml
 [ -f "$wl" ] || wl=seeds/watchlist.yaml
 echo "corpus: $total articles ($copies copies of $shared/corpus/dev), watchlist $wl, binary $bin, $(nproc) cores"
+
+# sample DB: every 0.1 s, what each stancewatch connection to DB is doing (pg_stat_activity),
+# appended to $work/sample-DB until $work/stop-DB exists: "state|wait_event_type|wait_event".
+sample() {
+  local db=$1
+  while [ ! -e "$work/stop-$db" ]; do
+    runuser -u postgres -- psql -h 127.0.0.1 -p "$port" -d postgres -Atc \
+      "SELECT state, coalesce(wait_event_type, '-'), coalesce(wait_event, '-') FROM pg_stat_activity
+       WHERE datname = '$db' AND backend_type = 'client backend' AND pid <> pg_backend_pid()" >>"$work/sample-$db" 2>/dev/null || true
+    sleep 0.1
+  done
+}
+
+# The share of samples per connection state: where the time of the processes' connections goes.
+summarise() {
+  local db=$1
+  python3 - "$work/sample-$db" <<'PY'
+import collections, sys
+rows = [l.strip() for l in open(sys.argv[1]) if l.strip()]
+c = collections.Counter()
+for r in rows:
+    state, wtype, wevent = r.split("|")
+    if wtype == "Lock" and wevent == "advisory": c["waiting for another process's topic lock"] += 1
+    elif wtype == "Lock": c["waiting for a row/transaction lock (" + wevent + ")"] += 1
+    elif state == "active": c["running a statement in the server"] += 1
+    elif state.startswith("idle in transaction"): c["in a transaction, waiting for the client (rules between statements)"] += 1
+    elif state == "idle": c["idle: the client reads, runs the engine, delivers"] += 1
+    else: c[state + "/" + wtype + "/" + wevent] += 1
+n = sum(c.values()) or 1
+for k, v in c.most_common():
+    print(f"      {100 * v / n:5.1f}%  {k}")
+PY
+}
 
 # run N STORE: N replays over a round-robin split; prints articles/s.
 run() {
@@ -68,7 +102,13 @@ run 1 "" "sqlite, 1 process"
 for n in 1 2 3; do
   db=bench$n
   runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$port" "$db"
+  sample "$db" &
+  sampler=$!
   run "$n" "postgres://postgres@127.0.0.1:$port/$db" "postgresql, $n process(es)"
+  touch "$work/stop-$db"
+  wait "$sampler" || true
+  echo "    where the connections' time went (pg_stat_activity, sampled every 0.1 s):"
+  summarise "$db"
   psql_out=$(runuser -u postgres -- psql -h 127.0.0.1 -p "$port" -d "$db" -Atc \
     "SELECT count(*) FILTER (WHERE status = 'ingested'), (SELECT count(*) FROM stance), (SELECT count(*) FROM alert) FROM article" 2>/dev/null || echo "?")
   echo "    stored (articles|stances|alerts): $psql_out"

@@ -28,10 +28,10 @@ final class PostgresHistory: StanceRecord {
         let rules = String(decoding: try Self.rulesEncoder.encode(stance.rules), as: UTF8.self)
         try store.exec(conn, """
             INSERT INTO stance (article_seq, position, actor, topic, polarity, stated, evidence,
-                                evidence_start, evidence_end, rules)
+                                evidence_start, evidence_end, rules, confidence)
             VALUES (\(articleSeq), \(position), \(stance.actor), \(stance.topic), \(stance.polarity.rawValue),
                     \(stance.stated.description), \(stance.evidence), \(Int64(stance.evidenceStart)),
-                    \(Int64(stance.evidenceEnd)), \(rules))
+                    \(Int64(stance.evidenceEnd)), \(rules), \(stance.confidence))
             """)
         position += 1
     }
@@ -53,7 +53,8 @@ final class PostgresHistory: StanceRecord {
     }
 
     static let columns = """
-        s.id, a.name, s.actor, s.topic, s.polarity, s.stated, s.evidence, s.evidence_start, s.evidence_end, s.rules
+        s.id, a.name, s.actor, s.topic, s.polarity, s.stated, s.evidence, s.evidence_start, s.evidence_end, s.rules,
+        s.confidence
         """
 
     func latest(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance? {
@@ -99,14 +100,15 @@ final class PostgresHistory: StanceRecord {
 
     /// A stance row (in `columns` order) as a `RecordedStance`.
     static func recorded(_ row: PostgresRow) throws -> RecordedStance {
-        let (id, article, actor, topic, polarity, stated, evidence, start, end, rulesText) =
-            try row.decode((Int64, String, String, String, String, String, String, Int64, Int64, String).self)
+        let (id, article, actor, topic, polarity, stated, evidence, start, end, rulesText, confidence) =
+            try row.decode((Int64, String, String, String, String, String, String, Int64, Int64, String, Double?).self)
         guard let day = Day(iso: stated), let pol = Polarity(rawValue: polarity) else {
             throw PostgresHistoryError(description: "stance \(id) has an unreadable date or polarity")
         }
         let rules = (try? rulesDecoder.decode([String].self, from: Data(rulesText.utf8))) ?? []
         return RecordedStance(stance: Stance(article: article, actor: actor, topic: topic, polarity: pol, stated: day,
-                                             evidence: evidence, evidenceStart: Int(start), evidenceEnd: Int(end), rules: rules),
+                                             evidence: evidence, evidenceStart: Int(start), evidenceEnd: Int(end), rules: rules,
+                                             confidence: confidence),
                               arrival: id)
     }
 }

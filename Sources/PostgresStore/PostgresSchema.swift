@@ -95,5 +95,9 @@ enum PostgresSchema {
             )
             """,
         ]),
+        (2, "stance confidence", [
+            // the stance model's confidence (0…1); NULL for stances recorded before it
+            "ALTER TABLE stance ADD COLUMN confidence DOUBLE PRECISION",
+        ]),
     ]
 }

@@ -64,6 +64,10 @@ extension PostgresStanceStore {
         }
     }
 
+    /// A third of the lease (at least a second): an alert whose host died is claimed soon
+    /// after its lease ran out.
+    public var abandonedAlertsCheckInterval: Duration? { max(lease / 3, .seconds(1)) }
+
     static func column(_ destination: AlertDestination) -> String {
         switch destination {
         case .journal: "sent_at"

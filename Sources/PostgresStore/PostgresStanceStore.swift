@@ -75,6 +75,29 @@ public final class PostgresStanceStore: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// Why PostgreSQL at `location` cannot be reached now (refused, timed out, starting up or
+    /// shutting down), or nil when a server answered there: connected, or refused the login or
+    /// the database, which `init` then reports as it is. One connection attempt, closed at once.
+    public static func unreachableReason(_ location: PostgresLocation) -> String? {
+        var logger = Logger(label: "stancewatch.postgres.probe")
+        logger.logLevel = .critical
+        do {
+            let conn = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
+                                                      configuration: location.configuration(), id: 0,
+                                                      logger: logger).wait()
+            try? conn.close().wait()
+            return nil
+        } catch let error as PSQLError {
+            if let state = error.serverInfo?[.sqlState] {
+                // 57P03 cannot_connect_now (starting up), 57P01/57P02 shutting down, class 08: connection.
+                return state.hasPrefix("57P") || state.hasPrefix("08") ? reason(error) : nil
+            }
+            return reason(error)
+        } catch {
+            return "\(error)"
+        }
+    }
+
     deinit {
         if let connection { try? connection.close().wait() }
     }

@@ -7,7 +7,8 @@ import Timeline
 /// tests and the daemon's `ReportKeeper` share. Blocking (SQLite, file writes): call it from
 /// a thread of its own, never from Swift's cooperative pool.
 public struct ReportBuilder: Sendable {
-    public var store: StanceStore
+    /// The SQLite store or the shared PostgreSQL store.
+    public var store: any ReportSource
     public var watchlist: Watchlist?
     public var filter: StanceStore.ReportFilter
     /// Shown in the page's header as where the data came from.
@@ -16,7 +17,7 @@ public struct ReportBuilder: Sendable {
     /// At most this many alerts of each kind are listed, the newest.
     public var alertsPerKind: Int = 1000
 
-    public init(store: StanceStore, watchlist: Watchlist?, filter: StanceStore.ReportFilter = .init(), source: String) {
+    public init(store: any ReportSource, watchlist: Watchlist?, filter: StanceStore.ReportFilter = .init(), source: String) {
         self.store = store
         self.watchlist = watchlist
         self.filter = filter

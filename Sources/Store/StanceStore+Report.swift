@@ -3,6 +3,17 @@ public import Corpus
 import Foundation
 import GRDB
 
+/// What the analyst's report reads, from either store: the SQLite `StanceStore` and the shared
+/// PostgreSQL store answer it with the same rows in the same order. Blocking, like every store call.
+public protocol ReportSource: Sendable {
+    /// The stances `filter` selects, by topic, actor, stated day, arrival, text order.
+    func reportStances(_ filter: StanceStore.ReportFilter) throws(StoreError) -> [StanceStore.ReportStance]
+    /// The alerts `filter` selects, newest stated day first, then latest arrival first.
+    func reportAlerts(_ filter: StanceStore.ReportFilter) throws(StoreError) -> [StanceStore.ReportAlert]
+}
+
+extension StanceStore: ReportSource {}
+
 /// The read-only view the analyst's report (`stancewatch report`, `timeline`) takes of the
 /// store: stances with where they came from (article id, the article's date, arrival order)
 /// and alerts with when they were raised and sent, filtered by date, topic and actor.
@@ -39,6 +50,14 @@ extension StanceStore {
         public var articleHasHeaderDate: Bool
         /// The stance record (spec §5) with its evidence and the rules that decided it.
         public var stance: Stance
+
+        public init(id: Int64, arrival: Int64, articleDate: Day, articleHasHeaderDate: Bool, stance: Stance) {
+            self.id = id
+            self.arrival = arrival
+            self.articleDate = articleDate
+            self.articleHasHeaderDate = articleHasHeaderDate
+            self.stance = stance
+        }
     }
 
     /// A stored alert with its bookkeeping.
@@ -50,6 +69,13 @@ extension StanceStore {
         public var raisedAt: String
         /// When a sink took it; `nil` while it waits in the outbox.
         public var sentAt: String?
+
+        public init(alert: Alert, arrival: Int64, raisedAt: String, sentAt: String?) {
+            self.alert = alert
+            self.arrival = arrival
+            self.raisedAt = raisedAt
+            self.sentAt = sentAt
+        }
     }
 
     /// The stances `filter` selects, by topic, actor, stated day, arrival, text order.

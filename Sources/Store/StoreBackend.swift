@@ -58,9 +58,16 @@ public protocol StoreBackend: Sendable {
 
     /// The same store opened afresh after a failure, or `nil` to keep using this one.
     func reopenedStore() -> (any StoreBackend)?
+
+    /// How often a caught-up process looks for alerts another process left undelivered (a
+    /// shared store, whose hosts may die holding an alert's lease); nil when no other process
+    /// writes the store (what this process left is found at its next start).
+    var abandonedAlertsCheckInterval: Duration? { get }
 }
 
 extension StoreBackend {
+    public var abandonedAlertsCheckInterval: Duration? { nil }
+
     /// Every alert journald has not taken that this process should deliver.
     public func pendingAlerts() throws(StoreError) -> [Alert] {
         try pendingAlerts(for: .journal, limit: .max)

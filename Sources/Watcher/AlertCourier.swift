@@ -58,6 +58,10 @@ public final class AlertCourier {
     public private(set) var sentCount = 0
     /// Alerts this process delivered to journald, by kind.
     public private(set) var sentByKind: [AlertKind: Int] = [:]
+    /// Whether a failed read of pending alerts was logged and no read has worked since.
+    private var readFailureReported = false
+    /// When a caught-up courier next looks for alerts other hosts left (shared store only).
+    private var nextAbandonedCheck: ContinuousClock.Instant
 
     /// A courier writing to journald and, when given, the JSON Lines file at `alertLogPath`.
     public init(alertLogPath: String?, logger: Logger) throws(AlertSinkError) {
@@ -68,6 +72,7 @@ public final class AlertCourier {
         let now = clock.now
         journalLane = Lane(nextTry: now, delay: Self.minDelay)
         logLane = Lane(behind: alertLogPath != nil, nextTry: now, delay: Self.minDelay)
+        nextAbandonedCheck = now
     }
 
     /// Whether journald took the last alert offered (false while it is known to be away).
@@ -97,6 +102,13 @@ public final class AlertCourier {
     public func retry(store: any StoreBackend, force: Bool = false) -> Int {
         let now = clock.now
         var sentTotal = 0
+        if let interval = store.abandonedAlertsCheckInterval, now >= nextAbandonedCheck {
+            // A shared store: alerts another host committed and died before sending become
+            // claimable when their lease runs out; a caught-up lane looks for them again.
+            nextAbandonedCheck = now + interval
+            journalLane.behind = true
+            if alertLog != nil { logLane.behind = true }
+        }
         if alertLog != nil, logLane.behind, force || now >= logLane.nextTry {
             catchUp(.alertLog, store: store, now: now)
         }
@@ -138,10 +150,17 @@ public final class AlertCourier {
             do {
                 batch = try store.pendingAlerts(for: destination, limit: Self.batchSize)
             } catch {
-                logger.error("pending alerts could not be read from the store (\(error)); they stay pending and are retried")
+                // Once per outage (the store's own trouble entry says the rest), then quietly.
+                if readFailureReported {
+                    logger.debug("pending alerts could not be read from the store either (\(error))")
+                } else {
+                    readFailureReported = true
+                    logger.error("pending alerts could not be read from the store (\(error)); they stay pending and are retried")
+                }
                 fail(destination, now: now)
                 return sentTotal
             }
+            readFailureReported = false
             if batch.isEmpty {
                 lane(destination) { $0.caughtUp() }
                 return sentTotal

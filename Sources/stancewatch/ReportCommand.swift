@@ -14,12 +14,13 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Per topic: one timeline per actor along the stated dates (▲ pro, ▼ contra, hollow = reported late), \
             shifts and divergences drawn between statements, every mark linked to its evidence; then the alerts \
-            (newest first, one section per kind) and the counts per topic and actor. Reads the store in --state \
-            (the PostgreSQL store, --store URL, is not supported by this build).
+            (newest first, one section per kind) and the counts per topic and actor. Reads the store in --state, \
+            or the shared PostgreSQL store with --store URL.
             """
     )
 
     @OptionGroup var state: StateOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var watchlist: WatchlistOptions
     @OptionGroup var selection: ReportSelection
 
@@ -41,10 +42,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let dir = try state.existingStoreDirectory()
-        let store = try StanceStore.openForReading(directory: dir)
+        let (store, shown) = try storeOptions.openForReport(state: state)
         var builder = ReportBuilder(store: store, watchlist: try watchlist.loadForReport(), filter: try selection.filter(),
-                                    source: "\(dir)/\(StanceStore.fileName)")
+                                    source: shown)
         builder.evidencePerMonth = evidencePerMonth
         builder.alertsPerKind = alertsPerKind
         let model = try builder.model()
@@ -105,7 +105,7 @@ struct ReportKeeperOptions: ParsableArguments {
     }
 
     /// A started keeper over `store`, or nil without `--report`.
-    func keeper(store: StanceStore, watchlist: Watchlist, source: String, logger: Logger) -> ReportKeeper? {
+    func keeper(store: any ReportSource, watchlist: Watchlist, source: String, logger: Logger) -> ReportKeeper? {
         guard let report else { return nil }
         let builder = ReportBuilder(store: store, watchlist: watchlist, source: source)
         let keeper = ReportKeeper(builder: builder, path: report, minimumInterval: reportInterval) { result in

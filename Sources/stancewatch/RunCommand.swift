@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Platform
+import PostgresStore
 import Report
 import ServiceLifecycle
 import Store
@@ -50,14 +51,13 @@ struct RunCommand: AsyncParsableCommand {
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
         configuration.metricsFile = metricsFile
-        let store = try storeOptions.openForWriting(stateDirectory: configuration.stateDirectory)
+        let store = try await openStore(stateDirectory: configuration.stateDirectory, logger: logger)
         var keeper: ReportKeeper?
         if report.report != nil {
-            guard let local = store as? StanceStore else {
-                throw CommandFailure("--report reads the SQLite store in --state; with --store it is not supported yet "
-                                     + "(the daemon did not start)")
+            guard let source = store as? any ReportSource else {
+                throw CommandFailure("--report cannot read the store \(store.path) (the daemon did not start)")
             }
-            keeper = report.keeper(store: local, watchlist: list, source: configuration.stateDirectory, logger: logger)
+            keeper = report.keeper(store: source, watchlist: list, source: store.path, logger: logger)
         }
         if let keeper { configuration.afterAlerts = { keeper.alertsRaised() } }
         let daemon = Daemon(configuration: configuration, store: store, watchlist: list, logger: logger)
@@ -71,5 +71,30 @@ struct RunCommand: AsyncParsableCommand {
             throw error
         }
         await keeper?.finished()
+    }
+
+    /// The store, on a thread of its own: a shared store that cannot be reached yet is waited
+    /// for (said once in journald, and in STATUS= at each try), never a reason to exit.
+    private func openStore(stateDirectory: String, logger: Logger) async throws -> any StoreBackend {
+        let options = storeOptions
+        return try await OwnThread.run(named: "stancewatch-open-store") {
+            let notifier = SystemdNotifier()
+            let reporter = OperatorJournal(logger: logger)
+            var waited = false
+            let store = try options.openForWriting(stateDirectory: stateDirectory) { location, why, delay in
+                notifier.status("waiting for the shared store \(location): \(why); next try in \(delay)")
+                notifier.extendTimeout(microseconds: UInt64(delay.components.seconds + 30) * 1_000_000)
+                notifier.watchdog()
+                guard !waited else { return }
+                waited = true
+                reporter.trouble("the shared store \(location) cannot be reached (\(why)); the daemon waits for it, "
+                                 + "trying again every 1 to 15 s, and starts watching the feed when it answers")
+            }
+            if waited {
+                reporter.trouble("the shared store \(store.path) answers; the daemon starts and catches up the feed",
+                                 priority: 5)
+            }
+            return store
+        }
     }
 }

@@ -32,14 +32,36 @@ struct StoreOptions: ParsableArguments {
 
     /// The store to record into (`run`, `replay`): PostgreSQL (migrated on open) with the host's
     /// own SQLite store in `stateDirectory` for its feed, else SQLite in `stateDirectory`.
-    func openForWriting(stateDirectory: String) throws -> any StoreBackend {
+    /// With `whileUnreachable` (the daemon), a PostgreSQL server that cannot be reached is
+    /// waited for: `whileUnreachable(location, why, delay)` before each wait, 1 s doubling to
+    /// 15 s (half the unit's watchdog); `replay` fails at once instead. Blocks: call it from a
+    /// thread of its own.
+    func openForWriting(stateDirectory: String,
+                        whileUnreachable: ((PostgresLocation, String, Duration) -> Void)? = nil) throws -> any StoreBackend {
         let local = try StanceStore(directory: stateDirectory)
         guard let location = try location() else { return local }
+        if let whileUnreachable {
+            var delay: Duration = .seconds(1)
+            while let why = PostgresStanceStore.unreachableReason(location) {
+                whileUnreachable(location, why, delay)
+                Thread.sleep(forTimeInterval: Double(delay.components.seconds))
+                delay = min(delay * 2, .seconds(15))
+            }
+        }
         return try PostgresStanceStore(location: location, local: local, migrate: true)
     }
 
     /// The store to read (`stances`, `status`): nothing is created or migrated.
     func openForReading(state: StateOptions) throws -> (store: any StoreBackend, shown: String) {
+        if let location = try location() {
+            return (try PostgresStanceStore(location: location, local: nil, migrate: false), location.description)
+        }
+        let directory = try state.existingStoreDirectory()
+        return (try StanceStore.openForReading(directory: directory), directory + "/" + StanceStore.fileName)
+    }
+
+    /// The store the analyst's report reads (`report`): PostgreSQL with `--store`, else SQLite in the state folder.
+    func openForReport(state: StateOptions) throws -> (store: any ReportSource, shown: String) {
         if let location = try location() {
             return (try PostgresStanceStore(location: location, local: nil, migrate: false), location.description)
         }

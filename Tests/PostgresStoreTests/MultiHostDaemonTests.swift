@@ -102,10 +102,10 @@ func temporaryFolder() throws -> String {
     return String(cString: made)
 }
 
-/// Polls `condition` every 20 ms until it holds (true) or two minutes pass (false): the wait is
+/// Polls `condition` every 20 ms until it holds (true) or `seconds` pass (false): the wait is
 /// for an event, the bound only keeps a broken run from hanging.
-func waitUntil(_ condition: () -> Bool) -> Bool {
-    let deadline = ContinuousClock.now + .seconds(120)
+func waitUntil(seconds: Int64 = 120, _ condition: () -> Bool) -> Bool {
+    let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
         if condition() { return true }
         usleep(20_000)
