@@ -53,6 +53,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let courier = try AlertCourier(alertLogPath: ingest.alertLog, logger: logger)
         let ingestor = try Ingestor(store: store, watchlist: list, courier: courier, maxArticleBytes: ingest.maxArticleBytes,
                                     divergenceWindowDays: ingest.divergenceWindowDays, logger: logger)
+        ingestor.analysisThreads = ingest.analysisThreads
         // The files' raw bytes: a name that is not UTF-8 is opened as it is, not as repaired text.
         let summary = Replay(ingestor: ingestor).run(pathBytes: RawArguments.bytes(of: files))
         var ingested = 0, alerts = 0, refused = 0, ignored = 0, known = 0

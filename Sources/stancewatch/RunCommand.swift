@@ -49,6 +49,7 @@ struct RunCommand: AsyncParsableCommand {
                                           watchlistPath: watchlistPath, alertLogPath: ingest.alertLog)
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
+        configuration.analysisThreads = ingest.analysisThreads
         configuration.metricsFile = metricsFile
         let store = try storeOptions.openForWriting(stateDirectory: configuration.stateDirectory)
         var keeper: ReportKeeper?
