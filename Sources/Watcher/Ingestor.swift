@@ -493,8 +493,19 @@ public final class Ingestor {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// The cores this process may run on (its CPU affinity, e.g. under `taskset`), at least 1.
-    public static var usableCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// The cores this process may run on: its CPU affinity (`taskset`, systemd's `CPUAffinity=`),
+    /// else the cores online; at least 1.
+    public static var usableCores: Int {
+        // `Cpus_allowed:` in /proc/self/status is the affinity mask in hex (comma-separated words).
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) {
+            let count = line.dropFirst("Cpus_allowed:".count).reduce(0) { sum, digit in
+                sum + (digit.hexDigitValue?.nonzeroBitCount ?? 0)
+            }
+            if count > 0 { return count }
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
 }
 
 /// Bytes handed to exactly one analysis, which takes them out, so that they can be released

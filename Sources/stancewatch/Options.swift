@@ -105,7 +105,8 @@ struct IngestOptions: ParsableArguments {
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Threads that analyse the articles of a backlog (catch-up scan, replay) while another commits "
-                               + "(default: the usable cores, \(Ingestor.usableCores) here); 1 analyses one article after the other.",
+                               + "them in arrival order; 1 analyses one article after the other. The default is the cores "
+                               + "this process may use.",
                                valueName: "n"))
     var analysisThreads: Int = Ingestor.usableCores
 
