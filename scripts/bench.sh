@@ -118,8 +118,9 @@ for mode in serial parallel; do
     fi
     rm -rf "$work/replay10"; mkdir -p "$work/replay10"
     start=$(date +%s.%N)
+    printf '%s\0' "${files10[@]}" >"$work/replay10/files"
     in_journal with /usr/bin/time -f '%U %S' -o "$work/replay10/cpu" "${run[@]}" --state "$work/replay10/state" \
-        --watchlist "$watchlist" "${files10[@]}" >/dev/null 2>"$work/replay10/err"
+        --watchlist "$watchlist" --files-from "$work/replay10/files" >/dev/null 2>"$work/replay10/err"
     end=$(date +%s.%N)
     st=$("$bin" status --state "$work/replay10/state" --json)
     python3 - "$bytes10" "$start" "$end" "${#files10[@]}" "$st" "$(cat "$work/replay10/cpu")" "$mode" <<'PY' | tee -a "$results"
