@@ -104,22 +104,34 @@ in_journal() {  # in_journal with|without CMD...
 }
 
 if step replay; then
-echo "== whole-process replay (read, engine, SQLite, journald) of the 10 MB corpus, one core"
 mapfile -t files10 < <(find "$work/corpus10mb" -name '*.txt' | sort)
 bytes10=$(cat "${files10[@]}" | wc -c)
-rm -rf "$work/replay10"; mkdir -p "$work/replay10"
-start=$(date +%s.%N)
-in_journal with /usr/bin/time -f '%U %S' -o "$work/replay10/cpu" taskset -c 0 "$bin" replay --state "$work/replay10/state" \
-    --watchlist "$watchlist" "${files10[@]}" >/dev/null 2>"$work/replay10/err"
-end=$(date +%s.%N)
-st=$("$bin" status --state "$work/replay10/state" --json)
-python3 - "$bytes10" "$start" "$end" "${#files10[@]}" "$st" "$(cat "$work/replay10/cpu")" <<'PY' | tee -a "$results"
+# Twice: one analysis thread on one core (the pipeline as it was before analysis threads), then
+# the whole process as it runs by default (every core, an analysis thread per core).
+for mode in serial parallel; do
+    if [ "$mode" = serial ]; then
+        echo "== whole-process replay (read, engine, SQLite, journald) of the 10 MB corpus, one core, --analysis-threads 1"
+        run=(taskset -c 0 "$bin" replay --analysis-threads 1)
+    else
+        echo "== whole-process replay of the 10 MB corpus, every core ($(nproc)), default analysis threads"
+        run=("$bin" replay)
+    fi
+    rm -rf "$work/replay10"; mkdir -p "$work/replay10"
+    start=$(date +%s.%N)
+    printf '%s\0' "${files10[@]}" >"$work/replay10/files"
+    in_journal with /usr/bin/time -f '%U %S' -o "$work/replay10/cpu" "${run[@]}" --state "$work/replay10/state" \
+        --watchlist "$watchlist" --files-from "$work/replay10/files" >/dev/null 2>"$work/replay10/err"
+    end=$(date +%s.%N)
+    st=$("$bin" status --state "$work/replay10/state" --json)
+    python3 - "$bytes10" "$start" "$end" "${#files10[@]}" "$st" "$(cat "$work/replay10/cpu")" "$mode" <<'PY' | tee -a "$results"
 import json, sys
 b, s, e, n, st = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
 cpu = sum(float(x) for x in sys.argv[6].split())
-print(json.dumps({'bench': 'replay', 'journald': True, 'files': n, 'bytes': b, 'seconds': e - s, 'mb_per_s': b / (e - s) / 1e6,
-                  'cpu_seconds': cpu, 'mb_per_cpu_s': b / cpu / 1e6, 'ingested': st['articles']['ingested'], 'alerts': st['alerts']}))
+print(json.dumps({'bench': 'replay', 'mode': sys.argv[7], 'journald': True, 'files': n, 'bytes': b, 'seconds': e - s,
+                  'mb_per_s': b / (e - s) / 1e6, 'cpu_seconds': cpu, 'mb_per_cpu_s': b / cpu / 1e6,
+                  'ingested': st['articles']['ingested'], 'alerts': st['alerts']}))
 PY
+done
 echo "== replay of 2 MB without journald against with it"
 two=(); acc=0
 for f in "${files10[@]}"; do two+=("$f"); acc=$((acc + $(stat -c %s "$f"))); [ "$acc" -ge 2000000 ] && break; done

@@ -91,21 +91,26 @@ final class SQLStanceHistory: StanceRecord {
     /// Encodes the `rules` column when a stance is inserted.
     static let rulesEncoder = JSONEncoder()
 
-    /// A stance row (in `columns` order) as a `RecordedStance`.
+    /// A stance row (in `columns` order) as a `RecordedStance` for the alert rules, which never
+    /// read a prior stance's rules: its `rules` stay empty (decoding their JSON for every
+    /// lookup was a tenth of a commit's time).
     static func recorded(_ row: Row) throws -> RecordedStance {
-        RecordedStance(stance: try stance(row), arrival: row[0])
+        RecordedStance(stance: try stance(row, withRules: false), arrival: row[0])
     }
 
-    /// A stance row (in `columns` order) as a `Stance`.
-    static func stance(_ row: Row) throws -> Stance {
+    /// A stance row (in `columns` order) as a `Stance` (its `rules` decoded when `withRules`).
+    static func stance(_ row: Row, withRules: Bool = true) throws -> Stance {
         let stated: String = row[5]
         let polarity: String = row[4]
         guard let day = Day(iso: stated), let pol = Polarity(rawValue: polarity) else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT,
                                 message: "stance \(row[0] as Int64) has an unreadable date or polarity")
         }
-        let rulesText: String = row[9]
-        let rules = (try? rulesDecoder.decode([String].self, from: Data(rulesText.utf8))) ?? []
+        var rules: [String] = []
+        if withRules {
+            let rulesText: String = row[9]
+            rules = (try? rulesDecoder.decode([String].self, from: Data(rulesText.utf8))) ?? []
+        }
         return Stance(article: row[1], actor: row[2], topic: row[3], polarity: pol, stated: day,
                       evidence: row[6], evidenceStart: row[7], evidenceEnd: row[8], rules: rules,
                       confidence: row[10])

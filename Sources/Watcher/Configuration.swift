@@ -25,6 +25,9 @@ public struct Configuration: Sendable {
     public var storeRetryDelay: Duration = .seconds(2)
     /// The longest the engine may spend on one article; a slower one is refused and recorded.
     public var articleTimeBudget: Duration = .seconds(10)
+    /// How many threads analyse the articles of a catch-up scan (`--analysis-threads`; the
+    /// usable cores by default).
+    public var analysisThreads = Ingestor.usableCores
     /// Where the Prometheus textfile-collector metrics are written (`--metrics-file`), or `nil`.
     public var metricsFile: String?
     /// How often the metrics file is rewritten.

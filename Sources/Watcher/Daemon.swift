@@ -79,6 +79,7 @@ public struct Daemon: Service {
                                                     maxArticleBytes: configuration.maxArticleBytes,
                                                     divergenceWindowDays: configuration.divergenceWindowDays, logger: logger)
                         ingestor.articleTimeBudget = configuration.articleTimeBudget
+                        ingestor.analysisThreads = configuration.analysisThreads
                         WatchlistJournal(logger: logger).watchlistWarnings(watchlist, path: configuration.watchlistPath)
                         session = FeedSession(configuration: configuration, ingestor: ingestor, inotify: inotify,
                                               notifier: notifier, control: control, logger: logger)

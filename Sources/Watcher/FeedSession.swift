@@ -261,7 +261,7 @@ final class FeedSession {
         lastMetrics = clock.now
         guard let metrics else { return }
         let pending = (try? ingestor.store.pendingCounts(for: .journal)) ?? [:]
-        metrics.write(tally: ingestor.tally, sentByKind: ingestor.courier.sentByKind, pendingByKind: pending,
+        metrics.write(metrics: ingestor.metrics, tally: ingestor.tally, sentByKind: ingestor.courier.sentByKind, pendingByKind: pending,
                       journalReachable: ingestor.courier.journalReachable, logger: logger)
     }
 }

@@ -1,10 +1,12 @@
 import Alerts
 public import Corpus
 import Crypto
+import Foundation
 import Glibc
 public import Logging
 import Platform
 public import Store
+import Synchronization
 
 /// The ingest pipeline: read safely → hash → skip known bytes → parse the article → extract
 /// stances (within a time budget) → store transaction (article, stances, alerts) → deliver
@@ -18,6 +20,12 @@ public import Store
 /// out only after their commit. An article whose analysis takes longer than
 /// `articleTimeBudget` is refused and recorded (never retried); one that was still being
 /// analysed after a second when the process died is refused at the next start.
+///
+/// A backlog uses every core: its articles are analysed on `analysisThreads` threads of
+/// their own (the engine is a pure function of the text and the watchlist) while the
+/// caller's thread reads the next files and commits the previous ones; every store write,
+/// commit and alert still happens on the caller's thread in file order, so what is stored
+/// and raised does not depend on the number of threads.
 /// Not thread-safe: one owner (the daemon's ingest thread, or the replay) calls it.
 public final class Ingestor {
     /// The store everything is recorded in (reopened after an outage: see `reopenStoreIfFailing`).
@@ -26,10 +34,16 @@ public final class Ingestor {
     public let courier: AlertCourier
     /// Counters for `--metrics-file` and the STATUS= line.
     public private(set) var tally = IngestTally()
+    /// The Prometheus registry behind `--metrics-file` (its latency histogram is fed here).
+    let metrics = IngestMetrics()
     /// The longest the engine may spend on one article before it is refused.
     public var articleTimeBudget: Duration = .seconds(10)
     /// How many articles of a backlog go into one transaction.
     public var batchSize = 32
+    /// How many threads analyse the articles of a catch-up scan or a replay while this one
+    /// reads the next files and commits; 1 analyses them on the caller's thread, one after
+    /// the other. Files that trickle in one at a time are always analysed on the caller's thread.
+    public var analysisThreads = Ingestor.usableCores
     private let reporter: OperatorJournal
     private let reader: ArticleReader
     private let divergenceWindowDays: Int
@@ -122,12 +136,26 @@ public final class Ingestor {
         }
     }
 
-    /// The batch loop: prepares each file (read, parse, engine); files that end there (refused,
-    /// duplicate, ...) get their outcome at once, the analysed ones are committed together when
-    /// `batchSize` are waiting or the list ends; then their alerts are delivered. Stops early
-    /// (outcomes only for the files handled) on a store failure or when `stopping` says so.
+    /// The batch loop. Each file is first examined on this thread (what is it, its bytes and
+    /// hash, one store read); what must be analysed goes to the analysis threads (or is analysed
+    /// here when there are none), and the results are handled strictly in file order: refusals
+    /// and duplicates recorded, analysed articles committed together when `batchSize` are
+    /// waiting or the list ends, then their alerts delivered. Examining runs ahead of the
+    /// commits by at most `window` files and reads the store only, so every write (and every
+    /// alert) happens in file order on this thread, exactly as with one thread. Stops early
+    /// (outcomes only for the files handled, a prefix of `files`) on a store failure or when
+    /// `stopping` says so; the analyses already started are finished and committed first.
     private func ingest(_ files: [FileToIngest], stopping: () -> Bool = { false },
                         progress: (Int) -> Void = { _ in }) -> [IngestOutcome] {
+        let threads = files.count > 1 && analysisThreads > 1 ? min(analysisThreads, files.count) : 0
+        let workers = threads > 0 ? AnalysisWorkers<Analysed>(threads: threads, name: "stancewatch-analysis") : nil
+        defer {
+            _ = workers?.dropQueued()
+            workers?.finish()
+        }
+        let window = workers == nil ? 1 : Self.windowPerThread * threads
+        let (reader, engine, budget, store) = (self.reader, self.engine, self.articleTimeBudget, self.store)
+
         var outcomes: [IngestOutcome?] = []
         outcomes.reserveCapacity(files.count)
         var waiting: [(index: Int, record: ArticleRecord, started: ContinuousClock.Instant)] = []
@@ -155,8 +183,9 @@ public final class Ingestor {
                 case .ingested(let alerts):
                     raised += alerts
                     outcomes[item.index] = .ingested(stances: item.record.stances.count, alerts: alerts.count)
-                    tally.ingested(stances: item.record.stances.count, alerts: alerts,
-                                   latency: clock.now - item.started)
+                    let latency = clock.now - item.started
+                    tally.ingested(stances: item.record.stances.count, alerts: alerts, latency: latency)
+                    metrics.record(latency: latency)
                     ingestedLines.append([
                         "article.id": "\(shown)", "article.date": "\(item.record.article.date)",
                         "stances": "\(item.record.stances.count)", "alerts": "\(alerts.count)",
@@ -172,116 +201,214 @@ public final class Ingestor {
             for metadata in ingestedLines { logger.info("article ingested", metadata: metadata) }
             return true
         }
-        for (index, file) in files.enumerated() {
-            if stopping() { break }
-            progress(index)
-            outcomes.append(nil)
-            let started = clock.now
-            switch prepare(file, started: started) {
-            case .done(let outcome):
-                outcomes[index] = outcome
-                if case .retryLater = outcome { _ = commit(); return outcomes.compactMap { $0 } }
-            case .analysed(let record):
-                waiting.append((index, record, started))
-                if waiting.count >= batchSize || files.count == 1 {
-                    guard commit() else { return outcomes.compactMap { $0 } }
+        /// Handles the next file in order; false when the loop must stop (a store failure).
+        func handle(_ index: Int, _ examined: Examined, started: ContinuousClock.Instant) -> Bool {
+            let file = files[index]
+            var outcome: IngestOutcome
+            switch examined {
+            case .outcome(let known):
+                outcome = known
+            case .refuse(let identity, let hash, let reason):
+                outcome = refuse(name: file.name, shown: file.shown, identity: identity, hash: hash, reason: reason)
+            case .duplicate(let identity, let hash):
+                do {
+                    try store.markSeen(name: file.name, identity: identity, hash: hash)
+                    storeWorks()
+                    tally.duplicates += 1
+                    logger.info("article '\(file.shown)' has the same bytes as one already stored; not processed again",
+                                metadata: ["article.id": "\(file.shown)"])
+                    outcome = .duplicate
+                } catch {
+                    outcome = storeFailed(name: file.name, shown: file.shown, error)
+                }
+            case .storeFailed(let error):
+                outcome = storeFailed(name: file.name, shown: file.shown, error)
+            case .analyse(let input):
+                let analysed = workers?.take(index)
+                    ?? Self.analyse(input, reader: reader, engine: engine, budget: budget, store: store)
+                switch analysed {
+                case .refuse(let reason):
+                    outcome = refuse(name: file.name, shown: file.shown, identity: input.identity, hash: input.hash, reason: reason)
+                case .record(let record, let warning):
+                    if let warning { logger.warning("\(warning)", metadata: ["article.id": "\(file.shown)"]) }
+                    outcomes.append(nil)
+                    waiting.append((index, record, started))
+                    if waiting.count >= batchSize || files.count == 1 { return commit() }
+                    return true
                 }
             }
+            outcomes.append(outcome)
+            if case .retryLater = outcome { return false }
+            return true
+        }
+
+        // Files examined and not yet handled, in order (`head` is the next to handle).
+        var examined: [(index: Int, examined: Examined, started: ContinuousClock.Instant, bytes: Int)] = []
+        var head = 0, next = 0, bytesAhead = 0, stopped = false
+        while true {
+            if !stopped, stopping() {
+                stopped = true
+                // Analyses not started yet are dropped (nothing of them was recorded): the
+                // files from there on are handled by the next scan.
+                if let firstDropped = workers?.dropQueued() {
+                    examined.removeSubrange((examined[head...].firstIndex { $0.index >= firstDropped } ?? examined.endIndex)...)
+                }
+            }
+            while !stopped, next < files.count, examined.count - head < window,
+                  bytesAhead < Self.bytesAhead || examined.count == head {
+                progress(next)
+                let started = clock.now
+                let found = examine(files[next])
+                var size = 0
+                if case .analyse(let input) = found {
+                    size = input.size
+                    if let workers {
+                        workers.submit(next) { Self.analyse(input, reader: reader, engine: engine, budget: budget, store: store) }
+                    }
+                }
+                examined.append((next, found, started, size))
+                bytesAhead += size
+                next += 1
+                if case .storeFailed = found { stopped = true }  // nothing after it is looked at
+                if stopping() { break }
+            }
+            guard head < examined.count else { break }
+            let item = examined[head]
+            head += 1
+            bytesAhead -= item.bytes
+            if head == examined.count {
+                examined.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            guard handle(item.index, item.examined, started: item.started) else { break }
+            if workers != nil { progress(max(next - 1, 0)) }  // the watchdog: this thread still moves
         }
         _ = commit()
         return outcomes.compactMap { $0 }
     }
 
-    private enum Prepared {
-        case done(IngestOutcome)
-        case analysed(ArticleRecord)
+    /// How many files per analysis thread may be examined ahead of the one being handled.
+    static let windowPerThread = 32
+    /// At most this many bytes of examined files wait for analysis (one file always may).
+    static let bytesAhead = 16 << 20
+
+    /// What the first look at a file found, on the ingest thread with store reads only (so
+    /// it may run ahead of the commits): a final outcome, what to record, or text to analyse.
+    private enum Examined {
+        case outcome(IngestOutcome)
+        case refuse(identity: FileIdentity?, hash: String?, reason: String)
+        case duplicate(identity: FileIdentity, hash: String)
+        case storeFailed(any Error)
+        case analyse(AnalysisInput)
     }
 
-    /// Everything before the commit for one file.
-    private func prepare(_ file: FileToIngest, started: ContinuousClock.Instant) -> Prepared {
-        let (name, shown, pathBytes) = (file.name, file.shown, file.pathBytes)
-        if FeedNames.isIgnored(name) { return .done(.ignored) }
+    /// A file's bytes on their way to the analysis, with what the record needs.
+    struct AnalysisInput: Sendable {
+        var name: String
+        var shown: String
+        var bytes: HandOver
+        var size: Int
+        var identity: FileIdentity
+        var hash: String
+    }
+
+    /// What the analysis of one file gave.
+    enum Analysed: Sendable {
+        /// Its text could not be read, or the engine ran over the time budget.
+        case refuse(reason: String)
+        /// Its record, and a warning about its text to log (replaced bytes), if any.
+        case record(ArticleRecord, warning: String?)
+    }
+
+    /// The first look at one file: everything before the analysis that needs no store write.
+    private func examine(_ file: FileToIngest) -> Examined {
+        let (name, pathBytes) = (file.name, file.pathBytes)
+        if FeedNames.isIgnored(name) { return .outcome(.ignored) }
         // 1. What is it? (lstat: a link is never followed, a FIFO never opened.)
         let identity: FileIdentity
         do {
             let (id, kind) = try SafeFile.identity(atPathBytes: pathBytes)
             guard kind == .regular else {
-                if try store.isUnchanged(name: name, identity: id) { return .done(.unchanged) }
-                return .done(refuse(name: name, shown: shown, identity: id, hash: nil,
-                                    reason: "it is \(kind), not a regular file; it was not opened"))
+                if try store.isUnchanged(name: name, identity: id) { return .outcome(.unchanged) }
+                return .refuse(identity: id, hash: nil, reason: "it is \(kind), not a regular file; it was not opened")
             }
             identity = id
         } catch let error as FileReadError {
-            return .done(refuse(name: name, shown: shown, identity: nil, hash: nil, reason: Self.reason(error)))
+            return .refuse(identity: nil, hash: nil, reason: Self.reason(error))
         } catch {
-            return .done(storeFailed(name: name, shown: shown, error))
+            return .storeFailed(error)
         }
         if let left = leftInProgress[name], left == identity {
             leftInProgress[name] = nil
-            return .done(refuse(name: name, shown: shown, identity: identity, hash: nil, reason: """
+            return .refuse(identity: identity, hash: nil, reason: """
                 the daemon stopped (killed or crashed) while it was still analysing it after more than \
                 \(Self.markAfter); it is not read again, so that it cannot stop the daemon again
-                """))
+                """)
         }
         // 2. Read it (O_NOFOLLOW, size cap) and hash the bytes; then ONE store read says whether
         // this name was handled with this identity or these bytes are stored already.
-        var bytes: [UInt8]
+        let bytes: [UInt8]
         let opened: FileIdentity
         do {
             (bytes, opened) = try SafeFile.read(pathBytes: pathBytes, maxBytes: reader.maxBytes)
         } catch {
             do {
-                if try store.isUnchanged(name: name, identity: identity) { return .done(.unchanged) }
+                if try store.isUnchanged(name: name, identity: identity) { return .outcome(.unchanged) }
             } catch {
-                return .done(storeFailed(name: name, shown: shown, error))
+                return .storeFailed(error)
             }
-            return .done(refuse(name: name, shown: shown, identity: identity, hash: nil, reason: Self.reason(error)))
+            return .refuse(identity: identity, hash: nil, reason: Self.reason(error))
         }
         let hash = Self.hex(SHA256.hash(data: bytes))
         do {
             let known = try store.lookUp(name: name, identity: identity, hash: hash)
-            if known.unchanged { return .done(.unchanged) }
-            if known.contentStored {
-                try store.markSeen(name: name, identity: opened, hash: hash)
-                storeWorks()
-                tally.duplicates += 1
-                logger.info("article '\(shown)' has the same bytes as one already stored; not processed again",
-                            metadata: ["article.id": "\(shown)"])
-                return .done(.duplicate)
-            }
+            if known.unchanged { return .outcome(.unchanged) }
+            if known.contentStored { return .duplicate(identity: opened, hash: hash) }
         } catch {
-            return .done(storeFailed(name: name, shown: shown, error))
+            return .storeFailed(error)
         }
-        // 3. Parse and extract, within the time budget.
+        return .analyse(AnalysisInput(name: name, shown: file.shown, bytes: HandOver(bytes), size: bytes.count, identity: opened, hash: hash))
+    }
+
+    /// 3. Parse and extract, within the time budget (counted from the start of the analysis).
+    /// Runs on an analysis thread (or the ingest thread): a pure function of the bytes and the
+    /// watchlist, except that a slow article is noted as in progress in `store`.
+    private static func analyse(_ input: AnalysisInput, reader: ArticleReader, engine: StanceEngine,
+                                budget: Duration, store: any StoreBackend) -> Analysed {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var bytes = input.bytes.take()
         let article: Article
+        let warning: String?
         do {
-            let reading = try reader.readReporting(name: name, bytes: bytes, modified: ArticleReader.day(of: opened))
+            let reading = try reader.readReporting(name: input.name, bytes: bytes, modified: ArticleReader.day(of: input.identity))
             article = reading.article
-            if let warning = reading.warning(shownName: shown) { logger.warning("\(warning)", metadata: ["article.id": "\(shown)"]) }
+            warning = reading.warning(shownName: input.shown)
         } catch {
-            return .done(refuse(name: name, shown: shown, identity: opened, hash: hash, reason: error.reasonText))
+            return .refuse(reason: error.reasonText)
         }
         // The decoded body is all that is needed from here on: the raw bytes (as large as the
         // article) are released before the engine builds its own per-word structures.
         bytes = []
-        let budget = articleTimeBudget, markAfter = min(Self.markAfter, budget)
+        let markAfter = min(Self.markAfter, budget)
         var marked = false
         let found = engine.stances(in: article) {
             let elapsed = clock.now - started
             if !marked, elapsed >= markAfter {
                 marked = true
                 // A slow article: if the process dies on it, the next start refuses it.
-                try? store.markInProgress(name: name, identity: opened)
+                try? store.markInProgress(name: input.name, identity: input.identity)
             }
             return elapsed < budget
         }
         guard let stances = found else {
-            return .done(refuse(name: name, shown: shown, identity: opened, hash: hash, reason: """
+            return .refuse(reason: """
                 its analysis took longer than the \(budget) allowed per article (\(formatBytes(Int64(article.body.utf8.count))) \
                 of text); it was stopped and is not read again, so that one file cannot stall the daemon
-                """))
+                """)
         }
-        return .analysed(ArticleRecord(article: article, hash: hash, identity: opened, stances: stances))
+        return .record(ArticleRecord(article: article, hash: input.hash, identity: input.identity, stances: stances),
+                       warning: warning)
     }
 
     /// After this long on one article, it is noted as in progress in the store.
@@ -365,4 +492,37 @@ public final class Ingestor {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The cores this process may run on: its CPU affinity (`taskset`, systemd's `CPUAffinity=`),
+    /// else the cores online; at least 1.
+    public static var usableCores: Int {
+        // `Cpus_allowed:` in /proc/self/status is the affinity mask in hex (comma-separated words).
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) {
+            let count = line.dropFirst("Cpus_allowed:".count).reduce(0) { sum, digit in
+                sum + (digit.hexDigitValue?.nonzeroBitCount ?? 0)
+            }
+            if count > 0 { return count }
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+/// Bytes handed to exactly one analysis, which takes them out, so that they can be released
+/// before the engine runs even though the job that carries them is still alive.
+final class HandOver: Sendable {
+    private let bytes: Mutex<[UInt8]>
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = Mutex(bytes)
+    }
+
+    /// The bytes; empty from the second call on.
+    func take() -> [UInt8] {
+        bytes.withLock { held in
+            var out: [UInt8] = []
+            swap(&out, &held)
+            return out
+        }
+    }
 }

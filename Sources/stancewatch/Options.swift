@@ -88,7 +88,7 @@ struct WatchlistOptions: ParsableArguments {
     }
 }
 
-/// `--alert-log FILE`, `--max-article-bytes N`, `--divergence-window-days N`: how articles are
+/// `--alert-log FILE`, `--max-article-bytes N`, `--divergence-window-days N`, `--analysis-threads N`: how articles are
 /// ingested (`run` and `replay`).
 struct IngestOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Also append every alert to this file as JSON Lines.", valueName: "file"))
@@ -103,8 +103,18 @@ struct IngestOptions: ParsableArguments {
             help: ArgumentHelp("Opposite stances of one group count as a divergence within this many days.", valueName: "days"))
     var divergenceWindowDays: Int = 90
 
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Threads that analyse the articles of a backlog (catch-up scan, replay) while another commits "
+                               + "them in arrival order; 1 analyses one article after the other. The default is the cores "
+                               + "this process may use.",
+                               valueName: "n"))
+    var analysisThreads: Int = Ingestor.usableCores
+
     func validate() throws {
         try validateArticleLimit(maxArticleBytes)
+        guard analysisThreads >= 1 else {
+            throw ValidationError("--analysis-threads must be 1 or more (got \(analysisThreads)); the default is the usable cores")
+        }
         guard divergenceWindowDays >= 0 else {
             throw ValidationError("--divergence-window-days must be 0 or more days (got \(divergenceWindowDays)); the default is 90")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import Platform
 import Store
@@ -31,11 +32,37 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also replay the files listed in this file ('-': standard input), after those named as arguments: one path per "
+            + "line, or NUL-separated when the list holds a NUL byte (find -print0). Use it for long lists: the argument "
+            + "parser's cost grows with the square of the number of arguments.",
+        valueName: "list"))
+    var filesFrom: String?
+
     @Argument(help: ArgumentHelp("Article files, in arrival order.", valueName: "file"))
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one article file to replay") }
+        guard !files.isEmpty || filesFrom != nil else {
+            throw ValidationError("name at least one article file to replay (as arguments or with --files-from)")
+        }
+    }
+
+    /// The paths in `--files-from`'s list, as raw bytes (a name need not be UTF-8).
+    private func listedFiles() throws -> [[UInt8]] {
+        guard let list = filesFrom else { return [] }
+        let data: Data?
+        if list == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: list)
+        }
+        guard let data else {
+            throw CommandFailure("the file list \(list) (--files-from) could not be read; nothing was replayed")
+        }
+        let bytes = [UInt8](data)
+        let separator: UInt8 = bytes.contains(0) ? 0 : UInt8(ascii: "\n")
+        return bytes.split(separator: separator).map(Array.init)
     }
 
     func run() async throws {
@@ -53,8 +80,11 @@ struct ReplayCommand: AsyncParsableCommand {
         let courier = try AlertCourier(alertLogPath: ingest.alertLog, logger: logger)
         let ingestor = try Ingestor(store: store, watchlist: list, courier: courier, maxArticleBytes: ingest.maxArticleBytes,
                                     divergenceWindowDays: ingest.divergenceWindowDays, logger: logger)
+        ingestor.analysisThreads = ingest.analysisThreads
         // The files' raw bytes: a name that is not UTF-8 is opened as it is, not as repaired text.
-        let summary = Replay(ingestor: ingestor).run(pathBytes: RawArguments.bytes(of: files))
+        let paths = RawArguments.bytes(of: files) + (try listedFiles())
+        guard !paths.isEmpty else { throw CommandFailure("the file list \(filesFrom ?? "") (--files-from) names no file; nothing was replayed") }
+        let summary = Replay(ingestor: ingestor).run(pathBytes: paths)
         var ingested = 0, alerts = 0, refused = 0, ignored = 0, known = 0
         for (_, outcome) in summary.outcomes {
             switch outcome {
@@ -68,18 +98,18 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         logger.notice("replay done", metadata: [
-            "files": "\(files.count)", "ingested": "\(ingested)", "refused": "\(refused)",
+            "files": "\(paths.count)", "ingested": "\(ingested)", "refused": "\(refused)",
             "ignored": "\(ignored)", "already-stored": "\(known)", "alerts": "\(alerts)",
         ])
         let failures = summary.failures
         if !failures.isEmpty {
-            throw CommandFailure("\(failures.count) of \(files.count) files could not be recorded in the store "
+            throw CommandFailure("\(failures.count) of \(paths.count) files could not be recorded in the store "
                                  + "(first: \(failures[0].path): \(failures[0].reason))")
         }
         let notIngested = refused + ignored
         guard notIngested > 0 else { return }
-        let exit: ReplayExit = notIngested == files.count ? .allRefused : .someRefused
-        logger.error("\(notIngested) of \(files.count) files were not ingested (\(refused) refused, \(ignored) ignored by name); exit status \(exit.rawValue)")
+        let exit: ReplayExit = notIngested == paths.count ? .allRefused : .someRefused
+        logger.error("\(notIngested) of \(paths.count) files were not ingested (\(refused) refused, \(ignored) ignored by name); exit status \(exit.rawValue)")
         throw ExitCode(exit.rawValue)
     }
 }

@@ -50,6 +50,7 @@ struct RunCommand: AsyncParsableCommand {
                                           watchlistPath: watchlistPath, alertLogPath: ingest.alertLog)
         configuration.maxArticleBytes = ingest.maxArticleBytes
         configuration.divergenceWindowDays = ingest.divergenceWindowDays
+        configuration.analysisThreads = ingest.analysisThreads
         configuration.metricsFile = metricsFile
         let store = try await openStore(stateDirectory: configuration.stateDirectory, logger: logger)
         var keeper: ReportKeeper?

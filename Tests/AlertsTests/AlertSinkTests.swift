@@ -1,16 +1,22 @@
 /// The JSON Lines alert sink: one line per alert, a refused path, errors as sentences.
 import Alerts
 import Foundation
+import TestFixtures
 import Testing
 
 struct AlertSinkTests {
+    private let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder(prefix: "alertstest")
+    }
+
     private func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("alerts-\(UUID().uuidString).jsonl").path
+        folder.file("alerts-\(UUID().uuidString).jsonl")
     }
 
     @Test func jsonLinesSinkAppendsOneLinePerAlert() throws {
         let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             let sink = try JSONLinesAlertSink(path: path)
             try sink.deliver(AlertRecordTests.divergence())

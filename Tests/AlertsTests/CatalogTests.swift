@@ -1,5 +1,6 @@
 import Alerts
 import Foundation
+import TestFixtures
 import Testing
 
 /// `deploy/stancewatch.catalog`: one entry per fixed MESSAGE_ID, in journald's catalog format,
@@ -66,8 +67,9 @@ struct CatalogTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/journalctl")
                    || FileManager.default.isExecutableFile(atPath: "/bin/journalctl")))
     func journalctlCompilesTheCatalog() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try TemporaryFolder(prefix: "catalogtest")
+        defer { withExtendedLifetime(folder) {} }  // removed when the test is done, not at its last use
+        let root = URL(fileURLWithPath: folder.path)
         let dir = root.appendingPathComponent("usr/lib/systemd/catalog")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("var/lib/systemd/catalog"),

@@ -57,6 +57,25 @@ struct CommandLineTests {
         #expect(logged.contains { $0.contains("\"STANCE_KIND\":\"shift\"") && $0.contains("settlement-prospects") })
     }
 
+    @Test(arguments: [UInt8(0), UInt8(ascii: "\n")])
+    func replayTakesItsFilesFromAList(separator: UInt8) throws {
+        // Two seeds as arguments, the other three (gold order) in a list: the same store as five arguments.
+        let w = try Workspace()
+        let files = try RepoFiles.seedsInGoldOrder()
+        let list = w.root + "/files"
+        let listed = files[2...].map { Array($0.utf8) + [separator] }.joined()
+        #expect(FileManager.default.createFile(atPath: list, contents: Data(listed)))
+        let (status, _, stderr) = try runStancewatch(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
+                                                      "--files-from", list] + files[..<2])
+        #expect(status == 0, "\(stderr)")
+        #expect(try Status.read(state: w.state).ingested == files.count)
+        #expect(stderr.contains("files=5"), "\(stderr)")
+
+        let (missing, _, missingErr) = try runStancewatch(["replay", "--state", w.root + "/other", "--files-from", w.root + "/nope"])
+        #expect(missing == 1)
+        #expect(missingErr.contains("the file list \(w.root)/nope (--files-from) could not be read"), "\(missingErr)")
+    }
+
     @Test func sighupReloadsTheWatchlistAndKeepsTheOldOneWhenTheNewIsBroken() throws {
         let w = try Workspace()
         let watchlist = w.root + "/watchlist.yaml"

@@ -38,8 +38,9 @@ struct SchemaTests {
     }
 
     @Test func onDiskStoreUsesWALAndSurvivesReopening() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)/state").path
-        defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
+        let folder = try TemporaryFolder(prefix: "storetest")
+        defer { withExtendedLifetime(folder) {} }  // removed when the test is done, not at its last use
+        let directory = folder.file("state")
         let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
         do {
             let store = try StanceStore(directory: directory)
@@ -60,8 +61,9 @@ struct SchemaTests {
     }
 
     @Test func aStoreOpenedForReadingReadsButNeverWrites() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("read-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try TemporaryFolder(prefix: "storetest")
+        defer { withExtendedLifetime(folder) {} }  // removed when the test is done, not at its last use
+        let directory = folder.file("state")
         let missing = #expect(throws: StoreError.self) { _ = try StanceStore.openForReading(directory: directory) }
         #expect(missing?.description.contains("there is no state database there") == true)
         #expect(!FileManager.default.fileExists(atPath: directory))  // nothing created
@@ -116,18 +118,18 @@ struct SchemaTests {
 
     @Test func anUnopenableStateFolderIsASentence() throws {
         // A regular file where the state folder should be: the folder cannot be created.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-dir-\(UUID().uuidString)").path
-        #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
-        defer { try? FileManager.default.removeItem(atPath: file) }
+        let folder = try TemporaryFolder(prefix: "storetest")
+        defer { withExtendedLifetime(folder) {} }  // removed when the test is done, not at its last use
+        let file = try folder.write("not-a-dir", "x")
         let error = #expect(throws: StoreError.self) { _ = try StanceStore(directory: file + "/state") }
         #expect(error?.kind == .cannotOpen)
         #expect(error?.description.hasPrefix("the state database \(file)/state/stancewatch.sqlite could not be opened") == true)
     }
 
     @Test func aDamagedDatabaseFileIsRefusedClearly() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try TemporaryFolder(prefix: "storetest")
+        defer { withExtendedLifetime(folder) {} }  // removed when the test is done, not at its last use
+        let directory = folder.path
         #expect(FileManager.default.createFile(atPath: directory + "/stancewatch.sqlite",
                                                contents: Data(repeating: 0x42, count: 8192)))
         let error = #expect(throws: StoreError.self) { _ = try StanceStore(directory: directory) }

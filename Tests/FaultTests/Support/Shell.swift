@@ -1,6 +1,7 @@
 /// Runs commands for the fault tests and captures what they print (through files, so a
 /// large output never blocks a pipe).
 import Foundation
+import TestFixtures
 
 /// What a finished command left behind.
 struct CommandResult: Sendable {
@@ -14,9 +15,9 @@ enum Shell {
     /// Runs `arguments[0]` (an absolute path, or a name looked up in PATH) and waits for it.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swfault-cmd-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try TemporaryFolder(prefix: "swfault-cmd")
+        defer { withExtendedLifetime(folder) {} }  // removed when the command is done, not at its last use
+        let dir = URL(fileURLWithPath: folder.path)
         let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
