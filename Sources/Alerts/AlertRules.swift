@@ -31,16 +31,14 @@ public struct AlertRules: Sendable {
     /// True when `stance` would open a shift against the history with a confidence below
     /// `shiftConfidence`.
     public func isTooWeakToShift(_ stance: Stance, history: some StanceHistory) throws -> Bool {
-        guard stance.polarity != .neutral, let c = stance.confidence, c < Self.shiftConfidence,
+        guard let c = stance.confidence, c < Self.shiftConfidence,
               let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated)
         else { return false }
         return prior.stance.polarity == stance.polarity.opposite
     }
 
     /// Alerts the new stance raises against the history: call it before recording the stance.
-    /// Neutral stances raise nothing.
     public func alerts(for stance: Stance, history: some StanceHistory) throws -> [Alert] {
-        guard stance.polarity != .neutral else { return [] }
         var alerts: [Alert] = []
         if let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
            prior.stance.polarity != stance.polarity {
@@ -61,7 +59,6 @@ public struct AlertRules: Sendable {
     /// After the stance is recorded: closes each open disagreement of its actor on its topic
     /// whose two actors' latest stances (by stated date) now agree.
     public func afterRecording(_ stance: Stance, history: some StanceHistory) throws {
-        guard stance.polarity != .neutral else { return }
         for other in groupmates[stance.actor] ?? []
         where try history.isOpenDisagreement(stance.actor, other, topic: stance.topic) {
             guard let mine = try history.latestStated(actor: stance.actor, topic: stance.topic),

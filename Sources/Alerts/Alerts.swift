@@ -20,7 +20,6 @@
 ///   diverges from it (`from` = the other's polarity, `to` = the new one), and the pair
 ///   is marked open. After each stance is recorded (`afterRecording`) a pair closes
 ///   when the two actors' latest stances (by stated date) agree; it may open again.
-/// - `neutral` stances are never recorded and never alerted on.
 ///
 /// ## The record (`Alert`)
 /// All spec §3 fields, a one-sentence `message`, a syslog `priority` (4 shift,

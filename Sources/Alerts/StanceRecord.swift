@@ -12,12 +12,12 @@ public protocol StanceRecord: StanceHistory {
 extension AlertRules {
     /// Runs one article's stances (text order) through the rules against `record`: per stance,
     /// the alerts it raises, then the stance recorded, then the disagreements it closes.
-    /// Returns the alerts newly kept, in the order they were raised. Neutral stances are skipped,
-    /// and so is a stance that contradicts the actor's record with too little confidence
-    /// (`isTooWeakToShift`): it is neither recorded nor alerted on.
+    /// Returns the alerts newly kept, in the order they were raised. A stance that contradicts
+    /// the actor's record with too little confidence (`isTooWeakToShift`) is neither recorded
+    /// nor alerted on.
     public func raise(_ stances: [Stance], in record: some StanceRecord) throws -> [Alert] {
         var raised: [Alert] = []
-        for stance in stances where stance.polarity != .neutral {
+        for stance in stances {
             if try isTooWeakToShift(stance, history: record) { continue }
             for alert in try alerts(for: stance, history: record) where try record.keep(alert) {
                 raised.append(alert)

@@ -1,16 +1,14 @@
-/// An actor's position on a topic: the two sides the watchlist describes, or neither.
+/// An actor's position on a topic: one of the two sides the watchlist describes. Where the engine
+/// cannot tell the side, it records no stance (an abstention, which `explain` lists), not a third value.
 public enum Polarity: String, Sendable, Hashable, Codable, CaseIterable {
     case pro
     case contra
-    /// Recorded by the engine for explanation; never stored as a stance nor alerted on.
-    case neutral
 
-    /// The other side; `neutral` stays `neutral`.
+    /// The other side.
     public var opposite: Polarity {
         switch self {
         case .pro: .contra
         case .contra: .pro
-        case .neutral: .neutral
         }
     }
 }

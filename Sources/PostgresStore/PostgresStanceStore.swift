@@ -172,7 +172,7 @@ public final class PostgresStanceStore: StoreBackend, @unchecked Sendable {
     /// groupmates' history on the topic.
     static func lockKeys(_ batch: [ArticleRecord]) -> [Int64] {
         var topics: Set<String> = []
-        for item in batch { for stance in item.stances where stance.polarity != .neutral { topics.insert(stance.topic) } }
+        for item in batch { for stance in item.stances { topics.insert(stance.topic) } }
         return Set(topics.map { fnv1a("stancewatch topic " + $0) }).sorted()
     }
 

@@ -123,15 +123,13 @@ public struct TimelineGeometry: Sendable, Hashable {
 
 /// The outlines of the marks, as SVG path data: shape tells the side without colour.
 public enum MarkShape {
-    /// ▲ for pro, ▼ for contra, ◆ for anything else, centred on (x, y).
+    /// ▲ for pro, ▼ for contra, centred on (x, y).
     public static func path(for polarity: Polarity, x: Double, y: Double, radius r: Double) -> String {
         switch polarity {
         case .pro:
             return "M\(f(x)) \(f(y - r))L\(f(x + r)) \(f(y + r * 0.8))L\(f(x - r)) \(f(y + r * 0.8))Z"
         case .contra:
             return "M\(f(x)) \(f(y + r))L\(f(x + r)) \(f(y - r * 0.8))L\(f(x - r)) \(f(y - r * 0.8))Z"
-        case .neutral:
-            return "M\(f(x)) \(f(y - r))L\(f(x + r)) \(f(y))L\(f(x)) \(f(y + r))L\(f(x - r)) \(f(y))Z"
         }
     }
 }

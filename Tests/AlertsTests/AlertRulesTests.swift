@@ -133,14 +133,6 @@ struct AlertRulesTests {
         #expect(try replay.arrive([stance("b", "tokayev", "kz-mediator", .contra, "2025-01-01")]).count == 1)
     }
 
-    @Test func neutralStancesRaiseNothing() throws {
-        let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
-        _ = try replay.arrive([stance("a", "sarym", "kz-mediator", .pro, "2025-01-01")])
-        #expect(try replay.arrive([stance("b", "sarym", "kz-mediator", .neutral, "2025-02-01"),
-                                   stance("b", "tokayev", "kz-mediator", .neutral, "2025-02-01")]).isEmpty)
-        #expect(replay.history.recorded.count == 1)
-    }
-
     @Test func actorsWithoutAGroupNeverDiverge() throws {
         let watchlist = Watchlist(actors: [.init(id: "a", names: ["A"]), .init(id: "b", names: ["B"])],
                                   topics: [.init(id: "t", label: "t", cues: ["t"], pro: "p", contra: "c")])

@@ -92,16 +92,4 @@ struct IngestRulesTests {
         #expect(alerts.map(\.summary) == ["shift tokayev settlement-prospects contra>pro x -",
                                           "divergence sarym settlement-prospects pro>contra x tokayev"])
     }
-
-    @Test func neutralStancesAreNeitherStoredNorAlerted() throws {
-        let store = try StanceStore.inMemory()
-        let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
-        try store.ingest("a", date: "2025-01-01", [stance("a", "sarym", "kz-mediator", .pro, "2025-01-01")], rules: rules, n: 1)
-        let alerts = try store.ingest("b", date: "2025-01-02", [stance("b", "sarym", "kz-mediator", .neutral, "2025-01-02"),
-                                                              stance("b", "tokayev", "kz-mediator", .neutral, "2025-01-02")],
-                                      rules: rules, n: 2)
-        #expect(alerts.isEmpty)
-        #expect(try store.allStances().count == 1)
-        #expect(try store.status().articles.ingested == 2)
-    }
 }
