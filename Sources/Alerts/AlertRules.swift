@@ -28,13 +28,21 @@ public struct AlertRules: Sendable {
     /// (`raise`). Stances without a confidence (recorded before the model) always stand.
     public static let shiftConfidence = 0.6
 
-    /// True when `stance` would open a shift against the history with a confidence below
-    /// `shiftConfidence`.
+    /// A read stance that would reverse the actor's own stance stated fewer than this many days
+    /// earlier is dropped like a weak one (`raise`): a position held for under two weeks and then
+    /// turned round is far more often two readings of one exchange (a condition, a quoted
+    /// opponent, one article read twice) than a change; a real change shows in a later report.
+    public static let reversalDays = 14
+
+    /// True when `stance`, read with a confidence, would open a shift against the history with a
+    /// confidence below `shiftConfidence`, or against a stance stated fewer than `reversalDays`
+    /// days before it.
     public func isTooWeakToShift(_ stance: Stance, history: some StanceHistory) throws -> Bool {
-        guard let c = stance.confidence, c < Self.shiftConfidence,
-              let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated)
+        guard let c = stance.confidence,
+              let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
+              prior.stance.polarity == stance.polarity.opposite
         else { return false }
-        return prior.stance.polarity == stance.polarity.opposite
+        return c < Self.shiftConfidence || prior.stance.stated.days(to: stance.stated) < Self.reversalDays
     }
 
     /// Alerts the new stance raises against the history: call it before recording the stance.

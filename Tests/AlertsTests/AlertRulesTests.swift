@@ -83,6 +83,26 @@ struct AlertRulesTests {
                 == ["shift tokayev kz-venue contra>pro e -"])
     }
 
+    @Test func aConfidentReversalWithinTwoWeeksIsDroppedAndALaterOneShifts() throws {
+        // Given a read pro on record
+        let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
+        var first = stance("a", "tokayev", "kz-venue", .pro, "2025-06-01")
+        first.confidence = 0.9
+        _ = try replay.arrive([first])
+        // When a confident contra is stated fewer than reversalDays later: no alert, not recorded
+        var soon = stance("b", "tokayev", "kz-venue", .contra, "2025-06-10")
+        soon.confidence = 0.95
+        #expect(try replay.arrive([soon]).isEmpty)
+        #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "a")
+        // a stance without a confidence (an older record) still shifts at once
+        #expect(try replay.arrive([stance("c", "tokayev", "kz-venue", .contra, "2025-06-02")]).map(\.summary)
+                == ["shift tokayev kz-venue pro>contra c -"])
+        // Then a confident pro reversing it reversalDays later is a shift
+        var later = stance("d", "tokayev", "kz-venue", .pro, "2025-06-16")
+        later.confidence = 0.95
+        #expect(try replay.arrive([later]).map(\.summary) == ["shift tokayev kz-venue contra>pro d -"])
+    }
+
     @Test func earlierStanceOfTheSameArticleCounts() throws {
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
         let alerts = try replay.arrive([

@@ -97,6 +97,19 @@ struct UnseenSubjectTests {
         #expect(negatedPro("Ветрова заявила, что не станет спешить, однако поддерживает запрет самокатов.") == [0])
     }
 
+    // a denial of a report, a link set on the measure and an invitation to talks on it are no side of it
+    @Test func aDenialOfAReportIsNoPosition() {
+        #expect(found("Ветрова опровергла сообщения о том, что мэрия ввела запрет самокатов.").isEmpty)
+    }
+
+    @Test func aLinkSetOnTheMeasureIsNoPosition() {
+        #expect(found("Депутат Лаптев связал запрет самокатов с ремонтом тротуаров.").isEmpty)
+    }
+
+    @Test func anInvitationToTalksIsNoPosition() {
+        #expect(found("Ветрова пригласила прокатчиков на переговоры о запрете самокатов.").isEmpty)
+    }
+
     // 4. forecasts and compulsion are not positions
     @Test func compulsionIsNoPosition() {
         #expect(found("Ветрова заявила, что рано или поздно город вынудят отменить запрет самокатов.").isEmpty)

@@ -124,6 +124,7 @@ extension StanceEngine {
             let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")
             let sentenceFacts = features.sentence(s, question: isQuestion(r, text, sentence))
             let ev = polarityFinder.evaluation(r, clause: r)
+            let noSide = r.contains { lexicon.noSide.contains(text.words[$0].norm) }
             var dirAt: Int? = nil
             for w in r where lexicon.directions[text.stems[w]] != nil { dirAt = w; break }
             for (actor, speakerRule, featureRule) in holders {
@@ -145,7 +146,7 @@ extension StanceEngine {
                                     start: sentence.start, end: sentence.end)
                     let x = features.values(f, hit: h, sentence: sentenceFacts, speakerRule: featureRule, polarityRule: prule,
                                             naive: naive, competing: competing)
-                    out.append(Candidate(finding: f, features: x, competing: h.competing))
+                    out.append(Candidate(finding: f, features: x, competing: h.competing, noSide: noSide))
                 }
             }
         }

@@ -5,6 +5,9 @@ struct Candidate: Sendable {
     var finding: Finding
     var features: [Double]
     var competing: [Int] = []
+    /// The sentence holds a word after which it gives no side (`noside.txt`): a denial of a
+    /// report, a link set on a measure, an invitation to talks.
+    var noSide = false
 }
 
 extension Feature {

@@ -41,7 +41,9 @@ extension StanceEngine {
     /// Weighs every candidate with the model. Below the threshold the engine abstains and says
     /// why: a cue several topics share with nothing to tie it («ambiguous topic: a | b»), a
     /// holder only named in the sentence («speaker unclear»), a pro reading of a sentence
-    /// holding a negation no rule read («a negation the reading does not account for»), else
+    /// holding a negation no rule read («a negation the reading does not account for»), a
+    /// sentence that denies a report, links the measure or invites to talks («a denial, a link
+    /// or an invitation takes no side»), else
     /// «low confidence 0.xx».
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
@@ -57,10 +59,14 @@ extension StanceEngine {
             // on any, however confident the rest of the evidence is
             // nor is a pro reading of a sentence whose negation no rule read (`negatedPro`):
             // on unseen subjects that negation is the holder's answer far more often than not
+            // nor is a sentence that denies a report, links the measure to another or invites
+            // to talks on it (`Candidate.noSide`)
             let unread = c.features[Feature.negatedPro.index] != 0
-            guard p < model.threshold || !c.competing.isEmpty || unread else { return Weighed(candidate: c, confidence: p, abstention: nil) }
+            guard p < model.threshold || !c.competing.isEmpty || unread || c.noSide else { return Weighed(candidate: c, confidence: p, abstention: nil) }
             let reason: String
-            if unread && c.competing.isEmpty && p >= model.threshold {
+            if c.noSide && c.competing.isEmpty && p >= model.threshold {
+                reason = "a denial, a link or an invitation takes no side"
+            } else if unread && c.competing.isEmpty && p >= model.threshold {
                 reason = "a negation the reading does not account for"
             } else if !c.competing.isEmpty {
                 reason = "ambiguous topic: " + c.competing.map { watchlist.topics[$0].id }.joined(separator: " | ")

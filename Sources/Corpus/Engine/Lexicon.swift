@@ -54,6 +54,9 @@ struct Lexicon: Sendable {
     var forecasts: [[String]] = []
     /// Condition phrases, folded words ("если", "в случае").
     var conditions: [[String]] = []
+    /// Folded words after which a sentence gives no side: a denial of a report, a link set on
+    /// a measure, an invitation to talks ("опроверг", "связал", "пригласил").
+    var noSide: Set<String> = []
 
     /// Why the lexicons could not be loaded.
     struct LoadError: Error, CustomStringConvertible {
@@ -150,6 +153,7 @@ struct Lexicon: Sendable {
         reversals = Set(try lines("reversals.txt").map { stem(Fold.word($0)) })
         forecasts = try lines("forecast.txt").map { words($0) }
         conditions = try lines("conditions.txt").map { words($0) }
+        noSide = Set(try lines("noside.txt").map { Fold.word($0) })
         for list in [hedges, conditionHedges, sentenceHedges, forecasts, conditions] {
             for p in list { if let f = p.first { phraseFirstWords.insert(f) } }
         }
