@@ -133,14 +133,7 @@ struct Status {
     var refused: Int
 
     static func read(state: String) throws -> Status {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
-        p.arguments = ["status", "--state", state, "--json"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let data = Data(try StancewatchProcess.run(["status", "--state", state, "--json"]).stdout.utf8)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let alerts = object["alerts"] as? [String: Int], let articles = object["articles"] as? [String: Int]
         else { throw EndToEndError("status --json printed \(String(decoding: data, as: UTF8.self))") }
