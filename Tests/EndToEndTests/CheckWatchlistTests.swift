@@ -55,7 +55,7 @@ struct CheckWatchlistTests {
         let w = try Workspace()
         let file = w.root + "/clean.yaml"
         try Self.clean.write(toFile: file, atomically: true, encoding: .utf8)
-        let (status, stdout, stderr) = try runStancewatch(["check-watchlist", file])
+        let (status, stdout, stderr) = try StancewatchProcess.run(["check-watchlist", file])
         #expect(status == 0, "\(stdout)\(stderr)")
         #expect(stdout == "\(file): no warnings (2 actors, 2 topics)\n")
     }
@@ -64,7 +64,7 @@ struct CheckWatchlistTests {
         let w = try Workspace()
         let file = w.root + "/faulty.yaml"
         try Self.faulty.write(toFile: file, atomically: true, encoding: .utf8)
-        let (status, stdout, stderr) = try runStancewatch(["check-watchlist", file])
+        let (status, stdout, stderr) = try StancewatchProcess.run(["check-watchlist", file])
         #expect(status == 1, "\(stdout)\(stderr)")
         let lines = stdout.split(separator: "\n").map(String.init)
         let shared = try #require(lines.firstIndex { $0.hasPrefix("\(file):11: warning [shared-cue]") }, "\(stdout)")
@@ -84,12 +84,12 @@ struct CheckWatchlistTests {
         let w = try Workspace()
         let broken = w.root + "/broken.yaml"
         try "actors:\n  - id: a\n    names: [Акаев]\n    colour: red\ntopics:\n  - id: t\n    cues: [перемирие]\n    pro: за\n    contra: против\n".write(toFile: broken, atomically: true, encoding: .utf8)
-        let (status, stdout, stderr) = try runStancewatch(["check-watchlist", broken])
+        let (status, stdout, stderr) = try StancewatchProcess.run(["check-watchlist", broken])
         #expect(status == 2, "\(stdout)\(stderr)")
         #expect(stderr.hasPrefix("\(broken):4: error:"), "\(stderr)")
         #expect(stderr.contains("colour"))
         #expect(stdout.isEmpty)
-        let (missing, _, missingErr) = try runStancewatch(["check-watchlist", w.root + "/nope.yaml"])
+        let (missing, _, missingErr) = try StancewatchProcess.run(["check-watchlist", w.root + "/nope.yaml"])
         #expect(missing == 2)
         #expect(missingErr.contains(w.root + "/nope.yaml") && missingErr.contains("cannot be read"), "\(missingErr)")
     }
@@ -105,11 +105,11 @@ struct DaemonWatchlistWarningTests {
         try CheckWatchlistTests.faulty.write(toFile: watchlist, atomically: true, encoding: .utf8)
         let isLint: ([String: String]) -> Bool = { $0["STANCE_CHECK"] != nil && $0["SYSLOG_IDENTIFIER"] == "stancewatch" }
 
-        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state, "--watchlist", watchlist],
+        let daemon = try StancewatchProcess(["run", "--feed", w.feed, "--state", w.state, "--watchlist", watchlist],
                                        journal: journal, stderrPath: w.root + "/daemon.log")
         #expect(daemon.waitUntilWatching(), "the daemon did not start: \(daemon.stderr)")
         // the same warnings as check-watchlist prints
-        let (_, printed, _) = try runStancewatch(["check-watchlist", watchlist])
+        let (_, printed, _) = try StancewatchProcess.run(["check-watchlist", watchlist])
         let expected = printed.split(separator: "\n").filter { $0.contains(": warning [") }.map { line in
             String(line[line.range(of: "] ")!.upperBound...])
         }
@@ -133,10 +133,10 @@ struct DaemonWatchlistWarningTests {
 
         // A reload of a mended watchlist logs nothing new; a reload of the faulty one logs its warnings again.
         try CheckWatchlistTests.clean.write(toFile: watchlist, atomically: true, encoding: .utf8)
-        kill(daemon.process.processIdentifier, SIGHUP)
+        daemon.signal(SIGHUP)
         #expect(daemon.wait { daemon.stderrCount("watchlist reloaded") == 1 })
         try CheckWatchlistTests.faulty.write(toFile: watchlist, atomically: true, encoding: .utf8)
-        kill(daemon.process.processIdentifier, SIGHUP)
+        daemon.signal(SIGHUP)
         #expect(daemon.wait { daemon.stderrCount("watchlist reloaded") == 2 })
         let again = try journal.waitForEntries(count: 2 * atStart.count, timeout: .seconds(20), where: isLint)
         #expect(again.count == 2 * atStart.count, "\(again.map { $0["MESSAGE"] ?? "" })")

@@ -42,9 +42,9 @@ struct CommandLineEdgeTests {
 
     @Test func aSecondDaemonOrReplayOnAStateFolderInUseExitsAtOnceNamingThePid() throws {
         let w = try Workspace()
-        let first = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state], stderrPath: w.root + "/first.log")
+        let first = try StancewatchProcess(["run", "--feed", w.feed, "--state", w.state], stderrPath: w.root + "/first.log")
         #expect(first.waitUntilWatching(), "\(first.stderr)")
-        let pid = first.process.processIdentifier
+        let pid = first.pid
         let expected = "another stancewatch (pid \(pid)) is using \(w.state)"
 
         let (runStatus, _, runErr) = try run(["run", "--feed", w.feed, "--state", w.state])
@@ -55,7 +55,7 @@ struct CommandLineEdgeTests {
         #expect(replayStatus == 1)
         #expect(replayErr.contains(expected), "\(replayErr)")
         // The refused replay stored nothing; the first daemon carries on and still holds the folder.
-        #expect(first.process.isRunning)
+        #expect(first.isRunning)
         #expect(try Status.read(state: w.state).ingested == 0)
 
         // The lock dies with its process (SIGKILL included): the state folder is free at once.
@@ -141,7 +141,7 @@ struct CommandLineEdgeTests {
         // restart does not take it again.
         let state2 = w.root + "/state2"
         for round in 1...2 {
-            let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", state2], stderrPath: w.root + "/d\(round).log")
+            let daemon = try StancewatchProcess(["run", "--feed", w.feed, "--state", state2], stderrPath: w.root + "/d\(round).log")
             #expect(daemon.waitUntilWatching(), "\(daemon.stderr)")
             #expect(daemon.terminate() == 0)
             #expect(daemon.stderrCount("article ingested") == (round == 1 ? 1 : 0), "\(daemon.stderr)")
@@ -219,7 +219,7 @@ struct NonUTF8NameJournalTests {
         let journal = try JournalNamespace.start()
         defer { journal.stop() }
         let w = try Workspace()
-        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
+        let daemon = try StancewatchProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
                                        stderrPath: w.root + "/daemon.log")
         #expect(daemon.waitUntilWatching(), "\(daemon.stderr)")
         // An empty file named "bad-<FF>.txt", moved in by rename.
@@ -236,7 +236,7 @@ struct NonUTF8NameJournalTests {
         #expect(refusals.first?["MESSAGE"] == "article 'bad-\\xFF.txt' was refused: it is empty; skipped, nothing stored")
         #expect(daemon.terminate() == 0)
         // Recorded under the same id: a restart's catch-up scan does not report it again.
-        let again = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
+        let again = try StancewatchProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
                                       stderrPath: w.root + "/again.log")
         #expect(again.waitUntilWatching(), "\(again.stderr)")
         #expect(again.terminate() == 0)

@@ -7,7 +7,7 @@ import Testing
 struct CommandLineTests {
     @Test func aMissingFeedFolderIsRefusedAtStart() throws {
         let w = try Workspace()
-        let (status, _, stderr) = try runStancewatch(["run", "--feed", w.root + "/nope", "--state", w.state])
+        let (status, _, stderr) = try StancewatchProcess.run(["run", "--feed", w.root + "/nope", "--state", w.state])
         #expect(status != 0)
         #expect(stderr.contains(w.root + "/nope"))
         #expect(stderr.contains("does not exist"))
@@ -27,7 +27,7 @@ struct CommandLineTests {
                 pro: за
                 contra: против
             """.write(toFile: broken, atomically: true, encoding: .utf8)
-        let (status, _, stderr) = try runStancewatch(["run", "--feed", w.feed, "--state", w.state, "--watchlist", broken])
+        let (status, _, stderr) = try StancewatchProcess.run(["run", "--feed", w.feed, "--state", w.state, "--watchlist", broken])
         #expect(status != 0)
         #expect(stderr.contains(broken + ":4"), "\(stderr)")  // file:line
         #expect(stderr.contains("colour"))
@@ -37,10 +37,10 @@ struct CommandLineTests {
         let w = try Workspace()
         let files = try RepoFiles.seedsInGoldOrder()
         let alertLog = w.root + "/alerts.jsonl"
-        let (status, _, stderr) = try runStancewatch(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
+        let (status, _, stderr) = try StancewatchProcess.run(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
                                            "--alert-log", alertLog] + files)
         #expect(status == 0, "\(stderr)")
-        let (_, stances, _) = try runStancewatch(["stances", "--state", w.state])
+        let (_, stances, _) = try StancewatchProcess.run(["stances", "--state", w.state])
         let records = stances.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
@@ -65,13 +65,13 @@ struct CommandLineTests {
         let list = w.root + "/files"
         let listed = files[2...].map { Array($0.utf8) + [separator] }.joined()
         #expect(FileManager.default.createFile(atPath: list, contents: Data(listed)))
-        let (status, _, stderr) = try runStancewatch(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
+        let (status, _, stderr) = try StancewatchProcess.run(["replay", "--state", w.state, "--watchlist", RepoFiles.watchlist,
                                                       "--files-from", list] + files[..<2])
         #expect(status == 0, "\(stderr)")
         #expect(try Status.read(state: w.state).ingested == files.count)
         #expect(stderr.contains("files=5"), "\(stderr)")
 
-        let (missing, _, missingErr) = try runStancewatch(["replay", "--state", w.root + "/other", "--files-from", w.root + "/nope"])
+        let (missing, _, missingErr) = try StancewatchProcess.run(["replay", "--state", w.root + "/other", "--files-from", w.root + "/nope"])
         #expect(missing == 1)
         #expect(missingErr.contains("the file list \(w.root)/nope (--files-from) could not be read"), "\(missingErr)")
     }
@@ -82,12 +82,12 @@ struct CommandLineTests {
         try FileManager.default.copyItem(atPath: RepoFiles.watchlist, toPath: watchlist)
         let socketPath = w.root + "/notify.sock"
         let socket = try NotifyListener(path: socketPath)
-        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state, "--watchlist", watchlist],
+        let daemon = try StancewatchProcess(["run", "--feed", w.feed, "--state", w.state, "--watchlist", watchlist],
                                        environment: ["NOTIFY_SOCKET": socketPath], stderrPath: w.root + "/daemon.log")
         _ = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(30))
 
         // A good reload: RELOADING=1 with MONOTONIC_USEC, then READY=1.
-        kill(daemon.process.processIdentifier, SIGHUP)
+        daemon.signal(SIGHUP)
         let reload = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(10))
         #expect(reload.contains { $0.contains("RELOADING=1") && $0.contains("MONOTONIC_USEC=") })
         #expect(reload.contains { $0.contains("READY=1") })
@@ -95,14 +95,14 @@ struct CommandLineTests {
 
         // A broken watchlist: the error is logged, the old one stays, the daemon keeps working.
         try "actors: [\n".write(toFile: watchlist, atomically: true, encoding: .utf8)
-        kill(daemon.process.processIdentifier, SIGHUP)
+        daemon.signal(SIGHUP)
         let broken = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(10))
         #expect(broken.contains { $0.contains("READY=1") })
         #expect(daemon.wait { daemon.stderr.contains("was not reloaded") })
         let (name, bytes) = try Workspace.seedsInGoldOrder()[0]
         try w.drop(name, bytes)
         #expect(daemon.wait { daemon.stderrCount("article ingested") == 1 })
-        #expect(daemon.process.isRunning)
+        #expect(daemon.isRunning)
         #expect(daemon.terminate() == 0)
     }
 
@@ -111,7 +111,7 @@ struct CommandLineTests {
         let log = w.root + "/alerts.jsonl"
         let socketPath = w.root + "/notify.sock"
         let socket = try NotifyListener(path: socketPath)
-        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state, "--alert-log", log],
+        let daemon = try StancewatchProcess(["run", "--feed", w.feed, "--state", w.state, "--alert-log", log],
                                        environment: ["NOTIFY_SOCKET": socketPath], stderrPath: w.root + "/daemon.log")
         _ = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(30))
         let seeds = try Workspace.seedsInGoldOrder()  // 000 002 001: the divergence comes with 001
@@ -121,7 +121,7 @@ struct CommandLineTests {
         }
         // The operator rotates the log and sends SIGHUP (as logrotate's postrotate would).
         #expect(rename(log, log + ".1") == 0)
-        kill(daemon.process.processIdentifier, SIGHUP)
+        daemon.signal(SIGHUP)
         _ = socket.receive(until: { $0.contains("READY=1") }, timeout: .seconds(10))
         try w.drop(seeds[2].0, seeds[2].1)
         #expect(daemon.wait { daemon.stderrCount("article ingested") == 3 })

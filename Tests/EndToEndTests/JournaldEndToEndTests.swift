@@ -23,7 +23,7 @@ struct JournaldEndToEndTests {
         let isAlert: ([String: String]) -> Bool = { $0["STANCE_ALERT_ID"] != nil && $0["SYSLOG_IDENTIFIER"] == "stancewatch" }
 
         // Given the daemon running on an empty feed folder
-        let first = try DaemonProcess(args, journal: journal, stderrPath: w.root + "/first.log")
+        let first = try StancewatchProcess(args, journal: journal, stderrPath: w.root + "/first.log")
         #expect(first.waitUntilWatching(), "the daemon did not start: \(first.stderr)")
 
         // When the seeds arrive by atomic rename in the order 000 002 001 003 004
@@ -60,7 +60,7 @@ struct JournaldEndToEndTests {
         #expect(first.terminate() == 0)
 
         // When the daemon restarts on the same state and feed
-        let second = try DaemonProcess(args, journal: journal, stderrPath: w.root + "/second.log")
+        let second = try StancewatchProcess(args, journal: journal, stderrPath: w.root + "/second.log")
         #expect(second.waitUntilWatching(), "the daemon did not restart: \(second.stderr)")
         usleep(500_000)
         // Then nothing is processed or alerted twice.
@@ -84,11 +84,11 @@ struct JournaldEndToEndTests {
             #expect(refusals.first?["MESSAGE"]?.contains(name) == true)
             #expect(refusals.first?["SYSLOG_IDENTIFIER"] == "stancewatch")
         }
-        #expect(second.process.isRunning)
+        #expect(second.isRunning)
         #expect(second.terminate() == 0)
 
         // A restart after the refusals does not report them again.
-        let third = try DaemonProcess(args, journal: journal, stderrPath: w.root + "/third.log")
+        let third = try StancewatchProcess(args, journal: journal, stderrPath: w.root + "/third.log")
         #expect(third.waitUntilWatching())
         usleep(300_000)
         #expect(third.terminate() == 0)
@@ -99,7 +99,7 @@ struct JournaldEndToEndTests {
         let journal = try JournalNamespace.start()
         defer { journal.stop() }
         let w = try Workspace()
-        let daemon = try DaemonProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
+        let daemon = try StancewatchProcess(["run", "--feed", w.feed, "--state", w.state], journal: journal,
                                        stderrPath: w.root + "/daemon.log")
         #expect(daemon.waitUntilWatching(), "the daemon did not start: \(daemon.stderr)")
 
@@ -133,14 +133,7 @@ struct Status {
     var refused: Int
 
     static func read(state: String) throws -> Status {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
-        p.arguments = ["status", "--state", state, "--json"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let data = Data(try StancewatchProcess.run(["status", "--state", state, "--json"]).stdout.utf8)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let alerts = object["alerts"] as? [String: Int], let articles = object["articles"] as? [String: Int]
         else { throw EndToEndError("status --json printed \(String(decoding: data, as: UTF8.self))") }

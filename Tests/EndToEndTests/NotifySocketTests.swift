@@ -15,7 +15,7 @@ struct NotifySocketTests {
         let seeds = try Workspace.seedsInGoldOrder()
         for (name, bytes) in seeds.prefix(2) { try w.drop(name, bytes) }
 
-        let daemon = try DaemonProcess(
+        let daemon = try StancewatchProcess(
             ["run", "--feed", w.feed, "--state", w.state],
             environment: ["NOTIFY_SOCKET": socketPath, "WATCHDOG_USEC": "200000"],
             stderrPath: w.root + "/daemon.log")
@@ -30,7 +30,7 @@ struct NotifySocketTests {
         let running = socket.receive(until: { $0 == "WATCHDOG=1" }, timeout: .seconds(5))
         #expect(running.contains("WATCHDOG=1"))
 
-        kill(daemon.process.processIdentifier, SIGTERM)
+        daemon.signal(SIGTERM)
         let stopping = socket.receive(until: { $0.contains("STOPPING=1") }, timeout: .seconds(10))
         #expect(stopping.contains { $0.contains("STOPPING=1") })
         #expect(daemon.terminate() == 0)

@@ -12,16 +12,7 @@ struct PackagingTests {
     }
 
     private func help(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
-        p.arguments = arguments + ["--help"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try StancewatchProcess.run(arguments + ["--help"]).stdout
     }
 
     /// The long options in a help text's OPTIONS section (`--help` and `--version` aside).

@@ -48,14 +48,14 @@ extension FaultSuite {
             // Armed: the daemon kills itself after its first commit that stores alerts.
             let armed = ["STANCEWATCH_TEST_KILL_AFTER_COMMIT": "1"]
             var injected = 0, pendingAtInjected = 0
-            func start() throws -> Daemon {
+            func start() throws -> StancewatchProcess {
                 try sandbox.startDaemon(args, environment: injected < 3 ? armed : [:])
             }
             /// When an armed daemon killed itself: what the store holds, then a restart.
-            func restartIfInjected(_ d: Daemon) throws -> Daemon? {
+            func restartIfInjected(_ d: StancewatchProcess) throws -> StancewatchProcess? {
                 guard injected < 3, !d.isRunning else { return nil }
                 _ = d.waitForExit(timeout: .seconds(10))
-                #expect(d.endedBySignal, "an armed daemon should only die by its own SIGKILL: \(d.stderrText.suffix(2000))")
+                #expect(d.endedBySignal, "an armed daemon should only die by its own SIGKILL: \(d.stderr.suffix(2000))")
                 injected += 1
                 if let s = probe.statusIfReadable(), s.alertsPending > 0 { pendingAtInjected += 1 }
                 return try start()
@@ -76,7 +76,7 @@ extension FaultSuite {
                 } else {
                     usleep(UInt32(rng.next() % 40_000))   // lands mid-article, mid-send or while idle
                 }
-                try #require(daemon.isRunning, "the daemon died on its own before kill \(kills + 1): \(daemon.stderrText.suffix(2000))")
+                try #require(daemon.isRunning, "the daemon died on its own before kill \(kills + 1): \(daemon.stderr.suffix(2000))")
                 daemon.kill9()
                 kills += 1
                 if let s = probe.statusIfReadable() {

@@ -34,12 +34,12 @@ enum Fault {
 
     /// Starts a daemon with a NOTIFY_SOCKET and waits for READY=1 (the catch-up scan is done).
     static func startReady(_ sandbox: Sandbox, feed: String, state: String, extra: [String] = [],
-                           timeout: Duration = .seconds(120)) throws -> (Daemon, NotifyListener) {
+                           timeout: Duration = .seconds(120)) throws -> (StancewatchProcess, NotifyListener) {
         let notify = try NotifyListener(path: sandbox.root + "/notify-\(UInt32.random(in: 0..<UInt32.max)).sock")
         let d = try sandbox.startDaemon(runArguments(feed: feed, state: state, extra: extra),
                                         environment: ["NOTIFY_SOCKET": notify.path])
         guard notify.wait(for: "READY=1", timeout: timeout) else {
-            throw SandboxError("the daemon sent no READY=1 within \(timeout) (running: \(d.isRunning)); stderr: \(d.stderrText.suffix(2000))")
+            throw SandboxError("the daemon sent no READY=1 within \(timeout) (running: \(d.isRunning)); stderr: \(d.stderr.suffix(2000))")
         }
         return (d, notify)
     }

@@ -39,7 +39,7 @@ extension FaultSuite {
             #expect(status.ingested == total, "\(status)")
             #expect(status.refused == 0)
             let journal = try sandbox.journalEntries().compactMap { $0["MESSAGE"] }
-            let said = (journal + [daemon.stderrText]).contains { $0.lowercased().contains("overflow") }
+            let said = (journal + [daemon.stderr]).contains { $0.lowercased().contains("overflow") }
             print("flood: \(total) files ingested once each; daemon reported the overflow: \(said)")
             #expect(said, "the daemon should say that the inotify queue overflowed and it rescanned")
         }

@@ -34,8 +34,8 @@ extension FaultSuite {
             if !daemon.isRunning {
                 let status = daemon.waitForExit(timeout: .seconds(5))
                 #expect(status != 0, "it exited with status 0 after the feed folder went away")
-                #expect(!(said.isEmpty && daemon.stderrText.isEmpty), "it exited without a message")
-                print("feed \(label): exited \(String(describing: status)): \(said.first ?? daemon.stderrText.suffix(300).description)")
+                #expect(!(said.isEmpty && daemon.stderr.isEmpty), "it exited without a message")
+                print("feed \(label): exited \(String(describing: status)): \(said.first ?? daemon.stderr.suffix(300).description)")
                 return
             }
             print("feed \(label): \(said.joined(separator: " | "))")
@@ -48,7 +48,7 @@ extension FaultSuite {
                 usleep(300_000)
                 return (probe.statusIfReadable()?.ingested ?? 0) >= 2
             }
-            #expect(back, "a file dropped after the feed folder came back was not ingested (\(label)); stderr: \(daemon.stderrText.suffix(1500))")
+            #expect(back, "a file dropped after the feed folder came back was not ingested (\(label)); stderr: \(daemon.stderr.suffix(1500))")
             #expect(daemon.isRunning)
             #expect(daemon.terminate() == 0)
         }
@@ -95,7 +95,7 @@ extension FaultSuite {
                 said = ((try? sandbox.journalEntries()) ?? []).filter { $0["MESSAGE_ID"] == MessageIDs.daemonTrouble }.compactMap { $0["MESSAGE"] }
                 return !said.isEmpty
             }
-            #expect(noticed, "no trouble entry while the state disk was full; stderr: \(daemon.stderrText.suffix(1000))")
+            #expect(noticed, "no trouble entry while the state disk was full; stderr: \(daemon.stderr.suffix(1000))")
             print("disk full: \(said.first ?? "-")")
             #expect(daemon.isRunning, "the daemon should wait for space, not exit")
             #expect((probe.statusIfReadable()?.ingested ?? 0) < 8, "all articles were stored although the disk was full")
@@ -131,7 +131,7 @@ extension FaultSuite {
                 return !said.isEmpty || !daemon.isRunning
             }
             #expect(noticed, "nothing said about the read-only state folder")
-            let message = said.first ?? daemon.stderrText
+            let message = said.first ?? daemon.stderr
             print("read-only state: running \(daemon.isRunning); \(message.suffix(400))")
             #expect(message.contains(state) || message.lowercased().contains("read-only") || message.lowercased().contains("state"),
                     "the message should name the state folder or say it is read-only: \(message)")
@@ -167,10 +167,10 @@ extension FaultSuite {
             let daemon = try sandbox.startDaemon(Fault.runArguments(feed: feed.directory, state: state),
                                                  environment: ["NOTIFY_SOCKET": notify.path])
             let started = probe.waitFor(timeout: .seconds(60)) { $0.ingested >= 100 }
-            #expect(started.0, "the catch-up scan stored nothing: \(daemon.stderrText.suffix(1000))")
+            #expect(started.0, "the catch-up scan stored nothing: \(daemon.stderr.suffix(1000))")
             let clock = ContinuousClock()
             let t0 = clock.now
-            let exit = daemon.terminate(timeout: .seconds(60))
+            let exit = daemon.terminate(grace: .seconds(60))
             let took = clock.now - t0
             #expect(exit == 0, "SIGTERM during the catch-up scan: exit \(String(describing: exit))")
             #expect(took < .seconds(20), "it took \(took) to stop")

@@ -115,8 +115,8 @@ extension FaultSuite {
                     && articles.contains("cp1251.txt") && articles.contains("koi8r.txt")
             }
             usleep(3_000_000)
-            #expect(settled, "not everything was handled; stderr: \(daemon.stderrText.suffix(2000))")
-            #expect(daemon.isRunning, "the daemon died on hostile input: \(daemon.stderrText.suffix(2000))")
+            #expect(settled, "not everything was handled; stderr: \(daemon.stderr.suffix(2000))")
+            #expect(daemon.isRunning, "the daemon died on hostile input: \(daemon.stderr.suffix(2000))")
 
             let refusals = try sandbox.refusalEntries()
             var perFile: [String: Int] = [:]

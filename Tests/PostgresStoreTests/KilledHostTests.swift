@@ -36,17 +36,14 @@ struct KilledHostTests {
 
         let journal = try JournalNamespace.start()
         defer { journal.stop() }
-        var daemons: [Process] = []
-        defer { for d in daemons where d.isRunning { kill(d.processIdentifier, SIGKILL); d.waitUntilExit() } }
-        func launch(_ host: String, environment extra: [String: String] = [:]) throws -> Process {
-            let err = root + "/\(host).err"
-            if !FileManager.default.fileExists(atPath: err) { _ = FileManager.default.createFile(atPath: err, contents: nil) }
-            let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-            stderr.seekToEndOfFile()
-            let daemon = try journal.launch(
-                [binary, "run", "--feed", root + "/feed-\(host)", "--state", root + "/state-\(host)", "--store", url,
+        var daemons: [StancewatchProcess] = []
+        defer { for d in daemons { d.kill9() } }
+        func launch(_ host: String, environment extra: [String: String] = [:]) throws -> StancewatchProcess {
+            let daemon = try StancewatchProcess(
+                ["run", "--feed", root + "/feed-\(host)", "--state", root + "/state-\(host)", "--store", url,
                  "--watchlist", RepoFiles.watchlist, "--alert-log", root + "/alerts-\(host).jsonl"],
-                environment: cleanEnvironment().merging(extra) { $1 }, stdout: FileHandle.nullDevice, stderr: stderr)
+                environment: extra, dropping: hostVariablesToDrop, stderrPath: root + "/\(host).err", appendingStderr: true,
+                binary: binary, wrap: journal.wrapped)
             daemons.append(daemon)
             return daemon
         }
@@ -63,15 +60,14 @@ struct KilledHostTests {
 
         // Host a, armed: it kills itself right after its first commit that stored an alert.
         let armed = try launch("a", environment: ["STANCEWATCH_TEST_KILL_AFTER_COMMIT": "1"])
-        #expect(waitUntil { contents(root + "/a.err").contains("is watching the feed") }, "\(contents(root + "/a.err"))")
+        #expect(StancewatchProcess.poll { contents(root + "/a.err").contains("is watching the feed") }, "\(contents(root + "/a.err"))")
         var dropped = 0
         while armed.isRunning, dropped < seeds.count {
             try drop(seeds[dropped], into: "a")
             dropped += 1
-            #expect(waitUntil { stored() == dropped || !armed.isRunning })
+            #expect(StancewatchProcess.poll { stored() == dropped || !armed.isRunning })
         }
-        armed.waitUntilExit()
-        #expect(armed.terminationReason == .uncaughtSignal && armed.terminationStatus == SIGKILL,
+        #expect(armed.waitForExit(timeout: .seconds(120)) == 128 + SIGKILL,
                 "host a was not killed by the fault injection")
         #expect(dropped < seeds.count, "host a stored every file without being killed: no alert was raised")
         let left = try reader.status().alerts.pending
@@ -85,12 +81,12 @@ struct KilledHostTests {
         for seed in seeds[dropped...] { try drop(seed, into: "a") }
         for seed in seeds { try drop(seed, into: "b") }
         _ = try launch("b")
-        #expect(waitUntil { stored() == seeds.count }, "not every article was stored")
+        #expect(StancewatchProcess.poll { stored() == seeds.count }, "not every article was stored")
         _ = try launch("a")
-        #expect(waitUntil { contents(root + "/a.err").components(separatedBy: "is watching the feed").count == 3 },
+        #expect(StancewatchProcess.poll { contents(root + "/a.err").components(separatedBy: "is watching the feed").count == 3 },
                 "host a did not start again: \(contents(root + "/a.err"))")
         // The dead host's lease (30 s) runs out; a live host claims the alert and sends it.
-        #expect(waitUntil(seconds: 180) { ((try? reader.status().alerts.pending) ?? -1) == 0 }, "alerts stayed pending")
+        #expect(StancewatchProcess.poll(timeout: .seconds(180)) { ((try? reader.status().alerts.pending) ?? -1) == 0 }, "alerts stayed pending")
         let logged = try alertIDs(root + "/alerts-a.jsonl") + alertIDs(root + "/alerts-b.jsonl")
         #expect(Set(logged).count == logged.count, "an alert id was written twice: \(logged)")
         #expect(Set(logged) == Set(expected))
@@ -101,9 +97,7 @@ struct KilledHostTests {
         #expect(status.articles.ingested == seeds.count)
         #expect(try reader.allStances().map(stanceKey).sorted() == referenceStances.sorted())
         for daemon in daemons where daemon.isRunning {
-            kill(daemon.processIdentifier, SIGTERM)
-            daemon.waitUntilExit()
-            #expect(daemon.terminationStatus == 0)
+            #expect(daemon.terminate(grace: .seconds(120)) == 0)
         }
     }
 }

@@ -31,19 +31,17 @@ struct MultiHostDaemonTests {
         let expected = try alertIDs(root + "/reference.jsonl")
         #expect(expected.count == 2)
 
-        var daemons: [Process] = []
-        defer { for d in daemons where d.isRunning { kill(d.processIdentifier, SIGKILL); d.waitUntilExit() } }
+        var daemons: [StancewatchProcess] = []
+        defer { for d in daemons { d.kill9() } }
         for host in 0..<3 {
             try FileManager.default.createDirectory(atPath: root + "/feed\(host)", withIntermediateDirectories: true)
-            let err = root + "/host\(host).err"
-            _ = FileManager.default.createFile(atPath: err, contents: nil)
-            daemons.append(try journal.launch(
-                [binary, "run", "--feed", root + "/feed\(host)", "--state", root + "/state\(host)", "--store", url,
+            let daemon = try StancewatchProcess(
+                ["run", "--feed", root + "/feed\(host)", "--state", root + "/state\(host)", "--store", url,
                  "--watchlist", RepoFiles.watchlist, "--alert-log", root + "/alerts\(host).jsonl"],
-                environment: cleanEnvironment(), stdout: FileHandle.nullDevice,
-                stderr: try FileHandle(forWritingTo: URL(fileURLWithPath: err))))
-            #expect(waitUntil { contents(err).contains("is watching the feed") || !daemons[host].isRunning },
-                    "host \(host) did not start: \(contents(err))")
+                dropping: hostVariablesToDrop, stderrPath: root + "/host\(host).err", binary: binary, wrap: journal.wrapped)
+            daemons.append(daemon)
+            #expect(daemon.wait(timeout: .seconds(120)) { daemon.stderr.contains("is watching the feed") || !daemon.isRunning },
+                    "host \(host) did not start: \(daemon.stderr)")
         }
         let reader = try PostgresStanceStore(location: PostgresLocation(url: url, environment: [:]), local: nil, migrate: false)
         for (i, seed) in seeds.enumerated() {
@@ -52,18 +50,16 @@ struct MultiHostDaemonTests {
             try FileManager.default.copyItem(atPath: seed, toPath: feed + "." + name + ".tmp")
             try FileManager.default.moveItem(atPath: feed + "." + name + ".tmp", toPath: feed + name)
             // The next file is dropped once this one is stored: the gold arrival order holds.
-            #expect(waitUntil { ((try? reader.status().articles.ingested) ?? 0) == i + 1 }, "\(name) was not stored")
+            #expect(StancewatchProcess.poll { ((try? reader.status().articles.ingested) ?? 0) == i + 1 }, "\(name) was not stored")
         }
-        #expect(waitUntil { ((try? reader.status().alerts.pending) ?? -1) == 0 }, "alerts stayed pending")
+        #expect(StancewatchProcess.poll { ((try? reader.status().alerts.pending) ?? -1) == 0 }, "alerts stayed pending")
         let logs = try (0..<3).map { try alertIDs(root + "/alerts\($0).jsonl") }
         let all = logs.flatMap { $0 }
         #expect(all.sorted() == expected.sorted())
         #expect(Set(all).count == all.count)
         #expect(try reader.allStances().count == StanceStoreCount.stances(root + "/reference"))
         for daemon in daemons {
-            kill(daemon.processIdentifier, SIGTERM)
-            daemon.waitUntilExit()
-            #expect(daemon.terminationStatus == 0)
+            #expect(daemon.terminate(grace: .seconds(120)) == 0)
         }
     }
 }
@@ -88,27 +84,11 @@ func contents(_ path: String) -> String {
     (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
 }
 
-func cleanEnvironment() -> [String: String] {
-    var environment = ProcessInfo.processInfo.environment
-    for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "STATE_DIRECTORY", "STANCEWATCH_STORE", "PGPASSWORD"] {
-        environment[key] = nil
-    }
-    return environment
-}
+/// What a host daemon must not inherit from the test's environment.
+let hostVariablesToDrop = ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "STATE_DIRECTORY", "STANCEWATCH_STORE", "PGPASSWORD"]
 
 func temporaryFolder() throws -> String {
     var template = Array("/tmp/stancewatch-hosts-XXXXXX".utf8CString)
     guard let made = mkdtemp(&template) else { throw PostgresClusterError("cannot create a temporary folder") }
     return String(cString: made)
-}
-
-/// Polls `condition` every 20 ms until it holds (true) or `seconds` pass (false): the wait is
-/// for an event, the bound only keeps a broken run from hanging.
-func waitUntil(seconds: Int64 = 120, _ condition: () -> Bool) -> Bool {
-    let deadline = ContinuousClock.now + .seconds(seconds)
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        usleep(20_000)
-    }
-    return condition()
 }

@@ -28,14 +28,12 @@ struct PostgresOutageTests {
         let seeds = try RepoFiles.seedsInGoldOrder()
         let feed = root + "/feed/", err = root + "/daemon.err", alertLog = root + "/alerts.jsonl"
         try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        let daemon = try journal.launch(
-            [binary, "run", "--feed", feed, "--state", root + "/state", "--store", url,
+        let daemon = try StancewatchProcess(
+            ["run", "--feed", feed, "--state", root + "/state", "--store", url,
              "--watchlist", RepoFiles.watchlist, "--alert-log", alertLog],
-            environment: cleanEnvironment(), stdout: FileHandle.nullDevice,
-            stderr: try FileHandle(forWritingTo: URL(fileURLWithPath: err)))
-        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL); daemon.waitUntilExit() } }
-        #expect(waitUntil { contents(err).contains("is watching the feed") }, "the daemon did not start: \(contents(err))")
+            dropping: hostVariablesToDrop, stderrPath: err, binary: binary, wrap: journal.wrapped)
+        defer { daemon.kill9() }
+        #expect(StancewatchProcess.poll { contents(err).contains("is watching the feed") }, "the daemon did not start: \(contents(err))")
         func drop(_ seed: String) throws {
             let name = URL(fileURLWithPath: seed).lastPathComponent
             try FileManager.default.copyItem(atPath: seed, toPath: feed + "." + name + ".tmp")
@@ -47,7 +45,7 @@ struct PostgresOutageTests {
         }
         try drop(seeds[0])
         try drop(seeds[1])
-        #expect(waitUntil { stored() == 2 })
+        #expect(StancewatchProcess.poll { stored() == 2 })
 
         try cluster.stop()
         try drop(seeds[2])  // 001: a divergence
@@ -55,22 +53,20 @@ struct PostgresOutageTests {
         func troubleEntries() -> [[String: String]] {
             ((try? journal.entries(identifier: "stancewatch")) ?? []).filter { $0["MESSAGE"]?.contains(trouble) == true }
         }
-        #expect(waitUntil { !troubleEntries().isEmpty }, "no store trouble in journald: \(contents(err))")
+        #expect(StancewatchProcess.poll { !troubleEntries().isEmpty }, "no store trouble in journald: \(contents(err))")
         try drop(seeds[3])  // 003: a shift, arriving while the server is still down
 
         try cluster.restart()
-        #expect(waitUntil { stored() == 4 }, "held-back files not recorded after the restart: \(contents(err))")
-        #expect(waitUntil { (try? alertIDs(alertLog).count) == 2 }, "alerts not sent after the restart")
+        #expect(StancewatchProcess.poll { stored() == 4 }, "held-back files not recorded after the restart: \(contents(err))")
+        #expect(StancewatchProcess.poll { (try? alertIDs(alertLog).count) == 2 }, "alerts not sent after the restart")
         try drop(seeds[4])
-        #expect(waitUntil { stored() == 5 })
+        #expect(StancewatchProcess.poll { stored() == 5 })
 
         #expect(troubleEntries().count == 1, "reported more than once: \(troubleEntries())")
         let back = (try? journal.entries(identifier: "stancewatch")) ?? []
         #expect(back.contains { $0["MESSAGE"]?.contains("takes writes again") == true })
         let ids = try alertIDs(alertLog)
         #expect(ids.count == 2 && Set(ids).count == 2)
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
-        #expect(daemon.terminationStatus == 0)
+        #expect(daemon.terminate(grace: .seconds(120)) == 0)
     }
 }

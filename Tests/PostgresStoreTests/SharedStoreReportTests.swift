@@ -21,9 +21,10 @@ struct SharedStoreReportTests {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let seeds = try RepoFiles.seedsInGoldOrder()
-        for store in [["--state", root + "/sqlite"], ["--state", root + "/pg", "--store", url]] {
-            let status = try runTool([binary, "replay", "--watchlist", RepoFiles.watchlist] + store + seeds)
-            #expect(status == 0)
+        for (n, store) in [["--state", root + "/sqlite"], ["--state", root + "/pg", "--store", url]].enumerated() {
+            let replay = try StancewatchProcess(["replay", "--watchlist", RepoFiles.watchlist] + store + seeds,
+                                                dropping: hostVariablesToDrop, stderrPath: root + "/replay\(n).err", binary: binary)
+            #expect(replay.waitForExit(timeout: .seconds(600)) == 0, "\(replay.stderr)")
         }
         let sqlite = try StanceStore.openForReading(directory: root + "/sqlite")
         let shared = try PostgresStanceStore(location: PostgresLocation(url: url, environment: [:]), local: nil, migrate: false)
@@ -67,17 +68,4 @@ struct WithoutClock: ReportSource {
             return alert
         }
     }
-}
-
-/// Runs a command to completion with its output discarded; its exit status.
-func runTool(_ argv: [String]) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: argv[0])
-    process.arguments = Array(argv.dropFirst())
-    process.environment = cleanEnvironment()
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
 }

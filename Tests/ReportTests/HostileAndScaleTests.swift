@@ -233,16 +233,11 @@ struct DaemonReportTests {
         let folder = try TemporaryFolder()
         let feed = folder.file("feed"), state = folder.file("state"), page = folder.file("live.html")
         try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: true)
-        let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: try BuiltBinary.path())
-        daemon.arguments = ["run", "--feed", feed, "--state", state, "--watchlist", RepoFiles.watchlist,
-                            "--report", page, "--report-interval", "0"]
-        daemon.standardOutput = FileHandle.nullDevice
-        daemon.standardError = FileHandle.nullDevice
-        try daemon.run()
-        defer { if daemon.isRunning { daemon.terminate() } }
+        let daemon = try StancewatchProcess(["run", "--feed", feed, "--state", state, "--watchlist", RepoFiles.watchlist,
+                                             "--report", page, "--report-interval", "0"],
+                                            stderrPath: folder.file("daemon.err"))
         // the page is there from the start, with no stance yet;
-        #expect(waitUntil { (try? String(contentsOfFile: page, encoding: .utf8))?.contains("0 stances") == true })
+        #expect(daemon.wait(timeout: .seconds(120)) { (try? String(contentsOfFile: page, encoding: .utf8))?.contains("0 stances") == true })
 
         // When the seeds arrive in the gold order (atomic renames into the feed)
         for path in try RepoFiles.seedsInGoldOrder() {
@@ -253,7 +248,7 @@ struct DaemonReportTests {
 
         // Then the page comes to show the tokayev settlement-prospects shift raised at seed 003,
         let store = { try StanceStore.openForReading(directory: state) }
-        #expect(waitUntil {
+        #expect(daemon.wait(timeout: .seconds(120)) {
             guard let html = try? String(contentsOfFile: page, encoding: .utf8),
                   let alerts = try? store().reportAlerts(),
                   let shift = alerts.first(where: { $0.alert.kind == .shift && $0.alert.actor == "tokayev" })
@@ -261,23 +256,11 @@ struct DaemonReportTests {
             return html.contains("id=\"\(HTMLText.alertAnchor(shift.alert.id))\"")
         })
         // and after a graceful stop it holds every alert the store holds, whole.
-        daemon.terminate()
-        daemon.waitUntilExit()
+        _ = daemon.terminate(grace: .seconds(120))
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(html.hasSuffix("</html>"))
         let alerts = try store().reportAlerts()
         #expect(!alerts.isEmpty)
         for a in alerts { #expect(html.contains("id=\"\(HTMLText.alertAnchor(a.alert.id))\"")) }
     }
-}
-
-/// Polls `condition` until it holds (true) or a generous deadline passes (false): waits for a
-/// state of the files, never for an amount of time to be enough.
-func waitUntil(_ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(120)
-    while Date() < deadline {
-        if condition() { return true }
-        usleep(20_000)
-    }
-    return condition()
 }

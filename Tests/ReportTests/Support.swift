@@ -12,31 +12,18 @@ struct Finished {
     var stderr: String
 }
 
-/// Runs `executable arguments` to completion; output goes through files (no pipe can fill up).
+/// Runs `executable arguments` to completion (through the shared `StancewatchProcess`, with this
+/// process's whole environment); output goes through files (no pipe can fill up).
 func runToEnd(_ executable: String, _ arguments: [String], in folder: TemporaryFolder) throws -> Finished {
     let tag = UUID().uuidString
     let outPath = folder.file(".out-\(tag)"), errPath = folder.file(".err-\(tag)")
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = arguments
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    try out.close()
-    try err.close()
     defer {
         try? FileManager.default.removeItem(atPath: outPath)
         try? FileManager.default.removeItem(atPath: errPath)
     }
-    return Finished(status: p.terminationStatus,
-                    stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-                    stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+    let p = try StancewatchProcess(arguments, dropping: [], stdoutPath: outPath, stderrPath: errPath, binary: executable)
+    p.process.waitUntilExit()
+    return Finished(status: p.process.terminationStatus, stdout: p.stdout, stderr: p.stderr)
 }
 
 /// The seeds replayed by the real `stancewatch replay` in the gold order (000 002 001 003 004)

@@ -2,6 +2,7 @@
 /// namespace bound on /run/systemd/journal: daemons, CLI runs and mounts (tmpfs, read-only
 /// binds) of one test never touch the machine's journal or mounts, and vanish with it.
 import Foundation
+import TestFixtures
 import Glibc
 
 final class Sandbox: @unchecked Sendable {
@@ -11,7 +12,7 @@ final class Sandbox: @unchecked Sendable {
     let namespace: String?
     private let holder: Process
     private var journald: Process?
-    private var daemons: [Daemon] = []
+    private var daemons: [StancewatchProcess] = []
 
     /// PID whose mount namespace every command of this sandbox enters.
     var holderPID: Int32 { holder.processIdentifier }
@@ -93,8 +94,14 @@ final class Sandbox: @unchecked Sendable {
     }
 
     /// Starts `stancewatch <arguments>` inside the sandbox as a long-running process.
-    func startDaemon(_ arguments: [String], environment: [String: String] = [:], label: String = "daemon") throws -> Daemon {
-        let d = try Daemon(sandbox: self, arguments: arguments, environment: environment, label: label)
+    /// (The shared `StancewatchProcess` harness, run through nsenter, which execs: its PID is stancewatch's.)
+    func startDaemon(_ arguments: [String], environment: [String: String] = [:],
+                     label: String = "daemon") throws -> StancewatchProcess {
+        let n = UInt32.random(in: 0..<UInt32.max)
+        let d = try StancewatchProcess(arguments, environment: environment,
+                                       dropping: ["NOTIFY_SOCKET", "WATCHDOG_USEC", "STATE_DIRECTORY"],
+                                       stdoutPath: root + "/\(label)-\(n).out", stderrPath: root + "/\(label)-\(n).err",
+                                       binary: Paths.binary, wrap: inside)
         daemons.append(d)
         return d
     }
