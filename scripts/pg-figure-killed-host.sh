@@ -63,10 +63,7 @@ sleep 2
 
 alert_ids "$work"/alerts-{0,1,2}.jsonl >"$work/cluster-ids"
 alert_ids "$work/reference.jsonl" >"$work/reference-ids"
-journal_json | python3 -c 'import json,sys
-for l in sys.stdin:
-    e = json.loads(l)
-    if "STANCE_ALERT_ID" in e: print(e["STANCE_ALERT_ID"])' >"$work/journal-ids"
+journal_alert_ids >"$work/journal-ids"
 cluster_stances >"$work/cluster-stances.jsonl"
 sql "SELECT raised_by, sent_by, id FROM alert ORDER BY seq" >"$work/alert-hosts"
 for h in 0 1 2; do

@@ -62,10 +62,7 @@ printf 'all %s articles stored %.1f s after the restart, the last alert delivere
     "$(stored)" "$(echo "$t1 - $restarted" | bc)" "$(echo "$t2 - $restarted" | bc)"
 alert_ids "$work/alerts-a.jsonl" >"$work/cluster-ids"
 alert_ids "$work/reference.jsonl" >"$work/reference-ids"
-journal_json | python3 -c 'import json,sys
-for l in sys.stdin:
-    e = json.loads(l)
-    if "STANCE_ALERT_ID" in e: print(e["STANCE_ALERT_ID"])' >"$work/journal-ids"
+journal_alert_ids >"$work/journal-ids"
 cluster_stances >"$work/cluster-stances.jsonl"
 printf 'alerts: reference %s; alert log %s (%s of them after the restart); journald %s\n' "$(wc -l <"$work/reference-ids")" \
     "$(wc -l <"$work/cluster-ids")" "$(( $(wc -l <"$work/cluster-ids") - logged_during ))" "$(wc -l <"$work/journal-ids")"

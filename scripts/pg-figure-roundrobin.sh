@@ -27,10 +27,7 @@ printf 'cluster: %s articles stored in %.1f s (each dropped once the one before 
 
 alert_ids "$work"/alerts-{0,1,2}.jsonl >"$work/cluster-ids"
 alert_ids "$work/reference.jsonl" >"$work/reference-ids"
-journal_json | python3 -c 'import json,sys
-for l in sys.stdin:
-    e = json.loads(l)
-    if "STANCE_ALERT_ID" in e: print(e["STANCE_ALERT_ID"])' >"$work/journal-ids"
+journal_alert_ids >"$work/journal-ids"
 cluster_stances >"$work/cluster-stances.jsonl"
 for h in 0 1 2; do
     printf '  host %s: %s articles ingested, %s alerts in its log\n' "$h" \

@@ -164,6 +164,14 @@ for line in sys.stdin:
 }
 
 # The cluster's stances, sorted (the same JSON lines `stances --state` prints).
+# The STANCE_ALERT_ID of every journald entry that carries one, a line each, in journal order.
+journal_alert_ids() {
+    journal_json | python3 -c 'import json,sys
+for l in sys.stdin:
+    e = json.loads(l)
+    if "STANCE_ALERT_ID" in e: print(e["STANCE_ALERT_ID"])'
+}
+
 cluster_stances() {
     env -u STANCEWATCH_STORE "$bin" stances --store "$url" | sort
 }
