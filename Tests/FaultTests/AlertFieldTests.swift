@@ -24,13 +24,15 @@ extension FaultSuite {
             let contra = seed("001")
             let dir = try Paths.scratch("alertfields-files")
             defer { try? FileManager.default.removeItem(atPath: dir) }
+            // Each turn comes 17 days after the last: a reversal within 14 days is not a shift
+            // (`AlertRules.reversalDays`), and every crafted article must raise one.
             let files: [(String, String)] = [
                 (seed("000").name, seed("000").text), (seed("002").name, seed("002").text), (contra.name, contra.text),
                 ("crafted-newline.txt", " date 2025-11-08 " + withNewline),
-                ("contra-again.txt", " date 2025-11-09 " + contra.body),
-                ("crafted-controls.txt", " date 2025-11-10 " + withControls),
-                ("contra-again2.txt", " date 2025-11-11 " + contra.body + "\nЕщё раз."),
-                ("crafted-100KB.txt", " date 2025-11-12 " + long),
+                ("contra-again.txt", " date 2025-11-25 " + contra.body),
+                ("crafted-controls.txt", " date 2025-12-12 " + withControls),
+                ("contra-again2.txt", " date 2025-12-29 " + contra.body + "\nЕщё раз."),
+                ("crafted-100KB.txt", " date 2026-01-15 " + long),
             ]
             for (n, t) in files { try Data(t.utf8).write(to: URL(fileURLWithPath: dir + "/" + n)) }
 
