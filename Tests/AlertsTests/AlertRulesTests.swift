@@ -62,22 +62,18 @@ struct AlertRulesTests {
     @Test func aWeakStanceAgainstTheRecordIsDroppedAndAStrongOneShifts() throws {
         // Given a pro on record for an invented actor and topic
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
-        var first = stance("a", "tokayev", "kz-venue", .pro, "2025-01-01")
-        first.confidence = 0.99
+        let first = stance("a", "tokayev", "kz-venue", .pro, "2025-01-01", confidence: 0.99)
         _ = try replay.arrive([first])
         // When a contra arrives with less confidence than a shift needs: no alert, not recorded
-        var weak = stance("b", "tokayev", "kz-venue", .contra, "2025-02-01")
-        weak.confidence = AlertRules.shiftConfidence - 0.01
+        let weak = stance("b", "tokayev", "kz-venue", .contra, "2025-02-01", confidence: AlertRules.shiftConfidence - 0.01)
         #expect(try replay.arrive([weak]).isEmpty)
         #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "a")
         // a weak stance that agrees with the record stands
-        var agreeing = stance("c", "tokayev", "kz-venue", .pro, "2025-03-01")
-        agreeing.confidence = AlertRules.shiftConfidence - 0.01
+        let agreeing = stance("c", "tokayev", "kz-venue", .pro, "2025-03-01", confidence: AlertRules.shiftConfidence - 0.01)
         #expect(try replay.arrive([agreeing]).isEmpty)
         #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "c")
         // Then a confident contra is a shift, and so is one without a confidence (older records)
-        var strong = stance("d", "tokayev", "kz-venue", .contra, "2025-04-01")
-        strong.confidence = AlertRules.shiftConfidence
+        let strong = stance("d", "tokayev", "kz-venue", .contra, "2025-04-01", confidence: AlertRules.shiftConfidence)
         #expect(try replay.arrive([strong]).map(\.summary) == ["shift tokayev kz-venue pro>contra d -"])
         #expect(try replay.arrive([stance("e", "tokayev", "kz-venue", .pro, "2025-05-01")]).map(\.summary)
                 == ["shift tokayev kz-venue contra>pro e -"])
@@ -86,20 +82,17 @@ struct AlertRulesTests {
     @Test func aConfidentReversalWithinTwoWeeksIsDroppedAndALaterOneShifts() throws {
         // Given a read pro on record
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
-        var first = stance("a", "tokayev", "kz-venue", .pro, "2025-06-01")
-        first.confidence = 0.9
+        let first = stance("a", "tokayev", "kz-venue", .pro, "2025-06-01", confidence: 0.9)
         _ = try replay.arrive([first])
         // When a confident contra is stated fewer than reversalDays later: no alert, not recorded
-        var soon = stance("b", "tokayev", "kz-venue", .contra, "2025-06-10")
-        soon.confidence = 0.95
+        let soon = stance("b", "tokayev", "kz-venue", .contra, "2025-06-10", confidence: 0.95)
         #expect(try replay.arrive([soon]).isEmpty)
         #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "a")
         // a stance without a confidence (an older record) still shifts at once
         #expect(try replay.arrive([stance("c", "tokayev", "kz-venue", .contra, "2025-06-02")]).map(\.summary)
                 == ["shift tokayev kz-venue pro>contra c -"])
         // Then a confident pro reversing it reversalDays later is a shift
-        var later = stance("d", "tokayev", "kz-venue", .pro, "2025-06-16")
-        later.confidence = 0.95
+        let later = stance("d", "tokayev", "kz-venue", .pro, "2025-06-16", confidence: 0.95)
         #expect(try replay.arrive([later]).map(\.summary) == ["shift tokayev kz-venue contra>pro d -"])
     }
 

@@ -10,8 +10,7 @@ struct ConfidenceTests {
     @Test func confidenceIsStoredAndReadBack() throws {
         let store = try StanceStore.inMemory()
         let rules = AlertRules(watchlist: Scenarios.seedWatchlist)
-        var sure = stance("a", "sarym", "kz-mediator", .pro, "2025-01-01")
-        sure.confidence = 0.873
+        let sure = stance("a", "sarym", "kz-mediator", .pro, "2025-01-01", confidence: 0.873)
         let unknown = stance("a", "tokayev", "kz-venue", .contra, "2025-01-01")
         try store.ingest("a", date: "2025-01-01", [sure, unknown], rules: rules, n: 1)
         let stored = try store.allStances()
