@@ -38,50 +38,50 @@ struct Decision {
 }
 
 extension StanceEngine {
+    /// How much more confident one side must be than the other, on one day, to stand alone.
+    static let clearMargin = 0.25
+
+    /// Why the engine abstains on candidate `c` read with confidence `p`, or nil when it is a
+    /// stance. A cue several topics share, with nothing to tie it to one of them, is no stance
+    /// on any, however confident the rest of the evidence is. Above the threshold two readings
+    /// still abstain: a sentence that denies a report, links the measure to another or invites
+    /// to talks on it (`Candidate.noSide`), and a pro reading of a sentence whose negation no
+    /// rule read (`negatedPro`: on unseen subjects that negation is the holder's answer far
+    /// more often than not).
+    private func abstention(_ c: Candidate, confidence p: Double) -> String? {
+        if !c.competing.isEmpty {
+            return "ambiguous topic: " + c.competing.map { watchlist.topics[$0].id }.joined(separator: " | ")
+        }
+        if p >= model.threshold {
+            if c.noSide { return "a denial, a link or an invitation takes no side" }
+            if c.features[Feature.negatedPro.index] != 0 { return "a negation the reading does not account for" }
+            return nil
+        }
+        if c.features[Feature.speakerMentioned.index] != 0 { return "speaker unclear" }
+        return String(format: "low confidence %.2f", p)
+    }
+
     /// Weighs every candidate with the model. Below the threshold the engine abstains and says
     /// why: a cue several topics share with nothing to tie it («ambiguous topic: a | b»), a
     /// holder only named in the sentence («speaker unclear»), a pro reading of a sentence
     /// holding a negation no rule read («a negation the reading does not account for»), a
     /// sentence that denies a report, links the measure or invites to talks («a denial, a link
-    /// or an invitation takes no side»), else
-    /// «low confidence 0.xx».
+    /// or an invitation takes no side»), else «low confidence 0.xx» (`abstention`).
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
     /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
     /// that reports a real change dates the two statements apart.
-    /// How much more confident one side must be than the other, on one day, to stand alone.
-    static let clearMargin = 0.25
-
     func decide(_ cs: [Candidate]) -> Decision {
         var out: [Weighed] = cs.map { c in
             let p = model.probability(c.features)
-            // a cue several topics share, with nothing to tie it to one of them, is no stance
-            // on any, however confident the rest of the evidence is
-            // nor is a pro reading of a sentence whose negation no rule read (`negatedPro`):
-            // on unseen subjects that negation is the holder's answer far more often than not
-            // nor is a sentence that denies a report, links the measure to another or invites
-            // to talks on it (`Candidate.noSide`)
-            let unread = c.features[Feature.negatedPro.index] != 0
-            guard p < model.threshold || !c.competing.isEmpty || unread || c.noSide else { return Weighed(candidate: c, confidence: p, abstention: nil) }
-            let reason: String
-            if c.noSide && c.competing.isEmpty && p >= model.threshold {
-                reason = "a denial, a link or an invitation takes no side"
-            } else if unread && c.competing.isEmpty && p >= model.threshold {
-                reason = "a negation the reading does not account for"
-            } else if !c.competing.isEmpty {
-                reason = "ambiguous topic: " + c.competing.map { watchlist.topics[$0].id }.joined(separator: " | ")
-            } else if c.features[Feature.speakerMentioned.index] != 0 {
-                reason = "speaker unclear"
-            } else {
-                reason = String(format: "low confidence %.2f", p)
-            }
-            return Weighed(candidate: c, confidence: p, abstention: reason)
+            return Weighed(candidate: c, confidence: p, abstention: abstention(c, confidence: p))
         }
         // the most confident candidate of each side, per (actor, topic, stated day)
         var best: [String: [Polarity: Double]] = [:]
         for w in out where w.abstention == nil {
             let f = w.candidate.finding
-            best["\(f.actor)|\(f.topic)|\(f.stated.day)", default: [:]][f.polarity] = max(best["\(f.actor)|\(f.topic)|\(f.stated.day)"]?[f.polarity] ?? 0, w.confidence)
+            let key = "\(f.actor)|\(f.topic)|\(f.stated.day)"
+            best[key, default: [:]][f.polarity] = max(best[key]?[f.polarity] ?? 0, w.confidence)
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
