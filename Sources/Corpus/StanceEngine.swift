@@ -84,7 +84,7 @@ public struct StanceEngine: Sendable {
         return decision.weighed.map { w in
             let f = w.candidate.finding
             return StanceExplanation(sentence: f.evidence(in: article.body), actor: watchlist.actors[f.actor].id, topic: watchlist.topics[f.topic].id,
-                                     polarity: f.polarity, stated: f.stated.day, rules: f.rules, start: f.start, end: f.end,
+                                     polarity: f.polarity, stated: f.stated.day, rules: f.ruleTexts, start: f.start, end: f.end,
                                      confidence: w.confidence, abstention: w.abstention,
                                      contributions: model.contributions(w.candidate.features))
         }

@@ -8,11 +8,15 @@ struct Finding: Sendable {
     var topic: Int
     var polarity: Polarity
     var stated: StatedDate
-    var rules: [String]
+    /// The speaker, topic and polarity rules that fired; the date's rule is `stated`'s.
+    var rules: [RuleName]
     /// UTF-8 byte range of the sentence in the body. The evidence text is cut only for the
     /// findings that become stances: a long article can yield a finding per sentence.
     var start: Int
     var end: Int
+
+    /// Every rule as `explain` and the stance records print them, the date's last.
+    var ruleTexts: [String] { rules.map(\.rawValue) + [stated.ruleText] }
 
     /// The sentence as written in `body`.
     func evidence(in body: String) -> String {
@@ -35,7 +39,7 @@ extension StanceEngine {
         let polarityFinder = PolarityFinder(text: text, lexicon: lexicon)
         var state = SpeakerState()
         var quoteSpeakers: [Int: Speaker?] = [:]
-        var speakers: [(Speaker, String)?] = []
+        var speakers: [(Speaker, RuleName)?] = []
         // pass 1: who holds each sentence
         for s in text.sentences.indices {
             if shouldStop() { return [] }
@@ -62,11 +66,11 @@ extension StanceEngine {
             let r = text.sentenceWords[s]
             guard r.count >= 3, text.words[r.lowerBound].norm == K.об, text.words[r.lowerBound + 1].norm == K.этом,
                   let sp = speakers[s] else { continue }
-            speakers[s - 1] = (sp.0, "speaker.aboutThis")
+            speakers[s - 1] = (sp.0, .speakerAboutThis)
         }
         if let traceSink {
             for t in index.topics {
-                traceSink("topic \(t.id): \(t.kind) directions \(t.directionPolarity.map { "\($0.key)→\($0.value.rawValue)" }.sorted()) positive→\(t.positivePolarity.rawValue) anchors \(t.anchors.map(Fold.decode).sorted())")
+                traceSink("topic \(t.id): \(t.kind) directions \(t.directionPolarity.map { "\($0.key.rawValue)→\($0.value.rawValue)" }.sorted()) positive→\(t.positivePolarity.rawValue) anchors \(t.anchors.map(Fold.decode).sorted())")
             }
             for s in text.sentences.indices {
                 let who: String
@@ -77,7 +81,7 @@ extension StanceEngine {
                 }
                 let sen = text.sentences[s]
                 let body = article.body.utf8Text(sen.start, sen.end)
-                traceSink("[\(s)] p\(sen.paragraph)\(sen.isBoilerplate ? " furniture" : "") \(who) \(speakers[s]?.1 ?? "") | \(body)")
+                traceSink("[\(s)] p\(sen.paragraph)\(sen.isBoilerplate ? " furniture" : "") \(who) \(speakers[s]?.1.rawValue ?? "") | \(body)")
             }
         }
         // pass 2: topics, polarity, dates, features
@@ -90,21 +94,21 @@ extension StanceEngine {
             let sentence = text.sentences[s]
             let r = text.sentenceWords[s]
             var date: StatedDate? = nil
-            var holders: [(actor: Int, rule: String, feature: String)] = []
+            var holders: [(actor: Int, rule: RuleName, feature: RuleName)] = []
             if let (speaker, speakerRule) = speakers[s] {
                 // date of the sentence, or carried from the sentence before when this one goes on
                 // with the same speaker in the same paragraph ("Он вновь указал", "При этом он")
                 date = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon)
                 if date == nil, let l = lastDate, l.speaker == speaker,
                    l.paragraph == sentence.paragraph && continues(r, text, rule: speakerRule) || startsContinuation(r, text) {
-                    date = StatedDate(day: l.date.day, strength: l.date.strength, rule: l.date.rule + ".carried")
+                    date = l.date.carried(.carried)
                 }
                 if let d = date { lastDate = (sentence.paragraph, speaker, d) } else { lastDate = nil }
                 if case .actor(let a) = speaker {
                     holders.append((a, speakerRule, speakerRule))
                     // "X и Y выступают за …": both hold it
                     for b in coordinated(with: a, sentence: s, text) where !holders.contains(where: { $0.actor == b }) {
-                        holders.append((b, "speaker.coordinated", speakerRule))
+                        holders.append((b, .speakerCoordinated, speakerRule))
                     }
                 }
             } else {
@@ -117,11 +121,11 @@ extension StanceEngine {
             for mi in text.sentenceMentions[s] where speakers[s]?.0 != .other {
                 let m = text.mentions[mi]
                 guard m.kind == .name || m.kind == .role, m.actors.count == 1, !holders.contains(where: { $0.actor == m.actors[0] }) else { continue }
-                holders.append((m.actors[0], "speaker.mentioned", "speaker.mentioned"))
+                holders.append((m.actors[0], .speakerMentioned, .speakerMentioned))
             }
             guard !holders.isEmpty else { continue }
             if date == nil, speakers[s] == nil { date = DateFinder.find(text.words[r], article: article.date, lexicon: lexicon) }
-            let stated = date ?? StatedDate(day: article.date, strength: 0, rule: "date.article")
+            let stated = date ?? StatedDate(day: article.date, strength: 0, rule: .dateArticle)
             let sentenceFacts = features.sentence(s, question: isQuestion(r, text, sentence))
             let ev = polarityFinder.evaluation(r, clause: r)
             let noSide = r.contains { lexicon.noSide.contains(text.words[$0].norm) }
@@ -140,9 +144,9 @@ extension StanceEngine {
                     let topic = index.topics[h.topic]
                     let found = polarityFinder.polarity(topic: topic, hit: h.words, sentence: r, properCue: h.properCue)
                     let naive: Polarity = polarityFinder.negated(h.words.lowerBound, clause: r, window: 4) ? .contra : .pro
-                    let (pol, prule) = found ?? (naive, "polarity.naive")
+                    let (pol, prule) = found ?? (naive, .polarityNaive)
                     let f = Finding(sentence: s, actor: actor, topic: h.topic, polarity: pol, stated: stated,
-                                    rules: [speakerRule] + h.rules + [prule, stated.rule],
+                                    rules: [speakerRule] + h.rules + [prule],
                                     start: sentence.start, end: sentence.end)
                     let x = features.values(f, hit: h, sentence: sentenceFacts, speakerRule: featureRule, polarityRule: prule,
                                             naive: naive, competing: competing)
@@ -181,8 +185,7 @@ extension StanceEngine {
         let paragraph = text.sentences[s].paragraph
         for k in out.indices where out[k].finding.sentence < s && out[k].finding.sentence >= s - Self.backReferenceReach
             && text.sentences[out[k].finding.sentence].paragraph == paragraph && out[k].finding.stated.strength == 0 {
-            out[k].finding.stated = StatedDate(day: d.day, strength: d.strength, rule: d.rule + ".backReference")
-            out[k].finding.rules[out[k].finding.rules.count - 1] = d.rule + ".backReference"
+            out[k].finding.stated = d.carried(.backReference)
             out[k].features[Feature.dateExplicit.index] = 1
         }
     }
@@ -193,8 +196,8 @@ extension StanceEngine {
 
     /// A sentence that goes on with the statement before it: a quote's continuation, a
     /// pronoun subject, or a connective at its start ("При этом он …", "Однако …").
-    func continues(_ r: Range<Int>, _ text: ArticleText, rule: String) -> Bool {
-        if rule == "speaker.quote" || rule == "speaker.pronoun" { return true }
+    func continues(_ r: Range<Int>, _ text: ArticleText, rule: RuleName) -> Bool {
+        if rule == .speakerQuote || rule == .speakerPronoun { return true }
         guard let f = r.first else { return false }
         if Self.connectives.contains(text.words[f].norm) { return true }
         return r.prefix(4).contains { text.words[$0].norm == K.он || text.words[$0].norm == K.она }

@@ -90,7 +90,7 @@ struct Attribution {
     }
 
     /// The sentence's holder and the rule that found it.
-    func speaker(of s: Int, state: SpeakerState, quoteSpeakers: inout [Int: Speaker?]) -> (Speaker, String)? {
+    func speaker(of s: Int, state: SpeakerState, quoteSpeakers: inout [Int: Speaker?]) -> (Speaker, RuleName)? {
         let range = text.sentenceWords[s]
         guard !range.isEmpty else { return nil }
         let ms = text.sentenceMentions[s].map { text.mentions[$0] }
@@ -99,7 +99,7 @@ struct Attribution {
         if q >= 0, text.quoteOf[range.upperBound - 1] == q || text.quotes[q].upperBound <= range.upperBound {
             if quoteSpeakers[q] == nil { quoteSpeakers[q] = quoteSpeaker(q, state: state) }
             if let sp = quoteSpeakers[q]! {
-                return (sp, "speaker.quote")
+                return (sp, .speakerQuote)
             }
         }
         // 2./3. по словам X
@@ -107,14 +107,14 @@ struct Attribution {
             let next = w + 1 < range.upperBound ? text.words[w + 1].norm : ""
             let prev = w > range.lowerBound ? text.words[w - 1].norm : ""
             if K.possessives.contains(next) || K.possessives.contains(prev), let sp = state.lastSubject {
-                return (sp, "speaker.attributionNoun")
+                return (sp, .speakerAttributionNoun)
             }
             // "по мнению экспертов": an unnamed source speaks, nobody watched
             if w + 1 < range.upperBound, !text.boundary(before: w + 1), text.words[w + 1].kind == .word,
                !text.words[w + 1].capitalized, !K.possessives.contains(next), !Self.honorifics.contains(next),
                lexicon.roleHeads.isDisjoint(with: [next, text.stems[w + 1]]), index.headActors[text.stems[w + 1]] == nil,
                !ms.contains(where: { $0.first == w + 1 }) {
-                return (.other, "speaker.attributionNoun")
+                return (.other, .speakerAttributionNoun)
             }
             // the speaker follows the noun within its phrase: "по мнению экспертов, Котяков …"
             // names no speaker
@@ -123,36 +123,36 @@ struct Attribution {
                let sp = resolve(m, state: state) {
                 if let subj = ms.first(where: { $0.last < w && $0.nominative && !afterPreposition($0) && ($0.kind == .name || $0.kind == .role) && text.quoteOf[$0.first] == -1 }),
                    let ss = resolve(subj, state: state), case .actor = ss {
-                    return (ss, "speaker.reportedSubject")
+                    return (ss, .speakerReportedSubject)
                 }
-                return (sp, "speaker.attributionNoun")
+                return (sp, .speakerAttributionNoun)
             }
         }
         // 4. subject of a speech verb
         for v in range where text.quoteOf[v] == -1 && isSpeechVerb(v) {
-            if let sp = verbSubject(v, in: range, mentions: ms, state: state) { return (sp, "speaker.verbSubject") }
+            if let sp = verbSubject(v, in: range, mentions: ms, state: state) { return (sp, .speakerVerbSubject) }
         }
         // 4b. "предлагаемая Эльвирой Набиуллиной стратегия": a passive participle with its
         // agent in the instrumental
         for m in ms where (m.kind == .name || m.kind == .role) && !m.nominative && m.first > range.lowerBound
             && text.quoteOf[m.first] == -1 && Self.isPassiveParticiple(text.words[m.first - 1].norm) {
-            if let sp = resolve(m, state: state) { return (sp, "speaker.participleAgent") }
+            if let sp = resolve(m, state: state) { return (sp, .speakerParticipleAgent) }
         }
         // 5. "X: ..."
         if let m = ms.first, m.first == range.lowerBound, m.last + 1 < range.upperBound, text.punctBefore[m.last + 1].contains(":"),
            let sp = resolve(m, state: state) {
-            return (sp, "speaker.headline")
+            return (sp, .speakerHeadline)
         }
         // 6. a watched actor in the nominative
         let modal = range.contains { lexicon.modal.contains(text.stems[$0]) }
         for m in ms where text.quoteOf[m.first] == -1 && m.nominative && !afterPreposition(m) && m.kind != .pronoun && m.kind != .other {
             // a capital or institution acts for its country only with readiness ("Анкара готова")
             if m.kind == .institution && !modal { continue }
-            if let sp = resolve(m, state: state) { return (sp, "speaker.agent") }
+            if let sp = resolve(m, state: state) { return (sp, .speakerAgent) }
         }
         // 7. "Он ..." at the start
         if let m = ms.first, m.kind == .pronoun, m.first <= range.lowerBound + 2, let sp = state.lastSubject {
-            return (sp, "speaker.pronoun")
+            return (sp, .speakerPronoun)
         }
         return nil
     }

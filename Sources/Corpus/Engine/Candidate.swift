@@ -87,24 +87,24 @@ struct CandidateFeatures {
         return false
     }
 
-    static let speakerFeatures: [String: Feature] = [
-        "speaker.quote": .speakerQuote, "speaker.verbSubject": .speakerVerb, "speaker.attributionNoun": .speakerAttribution,
-        "speaker.reportedSubject": .speakerAttribution, "speaker.agent": .speakerAgent, "speaker.headline": .speakerHeadline,
-        "speaker.pronoun": .speakerPronoun, "speaker.aboutThis": .speakerPronoun, "speaker.participleAgent": .speakerParticiple,
-        "speaker.mentioned": .speakerMentioned,
+    static let speakerFeatures: [RuleName: Feature] = [
+        .speakerQuote: .speakerQuote, .speakerVerbSubject: .speakerVerb, .speakerAttributionNoun: .speakerAttribution,
+        .speakerReportedSubject: .speakerAttribution, .speakerAgent: .speakerAgent, .speakerHeadline: .speakerHeadline,
+        .speakerPronoun: .speakerPronoun, .speakerAboutThis: .speakerPronoun, .speakerParticipleAgent: .speakerParticiple,
+        .speakerMentioned: .speakerMentioned,
     ]
-    static let polarityFeatures: [String: Feature] = [
-        "polarity.direction": .polDirection, "polarity.evaluation": .polEvaluation, "polarity.description": .polDescription,
-        "polarity.negatedCue": .polNegatedCue, "polarity.readiness": .polReadiness, "polarity.affirmedCue": .polAffirmed,
-        "polarity.act": .polAct, "polarity.reversal": .polReversal, "polarity.naive": .polNaive,
+    static let polarityFeatures: [RuleName: Feature] = [
+        .polarityDirection: .polDirection, .polarityEvaluation: .polEvaluation, .polarityDescription: .polDescription,
+        .polarityNegatedCue: .polNegatedCue, .polarityReadiness: .polReadiness, .polarityAffirmedCue: .polAffirmed,
+        .polarityAct: .polAct, .polarityReversal: .polReversal, .polarityNaive: .polNaive,
     ]
 
     /// The polarity rules that read a negation before the cue (and turn the side over for it).
-    static let negationReaders: Set<String> = ["polarity.direction", "polarity.negatedCue", "polarity.evaluation",
-                                               "polarity.reversal", "polarity.act"]
+    static let negationReaders: Set<RuleName> = [.polarityDirection, .polarityNegatedCue, .polarityEvaluation,
+                                               .polarityReversal, .polarityAct]
 
     /// The feature values of finding `f` from hit `h`.
-    func values(_ f: Finding, hit h: TopicHit, sentence facts: SentenceFacts, speakerRule: String, polarityRule: String,
+    func values(_ f: Finding, hit h: TopicHit, sentence facts: SentenceFacts, speakerRule: RuleName, polarityRule: RuleName,
                 naive: Polarity, competing: Int) -> [Double] {
         var x = [Double](repeating: 0, count: Feature.allCases.count)
         func set(_ k: Feature, _ v: Double = 1) { x[k.index] = v }
@@ -112,9 +112,9 @@ struct CandidateFeatures {
         if let k = Self.speakerFeatures[speakerRule] { set(k) }
         if let k = Self.polarityFeatures[polarityRule] { set(k) }
         let rules = Set(h.rules)
-        if rules.contains("topic.ambiguous") { set(.topicAmbiguous) }
-        else if rules.contains("topic.description") { set(.topicDescription) }
-        else if rules.contains("topic.anchorInSentence") || rules.contains("topic.actorCountry") || rules.contains("topic.specificWord") { set(.topicTied) }
+        if rules.contains(.topicAmbiguous) { set(.topicAmbiguous) }
+        else if rules.contains(.topicDescription) { set(.topicDescription) }
+        else if rules.contains(.topicAnchorInSentence) || rules.contains(.topicActorCountry) || rules.contains(.topicSpecificWord) { set(.topicTied) }
         else if rules.count > 1 { set(.topicNearby) }
         else { set(.topicCue) }
         if h.properCue { set(.topicPlace) }

@@ -12,7 +12,17 @@ struct StatedDate: Sendable, Equatable {
     var day: Day
     /// 3 = day given, 2 = month given, 1 = relative, 0 = article date
     var strength: Int
-    var rule: String
+    var rule: RuleName
+    /// How the date came from other sentences, when it did, in the order it travelled.
+    var carries: [DateCarry] = []
+
+    /// The rule as the stance records print it (`date.month`, `date.month.carried.carried`).
+    var ruleText: String { ([rule.rawValue] + carries.map(\.rawValue)).joined(separator: ".") }
+
+    /// This date as it reaches another sentence.
+    func carried(_ how: DateCarry) -> StatedDate {
+        StatedDate(day: day, strength: strength, rule: rule, carries: carries + [how])
+    }
 }
 
 enum DateFinder {
@@ -34,9 +44,9 @@ enum DateFinder {
             let prev = i > 0 ? words[i - 1].norm : ""
             // накануне / вчера
             if t.norm == K.накануне, i + 1 >= words.count || !(lexicon.months[words[i + 1].norm] != nil) {
-                return StatedDate(day: article.adding(days: -1), strength: 1, rule: "date.eve")
+                return StatedDate(day: article.adding(days: -1), strength: 1, rule: .dateEve)
             }
-            if t.norm == K.вчера { return StatedDate(day: article.adding(days: -1), strength: 1, rule: "date.yesterday") }
+            if t.norm == K.вчера { return StatedDate(day: article.adding(days: -1), strength: 1, rule: .dateYesterday) }
             // N <month> [YYYY]
             if t.kind == .number, let d = Int(t.norm), (1...31).contains(d), i + 1 < words.count,
                let m = lexicon.months[words[i + 1].norm], !blockers.contains(prev) {
@@ -50,7 +60,7 @@ enum DateFinder {
                     if !explicitYear && day > article && !soon(m, after: article) {
                         day = Day(year: year - 1, month: m, day: min(d, Day.daysIn(month: m, year: year - 1))) ?? day
                     }
-                    if day <= article { return StatedDate(day: day, strength: 3, rule: "date.dayMonth") }
+                    if day <= article { return StatedDate(day: day, strength: 3, rule: .dateDayMonth) }
                 }
             }
             // в [начале|середине|конце] <month> [YYYY | прошлого года]
@@ -58,7 +68,7 @@ enum DateFinder {
                 var j = i + 1
                 if j < words.count, monthParts.contains(words[j].norm) { j += 1 }
                 if j < words.count, words[j].norm == K.месяца {
-                    return StatedDate(day: Day(year: article.year, month: article.month, day: 1)!, strength: 2, rule: "date.thisMonth")
+                    return StatedDate(day: Day(year: article.year, month: article.month, day: 1)!, strength: 2, rule: .dateThisMonth)
                 }
                 if j < words.count, let m = lexicon.months[words[j].norm] {
                     var year = article.year
@@ -70,7 +80,7 @@ enum DateFinder {
                     }
                     if var day = Day(year: year, month: m, day: 1) {
                         if !explicitYear && day > article && !soon(m, after: article) { day = Day(year: year - 1, month: m, day: 1)! }
-                        if day <= article { return StatedDate(day: day, strength: 2, rule: "date.month") }
+                        if day <= article { return StatedDate(day: day, strength: 2, rule: .dateMonth) }
                     }
                 }
             }
@@ -84,7 +94,7 @@ enum DateFinder {
                 else if unit.hasPrefix(K.недел) { days = 7 * n }
                 else if unit.hasPrefix(K.месяц) { days = 30 * n }
                 else if unit == K.год || unit == K.года || unit == K.лет { days = 365 * n }
-                if let d = days { return StatedDate(day: article.adding(days: -d), strength: 1, rule: "date.ago") }
+                if let d = days { return StatedDate(day: article.adding(days: -d), strength: 1, rule: .dateAgo) }
             }
             i += 1
         }

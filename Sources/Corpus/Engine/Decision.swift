@@ -31,7 +31,7 @@ struct Decision {
             let (f, date, c) = best[key]!
             return Stance(article: article.id, actor: watchlist.actors[f.actor].id, topic: watchlist.topics[f.topic].id,
                           polarity: f.polarity, stated: date.day, evidence: f.evidence(in: article.body),
-                          evidenceStart: f.start, evidenceEnd: f.end, rules: f.rules + (date.rule == f.stated.rule ? [] : [date.rule]),
+                          evidenceStart: f.start, evidenceEnd: f.end, rules: f.ruleTexts + (date.ruleText == f.stated.ruleText ? [] : [date.ruleText]),
                           confidence: (c * 1000).rounded() / 1000)
         }
     }

@@ -5,6 +5,8 @@ import Foundation
 /// Single words are kept as Snowball stems of their folded form; phrases as arrays of
 /// stems. Nothing here is specific to a watchlist.
 struct Lexicon: Sendable {
+    /// Function words and word parts by the role they play (`function-words.txt`).
+    var words = FunctionWords.none
     var speechVerbs: Set<String> = []
     var negators: Set<String> = []
     /// Negated phrases that read as affirmative ("не исключает"), as folded words.
@@ -18,9 +20,8 @@ struct Lexicon: Sendable {
     var evaluation: [(words: [String], value: Int)] = []
     /// Approval (+1) / rejection (-1) entries, folded words.
     var approval: [(words: [String], value: Int)] = []
-    /// Direction class of a stem: "down", "up", "allow", "forbid".
-    var directions: [String: String] = [:]
-    var directionPhrases: [(words: [String], cls: String)] = []
+    /// The direction a stem moves a measure in.
+    var directions: [String: Direction] = [:]
     /// Folded month form → month number.
     var months: [String: Int] = [:]
     var pronouns: Set<String> = []
@@ -90,20 +91,22 @@ struct Lexicon: Sendable {
 
     /// Loads every list from `directory`.
     init(directory: String, stem: (String) -> String) throws {
-        func lines(_ name: String) throws -> [String] {
+        func entries(_ name: String) throws -> [LexiconLine] {
             let path = directory + "/" + name
             guard let bytes = FileManagerShim.contents(atPath: path),
                   let text = String(validating: bytes, as: UTF8.self) else {
                 throw LoadError(description: "lexicon '\(path)' cannot be read; the engine was not started")
             }
-            return text.split(separator: "\n").compactMap { line in
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
                 let t = String(line).trimmingWhitespace
-                return t.isEmpty || t.hasPrefix("#") ? nil : t
+                return t.isEmpty || t.hasPrefix("#") ? nil : LexiconLine(file: path, number: n + 1, text: t)
             }
         }
+        func lines(_ name: String) throws -> [String] { try entries(name).map(\.text) }
         func words(_ s: some StringProtocol) -> [String] {
             s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
         }
+        self.words = try FunctionWords(lines: try entries("function-words.txt"))
         speechVerbs = Set(try lines("speech_verbs.txt").map { stem(Fold.word($0)) })
         for l in try lines("negations.txt") {
             if l.hasPrefix("+") { affirmativeNegations.append(words(l.dropFirst())) } else { negators.insert(Fold.word(l)) }
@@ -117,9 +120,8 @@ struct Lexicon: Sendable {
         }
         for l in try lines("directions.txt") {
             let parts = words(l)
-            guard parts.count >= 2 else { continue }
-            let ws = Array(parts.dropFirst()).map(stem)
-            if ws.count == 1 { directions[ws[0]] = parts[0] } else { directionPhrases.append((ws, parts[0])) }
+            guard parts.count == 2, let direction = Direction(rawValue: parts[0]) else { continue }
+            directions[stem(parts[1])] = direction
         }
         for l in try lines("months.txt") {
             let parts = words(l)

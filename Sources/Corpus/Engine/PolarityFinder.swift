@@ -162,7 +162,7 @@ struct PolarityFinder {
     }
 
     /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
-    func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>, properCue: Bool = false) -> (Polarity, String)? {
+    func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>, properCue: Bool = false) -> (Polarity, RuleName)? {
         let c = clause(hit, in: s)
         // "роль посредника, которая … не такая реалистичная": a relative clause right after
         // the cue's clause speaks of the cue (used for approval only)
@@ -191,7 +191,7 @@ struct PolarityFinder {
             }
             if pro != contra {
                 let p: Polarity = pro ? .pro : .contra
-                return (negated(at, clause: c, window: 3) ? p.opposite : p, "polarity.act")
+                return (negated(at, clause: c, window: 3) ? p.opposite : p, .polarityAct)
             }
         }
         if topic.kind != .plain && (hedged(c, condition: true) || background(c, sentence: s)) { return nil }
@@ -207,14 +207,14 @@ struct PolarityFinder {
                 // negation is already the direction's own ("не поддержит снижение")
                 let after = (d.at.map { $0 + 1 } ?? c.lowerBound)..<max(c.upperBound, (d.at ?? c.lowerBound) + 1)
                 if ev.value < 0 || evaluation(after, clause: c, approval: true).value < 0 { p = p.opposite }
-                return (p, "polarity.direction")
+                return (p, .polarityDirection)
             }
         }
         var e = topic.kind == .plain ? evaluation(withRelative, clause: withRelative, approval: true) : ev
         if e.value == 0 && topic.kind == .evaluative { e = evaluation(s, clause: s) }
         if e.value != 0 {
             let p = e.value > 0 ? topic.positivePolarity : topic.positivePolarity.opposite
-            return (p, "polarity.evaluation")
+            return (p, .polarityEvaluation)
         }
         if topic.kind == .direction {
             // the description must be met beyond the cue's own words ("совещание о пенсионной
@@ -223,26 +223,26 @@ struct PolarityFinder {
             let (proBeyond, contraBeyond) = overlap(c, topic: topic, beyondCues: true)
             let (win, lose) = pro > contra ? (proBeyond, contraBeyond) : (contraBeyond, proBeyond)
             if abs(pro - contra) >= 2 && win >= 1 && lose <= win {
-                return (pro > contra ? .pro : .contra, "polarity.description")
+                return (pro > contra ? .pro : .contra, .polarityDescription)
             }
             return nil
         }
         if topic.kind == .evaluative {
             let (pro, contra) = overlap(s, topic: topic)
-            if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, "polarity.description") }
+            if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, .polarityDescription) }
             return nil
         }
         // "отменить пошлины", "выйти из договора", "не видит причин отменять …"
         if let rv = reversal(before: hit.lowerBound, clause: c, reach: 3) {
             let p = topic.reversalPolarity
-            return (negated(rv, clause: c) ? p.opposite : p, "polarity.reversal")
+            return (negated(rv, clause: c) ? p.opposite : p, .polarityReversal)
         }
-        if negated(hit.lowerBound, clause: c) { return (.contra, "polarity.negatedCue") }
+        if negated(hit.lowerBound, clause: c) { return (.contra, .polarityNegatedCue) }
         if let m = modal(c) {
-            return (negated(m, clause: c, window: 2) ? .contra : .pro, "polarity.readiness")
+            return (negated(m, clause: c, window: 2) ? .contra : .pro, .polarityReadiness)
         }
         if properCue { return nil }
-        return (.pro, "polarity.affirmedCue")
+        return (.pro, .polarityAffirmedCue)
     }
 
     /// A reversive word ("отменить", "снять", "выйти из", "отказаться от") within `reach` words

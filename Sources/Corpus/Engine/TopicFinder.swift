@@ -21,7 +21,7 @@ struct TopicHit {
     var topic: Int
     /// Word range of the cue (or of the evaluation/direction word for description hits).
     var words: Range<Int>
-    var rules: [String]
+    var rules: [RuleName]
     /// The cue is a place name (an anchor of the topic), not a word for the position.
     var properCue: Bool = false
     /// For a cue several topics share and nothing ties to one: all of them (`topic.ambiguous`).
@@ -78,7 +78,7 @@ struct TopicFinder {
         var ambiguous: [TopicHit] = []
         // choices and support depend on the sentence, not on the cue's position: decide each
         // once per sentence (a run-on page of repeated cues stays linear)
-        var chosenFor: [[Int]: [(Int, String)]] = [:]
+        var chosenFor: [[Int]: [(Int, RuleName?)]] = [:]
         var supportFor: [Int: [String: Bool]] = [:]  // topic → cue stem → supported
         var w = r.lowerBound
         while w < r.upperBound {
@@ -104,7 +104,7 @@ struct TopicFinder {
                 }
             }
             guard !topics.isEmpty else { w += 1; continue }
-            var chosen: [(Int, String)]
+            var chosen: [(Int, RuleName?)]
             if let known = chosenFor[topics] { chosen = known } else {
                 chosen = choose(topics, sentence: s, holder: holder)
                 chosenFor[topics] = chosen
@@ -112,16 +112,16 @@ struct TopicFinder {
             // topics close in meaning: told apart by a word only one of them has in its
             // label, cues or descriptions ("пошлины на сыр из Норландии")
             if chosen.isEmpty && topics.count > 1, let t = specific(topics, in: r) {
-                chosen = [(t, "topic.specificWord")]
+                chosen = [(t, .topicSpecificWord)]
             }
             if chosen.isEmpty && topics.count > 1 && keepAmbiguous {
                 for t in topics where !ambiguous.contains(where: { $0.topic == t }) {
-                    ambiguous.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", "topic.ambiguous"], competing: topics))
+                    ambiguous.append(TopicHit(topic: t, words: w..<(w + len), rules: [.topicCue, .topicAmbiguous], competing: topics))
                 }
             }
             for (t, rule) in chosen {
                 if !out.contains(where: { $0.topic == t }) {
-                    out.append(TopicHit(topic: t, words: w..<(w + len), rules: ["topic.cue", rule].filter { !$0.isEmpty },
+                    out.append(TopicHit(topic: t, words: w..<(w + len), rules: [.topicCue] + (rule.map { [$0] } ?? []),
                                         properCue: isPlaceName(w..<(w + len), topic: t, sentenceStart: r.lowerBound)))
                 }
             }
@@ -167,7 +167,7 @@ struct TopicFinder {
     }
 
     /// Ties a cue shared by several topics to the right ones.
-    func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, String)] {
+    func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, RuleName?)] {
         let r = text.sentenceWords[s]
         let inSentence = topics.filter { anchorsIn(r, topic: $0, holder: (holder, s)) > 0 }
         if topics.isEmpty { return [] }
@@ -181,27 +181,27 @@ struct TopicFinder {
                 let lo = max(0, s - 2)
                 let near = text.sentenceWords[lo].lowerBound..<r.lowerBound
                 if otherCountryNamed(r, topic: t) || anchorsIn(near, topic: t) == 0 { return [] }
-                return [(t, "topic.anchorNearby")]
+                return [(t, .topicAnchorNearby)]
             }
-            return [(t, "")]
+            return [(t, nil)]
         }
-        if !inSentence.isEmpty { return inSentence.map { ($0, "topic.anchorInSentence") } }
+        if !inSentence.isEmpty { return inSentence.map { ($0, .topicAnchorInSentence) } }
         let own = topics.filter { !index.ownAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
-        if own.count == 1 { return [(own[0], "topic.actorCountry")] }
+        if own.count == 1 { return [(own[0], .topicActorCountry)] }
         let group = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
         let pool = own.isEmpty ? topics : own
         let lo = max(0, s - 2)
         if lo < s {
             let near = text.sentenceWords[lo].lowerBound..<r.lowerBound
             let scored = pool.map { ($0, anchorsIn(near, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
-            if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorNearby")] }
+            if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, .topicAnchorNearby)] }
         }
-        if group.count == 1 { return [(group[0], "topic.groupCountry")] }
+        if group.count == 1 { return [(group[0], .topicGroupCountry)] }
         let generic = pool.filter { index.topics[$0].anchors.isEmpty }
-        if generic.count == 1 { return [(generic[0], "topic.generic")] }
+        if generic.count == 1 { return [(generic[0], .topicGeneric)] }
         let all = 0..<text.words.count
         let scored = pool.map { ($0, anchorsIn(all, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
-        if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, "topic.anchorInArticle")] }
+        if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, .topicAnchorInArticle)] }
         return []
     }
 
@@ -280,7 +280,7 @@ struct TopicFinder {
                 guard near.contains(where: { $0 != a && (t.descriptionWeights[text.stems[$0]] ?? 0) > 0 }) else { continue }
             }
             if !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0 && index.actorAnchors[holder].isDisjoint(with: t.anchors) { continue }
-            out.append(TopicHit(topic: ti, words: a..<(a + 1), rules: ["topic.description"]))
+            out.append(TopicHit(topic: ti, words: a..<(a + 1), rules: [.topicDescription]))
         }
         return out
     }

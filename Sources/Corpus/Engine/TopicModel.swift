@@ -28,8 +28,8 @@ struct TopicModel: Sendable {
     var anchors: Set<String>
     /// Multi-word anchors, as stem sequences.
     var anchorPhrases: [[String]] = []
-    /// Direction class → polarity ("down" → .pro).
-    var directionPolarity: [String: Polarity] = [:]
+    /// Direction → polarity (`.down` → `.pro`).
+    var directionPolarity: [Direction: Polarity] = [:]
     /// Polarity that optimism / approval supports.
     var positivePolarity: Polarity = .pro
     /// The side that undoing the topic's measure takes ("отменить пошлины", "снять запрет"):
@@ -102,12 +102,11 @@ struct TopicModel: Sendable {
         anchors = widened
         anchorPhrases = phrases
         // direction: which class each description leans to (a negated word counts for the other class)
-        let opposite = ["down": "up", "up": "down", "allow": "forbid", "forbid": "allow"]
-        func lean(_ stems: [(stem: String, negated: Bool)]) -> [String: Int] {
-            var out: [String: Int] = [:]
+        func lean(_ stems: [(stem: String, negated: Bool)]) -> [Direction: Int] {
+            var out: [Direction: Int] = [:]
             for s in stems {
                 guard var cls = lexicon.directions[s.stem] else { continue }
-                if s.negated { cls = opposite[cls]! }
+                if s.negated { cls = cls.opposite }
                 out[cls, default: 0] += 1
             }
             return out
@@ -116,14 +115,14 @@ struct TopicModel: Sendable {
         // each axis (down/up, allow/forbid) scores how clearly the descriptions lean on it;
         // a weak second axis ("актор допускает дальнейшее повышение": a verb, not an
         // admission) is dropped
-        var scores: [(String, Int)] = []
-        for cls in ["down", "allow"] {
-            let opp = opposite[cls]!
+        var scores: [(Direction, Int)] = []
+        for cls in [Direction.down, .allow] {
+            let opp = cls.opposite
             scores.append((cls, (lp[cls] ?? 0) - (lp[opp] ?? 0) - (lc[cls] ?? 0) + (lc[opp] ?? 0)))
         }
         let strongest = scores.map { abs($0.1) }.max() ?? 0
         for (cls, score) in scores where score != 0 && (abs(score) == strongest || abs(score) >= 2) {
-            let opp = opposite[cls]!
+            let opp = cls.opposite
             directionPolarity[cls] = score > 0 ? .pro : .contra
             directionPolarity[opp] = score > 0 ? .contra : .pro
         }
