@@ -1,0 +1,160 @@
+/// Stage 2 of the chain (`ArticleText → holders → findings → stances`): every meeting of a
+/// holder and a topic in a sentence, read for polarity, dated, and described by its features.
+///
+/// For each sentence that is not page furniture:
+/// 1. the holders: the sentence's speaker when it is a watched actor, the actors coordinated
+///    with it (`speaker.coordinated`: "Абаев и Сейтова заявили"), and, as wide as a keyword
+///    reader, every other watched actor the sentence names (`speaker.mentioned`), unless
+///    someone unwatched holds the words ("по мнению экспертов, X не станет …");
+/// 2. the date (`StatedDates`: the sentence's own, carried, pointed back to, or the article's);
+/// 3. for each holder, the topics: by cue (`TopicFinder.hits`), then by description for the
+///    topics no cue found, leaving out the words inside a cue's clause (they belong to it);
+/// 4. for each topic, the polarity: the first `PolarityFinder` rule that reads the clause, else
+///    `polarity.naive` (contra when a negation stands within four words before the cue);
+/// 5. the candidate's features (`CandidateFeatures`), the article-wide ones once all are known.
+struct FindingStage {
+    let engine: StanceEngine
+    let text: ArticleText
+    let article: Article
+    let topicFinder: TopicFinder
+    let polarityFinder: PolarityFinder
+    let features: CandidateFeatures
+
+    /// A watched actor holding a sentence's words: how it was found, and the rule its
+    /// features are read from (a coordinated actor is weighed as the speaker it stands with).
+    struct Holder {
+        var actor: Int
+        var rule: RuleName
+        var featureRule: RuleName
+    }
+
+    init(engine: StanceEngine, text: ArticleText, article: Article) {
+        self.engine = engine
+        self.text = text
+        self.article = article
+        topicFinder = TopicFinder(text: text, index: engine.index, lexicon: engine.lexicon, buckets: engine.buckets,
+                                  activeTopics: TopicFinder.active(text, engine.index))
+        polarityFinder = PolarityFinder(text: text, lexicon: engine.lexicon)
+        features = CandidateFeatures(text: text, lexicon: engine.lexicon, index: engine.index, polarity: polarityFinder)
+    }
+
+    /// Every candidate of the article in text order, or nil when `shouldStop` said yes first.
+    func candidates(_ holders: SentenceHolders, shouldStop: () -> Bool) -> [Candidate]? {
+        var out: [Candidate] = []
+        var dates = StatedDates(text: text, article: article, lexicon: engine.lexicon)
+        for s in text.sentences.indices {
+            if shouldStop() { return nil }
+            let speaker = holders.speakers[s]
+            if speaker == nil || speaker?.0 == .other { dates.dateBack(from: s, &out) }
+            var date: StatedDate? = nil
+            var found: [Holder] = []
+            if let (who, rule) = speaker {
+                date = dates.date(of: s, speaker: who, rule: rule)
+                if case .actor(let actor) = who { found = spokenBy(actor, rule: rule, sentence: s) }
+            } else {
+                dates.forget()
+            }
+            guard !text.sentences[s].isBoilerplate else { continue }
+            if speaker?.0 != .other { found += named(in: s, besides: found) }
+            guard !found.isEmpty else { continue }
+            if date == nil, speaker == nil { date = dates.own(s) }
+            out += candidates(in: s, holders: found, stated: date ?? dates.articleDate)
+        }
+        CandidateFeatures.fillArticle(&out)
+        return out
+    }
+
+    /// Holder rule 1: the speaker, and the actors coordinated with it by «и».
+    private func spokenBy(_ actor: Int, rule: RuleName, sentence s: Int) -> [Holder] {
+        var out = [Holder(actor: actor, rule: rule, featureRule: rule)]
+        for other in coordinated(with: actor, sentence: s) where !out.contains(where: { $0.actor == other }) {
+            out.append(Holder(actor: other, rule: .speakerCoordinated, featureRule: rule))
+        }
+        return out
+    }
+
+    /// Holder rule 2 (`speaker.mentioned`): every other watched actor the sentence names.
+    private func named(in s: Int, besides found: [Holder]) -> [Holder] {
+        var out: [Holder] = []
+        for m in text.sentenceMentions[s].map({ text.mentions[$0] }) {
+            guard m.kind == .name || m.kind == .role, m.actors.count == 1 else { continue }
+            let actor = m.actors[0]
+            guard !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }) else { continue }
+            out.append(Holder(actor: actor, rule: .speakerMentioned, featureRule: .speakerMentioned))
+        }
+        return out
+    }
+
+    /// Watched actors joined to a mention of `actor` in sentence `s` by a bare «и» ("Абаев и
+    /// Сейтова заявили"): the coordinated subjects hold the words together.
+    func coordinated(with actor: Int, sentence s: Int) -> [Int] {
+        let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
+            .filter { ($0.kind == .name || $0.kind == .role) && $0.actors.count == 1 }
+        var out: [Int] = []
+        for (i, m) in mentions.enumerated() where m.actors[0] == actor {
+            for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].actors[0] != actor {
+                let (left, right) = n < i ? (mentions[n], m) : (m, mentions[n])
+                let between = left.last + 1
+                if right.first == left.last + 2, engine.lexicon.words.isa(text.words[between].norm, .and),
+                   !text.boundary(before: between) {
+                    out.append(mentions[n].actors[0])
+                }
+            }
+        }
+        return out
+    }
+
+    /// Steps 3 to 5 for the holders of sentence `s`.
+    private func candidates(in s: Int, holders: [Holder], stated: StatedDate) -> [Candidate] {
+        let sentence = text.sentences[s]
+        let r = text.sentenceWords[s]
+        let facts = features.sentence(s, question: isQuestion(s))
+        let evaluation = polarityFinder.evaluation(r, clause: r)
+        let noSide = r.contains { engine.lexicon.noSide.contains(text.words[$0].norm) }
+        let directionAt = r.first { engine.lexicon.directions[text.stems[$0]] != nil }
+        var out: [Candidate] = []
+        for holder in holders {
+            let hits = topicHits(s, holder: holder.actor, evaluationAt: evaluation.value != 0 ? evaluation.at : nil,
+                                 directionAt: directionAt)
+            let competing = Set(hits.map(\.topic)).count - 1
+            for hit in hits {
+                let topic = engine.index.topics[hit.topic]
+                let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: r, properCue: hit.properCue)
+                let naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
+                let (polarity, polarityRule) = found ?? (naive, .polarityNaive)
+                let finding = Finding(sentence: s, actor: holder.actor, topic: hit.topic, polarity: polarity, stated: stated,
+                                      rules: [holder.rule] + hit.rules + [polarityRule],
+                                      start: sentence.start, end: sentence.end)
+                let values = features.values(finding, hit: hit, sentence: facts, speakerRule: holder.featureRule,
+                                             polarityRule: polarityRule, naive: naive, competing: competing)
+                out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide))
+            }
+        }
+        return out
+    }
+
+    /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.
+    private func topicHits(_ s: Int, holder: Int, evaluationAt: Int?, directionAt: Int?) -> [TopicHit] {
+        let r = text.sentenceWords[s]
+        var hits = topicFinder.hits(sentence: s, holder: holder, keepAmbiguous: true)
+        let cueTopics = Set(hits.map(\.topic))
+        var usedByCue = Set<Int>()
+        for hit in hits { usedByCue.formUnion(polarityFinder.clause(hit.words, in: r)) }
+        hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: evaluationAt,
+                                            directionAt: directionAt, skip: cueTopics, usedByCue: usedByCue)
+        return hits
+    }
+
+    /// A question put to someone is not a position: it ends with "?", or it holds a question
+    /// word and the particle «ли».
+    func isQuestion(_ s: Int) -> Bool {
+        if text.sentences[s].endsWithQuestionMark { return true }
+        var hasQuestionWord = false, hasParticle = false
+        for w in text.sentenceWords[s] {
+            let norm = text.words[w].norm
+            if engine.lexicon.words.isa(norm, .questionParticle) { hasParticle = true }
+            else if engine.lexicon.questionWords.contains(norm) { hasQuestionWord = true }
+        }
+        return hasQuestionWord && hasParticle
+    }
+}

@@ -1,0 +1,84 @@
+/// When each finding was said, across sentences: `DateFinder` reads one sentence; this stage
+/// carries a date to the sentences that go on with it. Its rules, in order:
+/// 1. the sentence's own date (`DateFinder`);
+/// 2. `.carried`: an undated sentence that goes on with the same speaker's statement before it
+///    takes its date ("Он вновь указал …", "При этом он …"; see `continues`);
+/// 3. `.backReference`: a later sentence of the same paragraph that points back with a
+///    demonstrative and gives a date ("Это письмо было направлено в декабре") dates the
+///    undated findings of the `backReferenceReach` sentences before it;
+/// 4. `date.article`: otherwise the article's date.
+struct StatedDates {
+    let text: ArticleText
+    let article: Article
+    let lexicon: Lexicon
+    /// The last dated statement: its paragraph, speaker and date.
+    private var last: (paragraph: Int, speaker: Speaker, date: StatedDate)? = nil
+
+    /// How many sentences back a demonstrative sentence dates undated stances.
+    static let backReferenceReach = 3
+
+    init(text: ArticleText, article: Article, lexicon: Lexicon) {
+        self.text = text
+        self.article = article
+        self.lexicon = lexicon
+    }
+
+    /// The date sentence `s` itself gives, if any (rule 1).
+    func own(_ s: Int) -> StatedDate? {
+        DateFinder.find(text.words[text.sentenceWords[s]], article: article.date, lexicon: lexicon)
+    }
+
+    /// The date of sentence `s`, held by `speaker` through `rule`: its own, or the one carried
+    /// from the statement before (rules 1 and 2). Remembers it for the sentences after.
+    mutating func date(of s: Int, speaker: Speaker, rule: RuleName) -> StatedDate? {
+        let paragraph = text.sentences[s].paragraph
+        var date = own(s)
+        if date == nil, let last, last.speaker == speaker,
+           last.paragraph == paragraph && continues(s, rule: rule) || startsContinuation(s) {
+            date = last.date.carried(.carried)
+        }
+        last = date.map { (paragraph, speaker, $0) }
+        return date
+    }
+
+    /// A sentence nobody holds breaks the chain of carried dates.
+    mutating func forget() { last = nil }
+
+    /// The article's date, for a finding no sentence dates (rule 4).
+    var articleDate: StatedDate { StatedDate(day: article.date, strength: 0, rule: .dateArticle) }
+
+    /// Rule 3: when sentence `s` points back with a demonstrative and gives a date, the
+    /// undated candidates of the sentences before it in its paragraph take that date.
+    func dateBack(from s: Int, _ out: inout [Candidate]) {
+        let r = text.sentenceWords[s]
+        guard let first = r.first, lexicon.words.isa(text.words[first].norm, .demonstratives),
+              let date = own(s) else { return }
+        let paragraph = text.sentences[s].paragraph
+        for k in out.indices {
+            let sentence = out[k].finding.sentence
+            guard sentence < s, sentence >= s - Self.backReferenceReach, text.sentences[sentence].paragraph == paragraph,
+                  out[k].finding.stated.strength == 0 else { continue }
+            out[k].finding.stated = date.carried(.backReference)
+            out[k].features[Feature.dateExplicit.index] = 1
+        }
+    }
+
+    /// A sentence that goes on with the statement before it: a quote's continuation, a
+    /// pronoun subject, or a connective at its start ("При этом он …", "Однако …").
+    func continues(_ s: Int, rule: RuleName) -> Bool {
+        if rule == .speakerQuote || rule == .speakerPronoun { return true }
+        let r = text.sentenceWords[s]
+        guard let first = r.first else { return false }
+        if lexicon.words.isa(text.words[first].norm, .connectives) { return true }
+        return r.prefix(4).contains { lexicon.words.isa(text.words[$0].norm, .subjectPronouns) }
+    }
+
+    /// A sentence that opens as a continuation whoever speaks: "Тогда …", "Он вновь …".
+    func startsContinuation(_ s: Int) -> Bool {
+        let r = text.sentenceWords[s]
+        guard let first = r.first else { return false }
+        let word = text.words[first].norm
+        return lexicon.words.isa(word, .then) || lexicon.words.isa(word, .subjectPronouns) && r.count > 1
+            && lexicon.words.isa(text.words[first + 1].norm, .again)
+    }
+}
