@@ -146,7 +146,7 @@ public struct WatchlistWarning: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The lint's word lists: stop words and negators (the engine's), titles (`role_heads.txt` and
-/// `@` lines of `lint.txt`), generic words (`lint.txt`), places (`gazetteer.txt`); as folded
+/// `institution:` lines of `lint.txt`), generic words (`lint.txt`), places (`gazetteer.txt`); as folded
 /// words (stop words, negators) or Snowball stems of folded words (the rest).
 struct LintVocabulary: Sendable {
     var stopwords: Set<String> = []
@@ -156,31 +156,35 @@ struct LintVocabulary: Sendable {
     var titles: Set<String> = []
     var generic: Set<String> = []
     var places: Set<String> = []
+    /// How a `contra` description can say the other side (`contraExample:` lines of `lint.txt`),
+    /// as written, for the suggestion when `pro` and `contra` read the same.
+    var contraExamples: [String] = []
 
     init(directory: String, stemmer: Stemmer) throws(WatchlistLint.LoadError) {
-        func lines(_ name: String) throws(WatchlistLint.LoadError) -> [String] {
-            let path = directory + "/" + name
-            guard let bytes = FileManagerShim.contents(atPath: path),
-                  let text = String(validating: bytes, as: UTF8.self) else {
-                throw WatchlistLint.LoadError(description: "lexicon '\(path)' cannot be read; the watchlist was not checked")
-            }
-            return text.split(separator: "\n").compactMap { line in
-                let t = String(line).trimmingWhitespace
-                return t.isEmpty || t.hasPrefix("#") ? nil : t
+        func read(_ name: String, _ shape: LexiconFile.Shape = .plain) throws(WatchlistLint.LoadError) -> [LexiconFile.Entry] {
+            do {
+                return try LexiconFile.read(name, in: directory, shape: shape)
+            } catch {
+                let reason = "\(error)".replacingOccurrences(of: "; the engine was not started", with: "")
+                throw WatchlistLint.LoadError(description: reason + "; the watchlist was not checked")
             }
         }
         func folded(_ s: some StringProtocol) -> [String] {
             s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
         }
         func stem(_ f: String) -> String { f.utf8.count <= 2 ? f : Fold.stem(f, stemmer) }
-        stopwords = Set(try lines("stopwords.txt").flatMap { folded($0) })
+        stopwords = Set(try read("stopwords.txt").flatMap { folded($0.item) })
         stopStems = Set(stopwords.filter { $0.unicodeScalars.count >= 3 }.map(stem))
-        negators = Set(try lines("negations.txt").filter { !$0.hasPrefix("+") }.flatMap { folded($0) })
-        titles = Set(try lines("role_heads.txt").flatMap { folded($0) }.map(stem))
-        for l in try lines("lint.txt") {
-            if l.hasPrefix("@") { titles.formUnion(folded(l.dropFirst()).map(stem)) } else { generic.formUnion(folded(l).map(stem)) }
+        negators = Set(try read("negations.txt", .tagged(["affirmative"])).filter { $0.tag == nil }.flatMap { folded($0.item) })
+        titles = Set(try read("role_heads.txt").flatMap { folded($0.item) }.map(stem))
+        for e in try read("lint.txt", .tagged(["institution", "contraExample"])) {
+            switch e.tag {
+            case "institution": titles.formUnion(folded(e.item).map(stem))
+            case "contraExample": contraExamples.append(e.item)
+            default: generic.formUnion(folded(e.item).map(stem))
+            }
         }
-        places = Set(try lines("gazetteer.txt").flatMap { $0.split(separator: ",") }.flatMap { folded($0) }.map(stem))
+        places = Set(try read("gazetteer.txt", .lists).flatMap(\.items).flatMap { folded($0) }.map(stem))
     }
 }
 
@@ -484,7 +488,8 @@ struct LintRun {
             guard p == c else { continue }
             out.append(WatchlistWarning(check: .sameSides, place: .init(.topic, t.topic.id, key: "contra"), topics: [t.topic.id],
                 message: "pro and contra of topic \(t.topic.id) have the same words once stemmed («\(t.topic.pro)» / «\(t.topic.contra)»): polarity cannot be read from them",
-                suggestion: "say in contra what the other side does: the negation or the opposite act (e.g. «не поддерживает …», «отменить …», «против …»)"))
+                suggestion: "say in contra what the other side does: the negation or the opposite act (e.g. "
+                    + vocabulary.contraExamples.map { "«\($0)»" }.joined(separator: ", ") + ")"))
         }
     }
 

@@ -196,6 +196,8 @@ struct WatchlistLintTests {
     @Test func proAndContraWithTheSameWordsAreFlaggedAndANegatedContraIsNot() throws {
         let bad = try warnings(list(topics: Self.hunting(contra: "продление сезона охоты актор поддерживает")))
         #expect(checks(bad, .sameSides).map(\.topics) == [["hunting-season"]], "\(bad)")
+        // the suggestion's examples are the `contraExample:` lines of lint.txt
+        #expect(checks(bad, .sameSides).first?.suggestion.hasSuffix("(e.g. «не поддерживает …», «отменить …», «против …»)") == true)
         let good = try warnings(list(topics: Self.hunting(contra: "актор не поддерживает продление сезона охоты")))
         #expect(checks(good, .sameSides).isEmpty, "\(good)")
     }

@@ -54,6 +54,9 @@ enum Fold {
     @inline(__always)
     static func isCyrillic(_ u: Unicode.Scalar) -> Bool { (0x400...0x4FF).contains(u.value) }
 
+    /// `е`, which `ё` and `Ё` fold to.
+    private static let yo = Unicode.Scalar(0x435)!
+
     /// Lower case for Cyrillic and Latin, `ё`/`Ё` → `е`.
     @inline(__always)
     static func lower(_ u: Unicode.Scalar) -> Unicode.Scalar {
@@ -61,31 +64,35 @@ enum Fold {
         switch v {
         case 0x410...0x42F: return Unicode.Scalar(v + 0x20)!
         case 0x400...0x40F:
-            return v == 0x401 ? "е" : Unicode.Scalar(v + 0x50)!
-        case 0x451: return "е"
+            return v == 0x401 ? yo : Unicode.Scalar(v + 0x50)!
+        case 0x451: return yo
         case 0x41...0x5A: return Unicode.Scalar(v + 0x20)!
         default: return u
         }
     }
 
-    /// The Cyrillic letter a lower-case Latin look-alike stands for.
+    /// The Cyrillic letter a lower-case Latin look-alike stands for (a→а, e→е, o→о, c→с, p→р,
+    /// x→х, y→у, k→к, m→м, t→т, h→н, b→в), by code point: a property of the two alphabets'
+    /// glyphs, like the coding above, not a word list.
     @inline(__always)
     static func cyrillicTwin(_ u: Unicode.Scalar) -> Unicode.Scalar? {
-        switch u {
-        case "a": "а"
-        case "e": "е"
-        case "o": "о"
-        case "c": "с"
-        case "p": "р"
-        case "x": "х"
-        case "y": "у"
-        case "k": "к"
-        case "m": "м"
-        case "t": "т"
-        case "h": "н"
-        case "b": "в"
-        default: nil
+        let twin: UInt32
+        switch u.value {
+        case 0x61: twin = 0x430
+        case 0x65: twin = 0x435
+        case 0x6F: twin = 0x43E
+        case 0x63: twin = 0x441
+        case 0x70: twin = 0x440
+        case 0x78: twin = 0x445
+        case 0x79: twin = 0x443
+        case 0x6B: twin = 0x43A
+        case 0x6D: twin = 0x43C
+        case 0x74: twin = 0x442
+        case 0x68: twin = 0x43D
+        case 0x62: twin = 0x432
+        default: return nil
         }
+        return Unicode.Scalar(twin)
     }
 
     /// True when the first letter is upper case (Cyrillic or Latin).

@@ -38,25 +38,17 @@ struct FunctionWords: Sendable {
     /// True when `folded` is one of the role's words.
     func isa(_ folded: String, _ role: WordRole) -> Bool { list(role).contains(folded) }
 
-    /// Parses `function-words.txt`: `role: word word …` lines. An unknown role, a role given
-    /// twice, a line without a colon or a role missing from the file is an error naming the
-    /// file and the line.
-    init(lines: [LexiconLine]) throws {
+    /// Builds the roles from `function-words.txt`'s entries (`role: word word …`, the tag
+    /// checked by `LexiconFile`). A role given twice or missing from the file is an error naming
+    /// the file (and the line).
+    init(entries: [LexiconFile.Entry]) throws {
         var byRole: [WordRole: [String]] = [:]
-        for line in lines {
-            guard let colon = line.text.firstIndex(of: ":") else {
-                throw line.error("has no `role:`")
-            }
-            let name = String(line.text[..<colon]).trimmingWhitespace
-            guard let role = WordRole(rawValue: name) else {
-                throw line.error("names the role '\(name)', which the engine does not know (known: \(WordRole.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            guard byRole[role] == nil else { throw line.error("gives the role '\(name)' a second time") }
-            let words = line.text[line.text.index(after: colon)...].split(separator: " ").map { Fold.word(Substring($0)) }
-            guard !words.isEmpty else { throw line.error("gives the role '\(name)' no words") }
-            byRole[role] = words
+        for entry in entries {
+            guard let tag = entry.tag, let role = WordRole(rawValue: tag) else { throw entry.line.error("has no role") }
+            guard byRole[role] == nil else { throw entry.line.error("gives the role '\(tag)' a second time") }
+            byRole[role] = entry.item.split(separator: " ").map { Fold.word(Substring($0)) }
         }
-        if let missing = WordRole.allCases.first(where: { byRole[$0] == nil }), let file = lines.first?.file {
+        if let missing = WordRole.allCases.first(where: { byRole[$0] == nil }), let file = entries.first?.line.file {
             throw Lexicon.LoadError(description: "lexicon '\(file)' does not give the role '\(missing.rawValue)'; the engine was not started")
         }
         self.byRole = byRole

@@ -27,7 +27,9 @@ struct Lexicon: Sendable {
     var pronouns: Set<String> = []
     var roleHeads: Set<String> = []
     var attributionNouns: Set<String> = []
-    var boilerplate: [String] = []
+    /// Markers of page furniture at the start of a line, folded, in file order; `endsText`: the
+    /// line and every line after it are furniture (`end:` lines).
+    var boilerplate: [(marker: String, endsText: Bool)] = []
     var abbreviations: Set<String> = []
     /// Folded word stem → country index; multi-word entries as stem arrays.
     var gazetteer: [[[String]]] = []
@@ -89,73 +91,71 @@ struct Lexicon: Sendable {
         return url.path
     }
 
-    /// Loads every list from `directory`.
+    /// Loads every list from `directory`, each file in the one lexicon syntax (`LexiconFile`).
     init(directory: String, stem: (String) -> String) throws {
-        func entries(_ name: String) throws -> [LexiconLine] {
-            let path = directory + "/" + name
-            guard let bytes = FileManagerShim.contents(atPath: path),
-                  let text = String(validating: bytes, as: UTF8.self) else {
-                throw LoadError(description: "lexicon '\(path)' cannot be read; the engine was not started")
-            }
-            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
-                let t = String(line).trimmingWhitespace
-                return t.isEmpty || t.hasPrefix("#") ? nil : LexiconLine(file: path, number: n + 1, text: t)
-            }
+        func read(_ name: String, _ shape: LexiconFile.Shape = .plain) throws -> [LexiconFile.Entry] {
+            try LexiconFile.read(name, in: directory, shape: shape)
         }
-        func lines(_ name: String) throws -> [String] { try entries(name).map(\.text) }
+        func plain(_ name: String) throws -> [String] { try read(name).map(\.item) }
         func words(_ s: some StringProtocol) -> [String] {
             s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
         }
-        self.words = try FunctionWords(lines: try entries("function-words.txt"))
-        speechVerbs = Set(try lines("speech_verbs.txt").map { stem(Fold.word($0)) })
-        for l in try lines("negations.txt") {
-            if l.hasPrefix("+") { affirmativeNegations.append(words(l.dropFirst())) } else { negators.insert(Fold.word(l)) }
+        self.words = try FunctionWords(entries: try read("function-words.txt",
+                                                         .tagged(WordRole.allCases.map(\.rawValue), required: true)))
+        speechVerbs = Set(try plain("speech_verbs.txt").map { stem(Fold.word($0)) })
+        for e in try read("negations.txt", .tagged(["affirmative"])) {
+            if e.tag == nil { negators.insert(Fold.word(e.item)) } else { affirmativeNegations.append(words(e.item)) }
         }
         for p in affirmativeNegations { if let f = p.first, !affirmativeFirstWords.contains(f) { affirmativeFirstWords.append(f) } }
-        modal = Set(try lines("modal.txt").map { words($0).map(stem).joined(separator: " ") })
-        for l in try lines("evaluation.txt") {
-            let v = l.hasPrefix("-") ? -1 : 1
-            if l.dropFirst().hasPrefix("a") { approval.append((words(l.dropFirst(2)), v)) }
-            else { evaluation.append((words(l.dropFirst()), v)) }
+        modal = Set(try plain("modal.txt").map { words($0).map(stem).joined(separator: " ") })
+        for e in try read("evaluation.txt", .tagged(["optimism", "pessimism", "approval", "rejection"], required: true)) {
+            switch e.tag {
+            case "optimism": evaluation.append((words(e.item), 1))
+            case "pessimism": evaluation.append((words(e.item), -1))
+            case "approval": approval.append((words(e.item), 1))
+            default: approval.append((words(e.item), -1))
+            }
         }
-        for l in try lines("directions.txt") {
-            let parts = words(l)
-            guard parts.count == 2, let direction = Direction(rawValue: parts[0]) else { continue }
-            directions[stem(parts[1])] = direction
+        for e in try read("directions.txt", .tagged(Direction.allCases.map(\.rawValue), required: true)) {
+            let parts = words(e.item)
+            guard parts.count == 1, let tag = e.tag, let direction = Direction(rawValue: tag) else {
+                throw e.line.error("gives a direction more than one word")
+            }
+            directions[stem(parts[0])] = direction
         }
-        for l in try lines("months.txt") {
-            let parts = words(l)
-            guard let n = Int(parts[0]) else { continue }
-            for f in parts.dropFirst() { months[f] = n }
+        for e in try read("months.txt", .tagged((1...12).map(String.init), required: true)) {
+            for form in words(e.item) { months[form] = Int(e.tag ?? "") }
         }
-        pronouns = Set(try lines("pronouns.txt").map { Fold.word($0) })
-        roleHeads = Set(try lines("role_heads.txt").map { Fold.word($0) })
-        attributionNouns = Set(try lines("attribution.txt").map { Fold.word($0) })
-        boilerplate = try lines("boilerplate.txt").map { Fold.word($0) }
-        abbreviations = Set(try lines("abbreviations.txt").map { Fold.word($0) })
-        gazetteerFolded = try lines("gazetteer.txt").map { line in
-            line.split(separator: ",").map { words(String($0).trimmingWhitespace) }
-        }
+        pronouns = Set(try plain("pronouns.txt").map { Fold.word($0) })
+        roleHeads = Set(try plain("role_heads.txt").map { Fold.word($0) })
+        attributionNouns = Set(try plain("attribution.txt").map { Fold.word($0) })
+        boilerplate = try read("boilerplate.txt", .tagged(["end"])).map { (Fold.word($0.item), $0.tag != nil) }
+        abbreviations = Set(try plain("abbreviations.txt").map { Fold.word($0) })
+        gazetteerFolded = try read("gazetteer.txt", .lists).map { $0.items.map { words($0) } }
         gazetteer = gazetteerFolded.map { $0.map { $0.map(stem) } }
         for (li, line) in gazetteer.enumerated() { for (k, e) in line.enumerated() { gazetteerByFirst[e[0], default: []].append((li, k)) } }
         for e in evaluation { evaluationByFirst[e.words[0], default: []].append(e) }
         for e in approval { approvalByFirst[e.words[0], default: []].append(e) }
-        for m in boilerplate {
-            let b = m.hasPrefix("*") ? String(m.dropFirst()).trimmingWhitespace : m
-            if let f = b.split(separator: " ").first { boilerplateFirstWords.insert(String(f)); boilerplateFirstWords.insert(String(f.drop(while: { $0 == "(" }))) }
+        for (marker, _) in boilerplate {
+            if let f = marker.split(separator: " ").first {
+                boilerplateFirstWords.insert(String(f))
+                boilerplateFirstWords.insert(String(f.drop(while: { $0 == "(" })))
+            }
         }
-        stopwords = Set(try lines("stopwords.txt").flatMap { words($0) })
-        questionWords = Set(try lines("question.txt").map { Fold.word($0) })
-        timeframes = try lines("timeframe.txt").map { words($0).map(stem) }
-        for l in try lines("hedges.txt") {
-            if l.hasPrefix("*") { sentenceHedges.append(words(l.dropFirst())) }
-            else if l.hasPrefix("~") { conditionHedges.append(words(l.dropFirst())) }
-            else { hedges.append(words(l)) }
+        stopwords = Set(try plain("stopwords.txt").flatMap { words($0) })
+        questionWords = Set(try plain("question.txt").map { Fold.word($0) })
+        timeframes = try plain("timeframe.txt").map { words($0).map(stem) }
+        for e in try read("hedges.txt", .tagged(["sentence", "condition"])) {
+            switch e.tag {
+            case "sentence": sentenceHedges.append(words(e.item))
+            case "condition": conditionHedges.append(words(e.item))
+            default: hedges.append(words(e.item))
+            }
         }
-        reversals = Set(try lines("reversals.txt").map { stem(Fold.word($0)) })
-        forecasts = try lines("forecast.txt").map { words($0) }
-        conditions = try lines("conditions.txt").map { words($0) }
-        noSide = Set(try lines("noside.txt").map { Fold.word($0) })
+        reversals = Set(try plain("reversals.txt").map { stem(Fold.word($0)) })
+        forecasts = try plain("forecast.txt").map { words($0) }
+        conditions = try plain("conditions.txt").map { words($0) }
+        noSide = Set(try plain("noside.txt").map { Fold.word($0) })
         for list in [hedges, conditionHedges, sentenceHedges, forecasts, conditions] {
             for p in list { if let f = p.first { phraseFirstWords.insert(f) } }
         }

@@ -175,9 +175,7 @@ enum Segmenter {
             text += t[j].norm
             j += 1
         }
-        for marker in lexicon.boilerplate {
-            let isRest = marker.hasPrefix("*")
-            let m = isRest ? String(marker.dropFirst()).trimmingWhitespace : marker
+        for (m, isRest) in lexicon.boilerplate {
             if text.hasPrefix(m) {
                 // the marker must end at a word boundary
                 let after = text.dropFirst(m.count).first
