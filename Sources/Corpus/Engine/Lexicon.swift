@@ -67,7 +67,7 @@ struct Lexicon: Sendable {
     }
 
     /// Loads every list from the bundled `Lexicon/` folder.
-    static func bundled(stem: (String) -> String) throws -> Lexicon {
+    static func bundled(stem: @escaping (String) -> String) throws -> Lexicon {
         try Lexicon(directory: try locate(), stem: stem)
     }
 
@@ -92,72 +92,132 @@ struct Lexicon: Sendable {
     }
 
     /// Loads every list from `directory`, each file in the one lexicon syntax (`LexiconFile`).
-    init(directory: String, stem: (String) -> String) throws {
-        func read(_ name: String, _ shape: LexiconFile.Shape = .plain) throws -> [LexiconFile.Entry] {
-            try LexiconFile.read(name, in: directory, shape: shape)
+    init(directory: String, stem: @escaping (String) -> String) throws {
+        let files = LexiconReader(directory: directory, stem: stem)
+        words = try FunctionWords(entries: try files.tagged("function-words.txt", WordRole.self, required: true).map(\.entry))
+        try readSpeech(files)
+        try readPolarity(files)
+        try readPhrases(files)
+        try readText(files)
+        try readPlaces(files)
+        for (month, e) in try files.tagged("months.txt", MonthTag.self, required: true) {
+            for form in files.words(e.item) { months[form] = month?.number }
         }
-        func plain(_ name: String) throws -> [String] { try read(name).map(\.item) }
-        func words(_ s: some StringProtocol) -> [String] {
-            s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
-        }
-        self.words = try FunctionWords(entries: try read("function-words.txt",
-                                                         .tagged(WordRole.allCases.map(\.rawValue), required: true)))
-        speechVerbs = Set(try plain("speech_verbs.txt").map { stem(Fold.word($0)) })
-        for e in try read("negations.txt", .tagged(["affirmative"])) {
-            if e.tag == nil { negators.insert(Fold.word(e.item)) } else { affirmativeNegations.append(words(e.item)) }
+    }
+
+    /// Who speaks: speech verbs (stems), pronouns, role heads, attribution nouns, question words.
+    private mutating func readSpeech(_ files: LexiconReader) throws {
+        speechVerbs = Set(try files.plain("speech_verbs.txt").map { files.stem(Fold.word($0)) })
+        pronouns = Set(try files.plain("pronouns.txt").map { Fold.word($0) })
+        roleHeads = Set(try files.plain("role_heads.txt").map { Fold.word($0) })
+        attributionNouns = Set(try files.plain("attribution.txt").map { Fold.word($0) })
+        questionWords = Set(try files.plain("question.txt").map { Fold.word($0) })
+    }
+
+    /// Which side: negations, modal words, evaluations, directions, reversals, no-side words.
+    private mutating func readPolarity(_ files: LexiconReader) throws {
+        for (tag, e) in try files.tagged("negations.txt", NegationTag.self) {
+            if tag == nil { negators.insert(Fold.word(e.item)) } else { affirmativeNegations.append(files.words(e.item)) }
         }
         for p in affirmativeNegations { if let f = p.first, !affirmativeFirstWords.contains(f) { affirmativeFirstWords.append(f) } }
-        modal = Set(try plain("modal.txt").map { words($0).map(stem).joined(separator: " ") })
-        for e in try read("evaluation.txt", .tagged(["optimism", "pessimism", "approval", "rejection"], required: true)) {
-            switch e.tag {
-            case "optimism": evaluation.append((words(e.item), 1))
-            case "pessimism": evaluation.append((words(e.item), -1))
-            case "approval": approval.append((words(e.item), 1))
-            default: approval.append((words(e.item), -1))
+        modal = Set(try files.plain("modal.txt").map { files.words($0).map(files.stem).joined(separator: " ") })
+        for (tag, e) in try files.tagged("evaluation.txt", EvaluationTag.self, required: true) {
+            switch tag {
+            case .optimism?: evaluation.append((files.words(e.item), 1))
+            case .pessimism?: evaluation.append((files.words(e.item), -1))
+            case .approval?: approval.append((files.words(e.item), 1))
+            case .rejection?, nil: approval.append((files.words(e.item), -1))
             }
         }
-        for e in try read("directions.txt", .tagged(Direction.allCases.map(\.rawValue), required: true)) {
-            let parts = words(e.item)
-            guard parts.count == 1, let tag = e.tag, let direction = Direction(rawValue: tag) else {
-                throw e.line.error("gives a direction more than one word")
-            }
-            directions[stem(parts[0])] = direction
-        }
-        for e in try read("months.txt", .tagged((1...12).map(String.init), required: true)) {
-            for form in words(e.item) { months[form] = Int(e.tag ?? "") }
-        }
-        pronouns = Set(try plain("pronouns.txt").map { Fold.word($0) })
-        roleHeads = Set(try plain("role_heads.txt").map { Fold.word($0) })
-        attributionNouns = Set(try plain("attribution.txt").map { Fold.word($0) })
-        boilerplate = try read("boilerplate.txt", .tagged(["end"])).map { (Fold.word($0.item), $0.tag != nil) }
-        abbreviations = Set(try plain("abbreviations.txt").map { Fold.word($0) })
-        gazetteerFolded = try read("gazetteer.txt", .lists).map { $0.items.map { words($0) } }
-        gazetteer = gazetteerFolded.map { $0.map { $0.map(stem) } }
-        for (li, line) in gazetteer.enumerated() { for (k, e) in line.enumerated() { gazetteerByFirst[e[0], default: []].append((li, k)) } }
         for e in evaluation { evaluationByFirst[e.words[0], default: []].append(e) }
         for e in approval { approvalByFirst[e.words[0], default: []].append(e) }
+        for (direction, e) in try files.tagged("directions.txt", Direction.self, required: true) {
+            let parts = files.words(e.item)
+            guard parts.count == 1, let direction else { throw e.line.error("gives a direction more than one word") }
+            directions[files.stem(parts[0])] = direction
+        }
+        reversals = Set(try files.plain("reversals.txt").map { files.stem(Fold.word($0)) })
+        noSide = Set(try files.plain("noside.txt").map { Fold.word($0) })
+    }
+
+    /// Phrases that hedge, forecast, set a condition or a near-future timeframe.
+    private mutating func readPhrases(_ files: LexiconReader) throws {
+        timeframes = try files.plain("timeframe.txt").map { files.words($0).map(files.stem) }
+        for (tag, e) in try files.tagged("hedges.txt", HedgeTag.self) {
+            switch tag {
+            case .sentence?: sentenceHedges.append(files.words(e.item))
+            case .condition?: conditionHedges.append(files.words(e.item))
+            case nil: hedges.append(files.words(e.item))
+            }
+        }
+        forecasts = try files.plain("forecast.txt").map { files.words($0) }
+        conditions = try files.plain("conditions.txt").map { files.words($0) }
+        for list in [hedges, conditionHedges, sentenceHedges, forecasts, conditions] {
+            for p in list { if let f = p.first { phraseFirstWords.insert(f) } }
+        }
+    }
+
+    /// The text around the words: page furniture, abbreviations, stop words.
+    private mutating func readText(_ files: LexiconReader) throws {
+        boilerplate = try files.tagged("boilerplate.txt", BoilerplateTag.self).map { (Fold.word($0.entry.item), $0.tag != nil) }
         for (marker, _) in boilerplate {
             if let f = marker.split(separator: " ").first {
                 boilerplateFirstWords.insert(String(f))
                 boilerplateFirstWords.insert(String(f.drop(while: { $0 == "(" })))
             }
         }
-        stopwords = Set(try plain("stopwords.txt").flatMap { words($0) })
-        questionWords = Set(try plain("question.txt").map { Fold.word($0) })
-        timeframes = try plain("timeframe.txt").map { words($0).map(stem) }
-        for e in try read("hedges.txt", .tagged(["sentence", "condition"])) {
-            switch e.tag {
-            case "sentence": sentenceHedges.append(words(e.item))
-            case "condition": conditionHedges.append(words(e.item))
-            default: hedges.append(words(e.item))
-            }
-        }
-        reversals = Set(try plain("reversals.txt").map { stem(Fold.word($0)) })
-        forecasts = try plain("forecast.txt").map { words($0) }
-        conditions = try plain("conditions.txt").map { words($0) }
-        noSide = Set(try plain("noside.txt").map { Fold.word($0) })
-        for list in [hedges, conditionHedges, sentenceHedges, forecasts, conditions] {
-            for p in list { if let f = p.first { phraseFirstWords.insert(f) } }
-        }
+        abbreviations = Set(try files.plain("abbreviations.txt").map { Fold.word($0) })
+        stopwords = Set(try files.plain("stopwords.txt").flatMap { files.words($0) })
+    }
+
+    /// The gazetteer: countries and what stands for them.
+    private mutating func readPlaces(_ files: LexiconReader) throws {
+        gazetteerFolded = try files.lists("gazetteer.txt").map { $0.map { files.words($0) } }
+        gazetteer = gazetteerFolded.map { $0.map { $0.map(files.stem) } }
+        for (li, line) in gazetteer.enumerated() { for (k, e) in line.enumerated() { gazetteerByFirst[e[0], default: []].append((li, k)) } }
+    }
+}
+
+/// The tags of the lexicon files (see the lexicon folder's README).
+enum NegationTag: String, CaseIterable { case affirmative }
+enum EvaluationTag: String, CaseIterable { case optimism, pessimism, approval, rejection }
+enum HedgeTag: String, CaseIterable { case sentence, condition }
+enum BoilerplateTag: String, CaseIterable { case end }
+/// A month's number as the tag of its line in `months.txt`.
+struct MonthTag: RawRepresentable, CaseIterable {
+    var number: Int
+    var rawValue: String { String(number) }
+    init?(rawValue: String) {
+        guard let n = Int(rawValue), (1...12).contains(n) else { return nil }
+        number = n
+    }
+    static var allCases: [MonthTag] { (1...12).compactMap { MonthTag(rawValue: String($0)) } }
+}
+
+/// Reads the files of one lexicon folder for `Lexicon`, with the stemmer the words are kept as.
+struct LexiconReader {
+    let directory: String
+    let stem: (String) -> String
+
+    /// The entries of a file without tags.
+    func plain(_ name: String) throws -> [String] {
+        try LexiconFile.read(name, in: directory, shape: .plain).map(\.item)
+    }
+
+    /// The entries of a file of comma-separated lists.
+    func lists(_ name: String) throws -> [[String]] {
+        try LexiconFile.read(name, in: directory, shape: .lists).map(\.items)
+    }
+
+    /// The entries of a file whose tags are the cases of `Tag`, each with its tag (nil: none).
+    func tagged<Tag: RawRepresentable & CaseIterable>(_ name: String, _: Tag.Type, required: Bool = false) throws
+        -> [(tag: Tag?, entry: LexiconFile.Entry)] where Tag.RawValue == String {
+        let shape = LexiconFile.Shape.tagged(Tag.allCases.map(\.rawValue), required: required)
+        return try LexiconFile.read(name, in: directory, shape: shape).map { ($0.tag.flatMap(Tag.init(rawValue:)), $0) }
+    }
+
+    /// The folded words of an entry.
+    func words(_ s: some StringProtocol) -> [String] {
+        s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
     }
 }
