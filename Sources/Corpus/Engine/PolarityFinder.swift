@@ -207,32 +207,33 @@ struct PolarityWords {
 
 extension PolarityFinder {
     /// Stop `hedged`: a hedge in the clause, or a sentence-wide hedge in the sentence.
-    func isHedged(_ c: PolarityContext) -> Bool {
-        hedged(c.clause) || hedged(c.sentence, sentence: true)
+    func isHedged(_ context: PolarityContext) -> Bool {
+        hedged(context.clause) || hedged(context.sentence, sentence: true)
     }
 
     /// Stop `relativeOnObject`: "встретился с профсоюзами, которые выступают против …": a
     /// relative clause on an oblique noun speaks of that noun, not for the holder.
-    func isRelativeOnObject(_ c: PolarityContext) -> Bool {
-        guard c.clause.lowerBound > c.sentence.lowerBound, isRelative(c.clause.lowerBound) else { return false }
-        let antecedent = text.words[c.clause.lowerBound - 1].norm
+    func isRelativeOnObject(_ context: PolarityContext) -> Bool {
+        let start = context.clause.lowerBound
+        guard start > context.sentence.lowerBound, isRelative(start) else { return false }
+        let antecedent = text.words[context.clause.lowerBound - 1].norm
         return words.obliquePluralEndings.contains { antecedent.hasSuffix($0) }
     }
 
     /// `polarity.act`: "проголосовал против поправки": an act the descriptions name decides.
-    func byAct(_ c: PolarityContext) -> Polarity? {
-        let topic = c.topic
+    func byAct(_ context: PolarityContext) -> Polarity? {
+        let topic = context.topic
         guard !topic.proActs.isEmpty || !topic.contraActs.isEmpty else { return nil }
-        var pro = false, contra = false, at = c.clause.lowerBound
+        var pro = false, contra = false, at = context.clause.lowerBound
         // a verb names the act; a verbal noun ("голосование за проект") only names the event
-        for w in c.clause.dropLast() where isActPreposition(w + 1) && !isVerbalNoun(text.words[w].norm) {
+        for w in context.clause.dropLast() where isActPreposition(w + 1) && !isVerbalNoun(text.words[w].norm) {
             let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm, prefixes: words.verbPrefixes)
             if topic.proActs.contains(key) { pro = true; at = w }
             if topic.contraActs.contains(key) { contra = true; at = w }
         }
         guard pro != contra else { return nil }
         let side: Polarity = pro ? .pro : .contra
-        return negated(at, clause: c.clause, window: 3) ? side.opposite : side
+        return negated(at, clause: context.clause, window: 3) ? side.opposite : side
     }
 
     /// «против» or «за» at word `w`: the preposition of an act.
@@ -242,45 +243,46 @@ extension PolarityFinder {
 
     /// Stop `conditionOrBackground`: a condition in the clause, or a state described with its
     /// duration ("спортсмены отстранены три с половиной года").
-    func isConditionOrBackground(_ c: PolarityContext) -> Bool {
-        hedged(c.clause, condition: true) || background(c.clause, sentence: c.sentence)
+    func isConditionOrBackground(_ context: PolarityContext) -> Bool {
+        hedged(context.clause, condition: true) || background(context.clause, sentence: context.sentence)
     }
 
     /// `polarity.direction`: the direction words of the clause (of the sentence when the
     /// clause is even and the sentence unhedged), through the topic's descriptions.
-    func byDirection(_ c: PolarityContext) -> Polarity? {
-        var votes = direction(c.clause, clause: c.clause, topic: c.topic)
-        if votes.pro == votes.contra && !hedged(c.sentence) {
-            votes = direction(c.sentence, clause: c.sentence, topic: c.topic)
+    func byDirection(_ context: PolarityContext) -> Polarity? {
+        var votes = direction(context.clause, clause: context.clause, topic: context.topic)
+        if votes.pro == votes.contra && !hedged(context.sentence) {
+            votes = direction(context.sentence, clause: context.sentence, topic: context.topic)
         }
         guard votes.pro != votes.contra, let at = votes.at else { return nil }
         let side: Polarity = votes.pro > votes.contra ? .pro : .contra
         // a judgement after the direction word turns it ("снижать … не нужно", "запрет ни к
         // чему не привел"); an approving verb before it governs it and its negation is
         // already the direction's own ("не поддержит снижение")
-        let after = (at + 1)..<max(c.clause.upperBound, at + 1)
-        let judgedWrong = c.clauseEvaluation.value < 0 || evaluation(after, clause: c.clause, approval: true).value < 0
+        let after = (at + 1)..<max(context.clause.upperBound, at + 1)
+        let judgedWrong = context.clauseEvaluation.value < 0
+            || evaluation(after, clause: context.clause, approval: true).value < 0
         return judgedWrong ? side.opposite : side
     }
 
     /// `polarity.evaluation` (plain topics): approval words in the clause and a relative
     /// clause after it, for the side approval supports.
-    func byApproval(_ c: PolarityContext) -> Polarity? {
-        let range = c.clauseWithRelative
-        return side(ofEvaluation: evaluation(range, clause: range, approval: true).value, topic: c.topic)
+    func byApproval(_ context: PolarityContext) -> Polarity? {
+        let range = context.clauseWithRelative
+        return side(ofEvaluation: evaluation(range, clause: range, approval: true).value, topic: context.topic)
     }
 
     /// `polarity.evaluation` (evaluative topics): optimism or pessimism in the clause, else
     /// in the sentence.
-    func byProspects(_ c: PolarityContext) -> Polarity? {
-        var value = c.clauseEvaluation.value
-        if value == 0 { value = evaluation(c.sentence, clause: c.sentence).value }
-        return side(ofEvaluation: value, topic: c.topic)
+    func byProspects(_ context: PolarityContext) -> Polarity? {
+        var value = context.clauseEvaluation.value
+        if value == 0 { value = evaluation(context.sentence, clause: context.sentence).value }
+        return side(ofEvaluation: value, topic: context.topic)
     }
 
     /// `polarity.evaluation` (direction topics): optimism or pessimism in the clause.
-    func byClauseEvaluation(_ c: PolarityContext) -> Polarity? {
-        side(ofEvaluation: c.clauseEvaluation.value, topic: c.topic)
+    func byClauseEvaluation(_ context: PolarityContext) -> Polarity? {
+        side(ofEvaluation: context.clauseEvaluation.value, topic: context.topic)
     }
 
     /// The side an evaluation of `value` supports; nil for none.
@@ -291,37 +293,37 @@ extension PolarityFinder {
 
     /// `polarity.description` (direction topics): the clause meets one description, beyond the
     /// cue's own words ("совещание о пенсионной реформе" names the topic, it takes no side).
-    func byDescriptionBeyondCues(_ c: PolarityContext) -> Polarity? {
-        let (pro, contra) = overlap(c.clause, topic: c.topic)
-        let (proBeyond, contraBeyond) = overlap(c.clause, topic: c.topic, beyondCues: true)
+    func byDescriptionBeyondCues(_ context: PolarityContext) -> Polarity? {
+        let (pro, contra) = overlap(context.clause, topic: context.topic)
+        let (proBeyond, contraBeyond) = overlap(context.clause, topic: context.topic, beyondCues: true)
         let (win, lose) = pro > contra ? (proBeyond, contraBeyond) : (contraBeyond, proBeyond)
         guard abs(pro - contra) >= 2 && win >= 1 && lose <= win else { return nil }
         return pro > contra ? .pro : .contra
     }
 
     /// `polarity.description` (evaluative topics): the sentence meets one description.
-    func byDescriptionInSentence(_ c: PolarityContext) -> Polarity? {
-        let (pro, contra) = overlap(c.sentence, topic: c.topic)
+    func byDescriptionInSentence(_ context: PolarityContext) -> Polarity? {
+        let (pro, contra) = overlap(context.sentence, topic: context.topic)
         guard abs(pro - contra) >= 2 else { return nil }
         return pro > contra ? .pro : .contra
     }
 
     /// `polarity.reversal`: "отменить пошлины", "выйти из договора", "не видит причин отменять …".
-    func byReversal(_ c: PolarityContext) -> Polarity? {
-        guard let verb = reversal(before: c.hit.lowerBound, clause: c.clause, reach: 3) else { return nil }
-        let side = c.topic.reversalPolarity
-        return negated(verb, clause: c.clause) ? side.opposite : side
+    func byReversal(_ context: PolarityContext) -> Polarity? {
+        guard let verb = reversal(before: context.hit.lowerBound, clause: context.clause, reach: 3) else { return nil }
+        let side = context.topic.reversalPolarity
+        return negated(verb, clause: context.clause) ? side.opposite : side
     }
 
     /// `polarity.negatedCue`: a negation within five words before the cue.
-    func byNegatedCue(_ c: PolarityContext) -> Polarity? {
-        negated(c.hit.lowerBound, clause: c.clause) ? .contra : nil
+    func byNegatedCue(_ context: PolarityContext) -> Polarity? {
+        negated(context.hit.lowerBound, clause: context.clause) ? .contra : nil
     }
 
     /// `polarity.readiness`: readiness or possibility in the clause, unless negated.
-    func byReadiness(_ c: PolarityContext) -> Polarity? {
-        guard let at = modal(c.clause) else { return nil }
-        return negated(at, clause: c.clause, window: 2) ? .contra : .pro
+    func byReadiness(_ context: PolarityContext) -> Polarity? {
+        guard let at = modal(context.clause) else { return nil }
+        return negated(at, clause: context.clause, window: 2) ? .contra : .pro
     }
 }
 
