@@ -10,10 +10,18 @@ struct Candidate: Sendable {
     var noSide = false
 }
 
+/// Feature values in `Feature.allCases` order, all 0 until set.
+struct FeatureValues {
+    var values = [Double](repeating: 0, count: Feature.allCases.count)
+
+    mutating func set(_ feature: Feature, _ value: Double = 1) { values[feature.index] = value }
+}
+
 extension Feature {
     /// Position in `Feature.allCases` (and in a candidate's feature values).
     var index: Int { Self.positions[self]! }
-    private static let positions: [Feature: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    private static let positions: [Feature: Int] =
+        Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 
 /// What the rules see around a candidate, as feature values.
@@ -39,7 +47,16 @@ struct CandidateFeatures {
         var named: [(actor: Int, at: Int)]
     }
 
-    static let contrastWords = K.set(["но", "однако", "зато", "хотя", "а"])
+    /// The words that set two parts of a sentence against each other (`contrastWords`).
+    let contrastWords: Set<String>
+
+    init(text: ArticleText, lexicon: Lexicon, index: WatchIndex, polarity: PolarityFinder) {
+        self.text = text
+        self.lexicon = lexicon
+        self.index = index
+        self.polarity = polarity
+        self.contrastWords = lexicon.words.set(.contrastWords)
+    }
 
     func sentence(_ s: Int, question: Bool) -> SentenceFacts {
         let r = text.sentenceWords[s]
@@ -50,9 +67,10 @@ struct CandidateFeatures {
             if m.kind == .other { other = true }
             if (m.kind == .name || m.kind == .role) && m.actors.count == 1 { named.append((m.actors[0], m.first)) }
         }
-        return SentenceFacts(range: r, forecast: has(lexicon.forecasts, in: r), condition: has(lexicon.conditions, in: r),
+        return SentenceFacts(range: r, forecast: has(lexicon.forecasts, in: r),
+                             condition: has(lexicon.conditions, in: r),
                              hedge: polarity.hedged(r) || polarity.hedged(r, sentence: true),
-                             contrast: r.contains { Self.contrastWords.contains(text.words[$0].norm) }, question: question,
+                             contrast: r.contains { contrastWords.contains(text.words[$0].norm) }, question: question,
                              otherSpeaker: other, headline: s == 0,
                              negated: negated(r),
                              named: named)
@@ -90,7 +108,8 @@ struct CandidateFeatures {
     static let speakerFeatures: [RuleName: Feature] = [
         .speakerQuote: .speakerQuote, .speakerVerbSubject: .speakerVerb, .speakerAttributionNoun: .speakerAttribution,
         .speakerReportedSubject: .speakerAttribution, .speakerAgent: .speakerAgent, .speakerHeadline: .speakerHeadline,
-        .speakerPronoun: .speakerPronoun, .speakerAboutThis: .speakerPronoun, .speakerParticipleAgent: .speakerParticiple,
+        .speakerPronoun: .speakerPronoun, .speakerAboutThis: .speakerPronoun,
+        .speakerParticipleAgent: .speakerParticiple,
         .speakerMentioned: .speakerMentioned,
     ]
     static let polarityFeatures: [RuleName: Feature] = [
@@ -103,75 +122,120 @@ struct CandidateFeatures {
     static let negationReaders: Set<RuleName> = [.polarityDirection, .polarityNegatedCue, .polarityEvaluation,
                                                .polarityReversal, .polarityAct]
 
-    /// The feature values of finding `f` from hit `h`.
-    func values(_ f: Finding, hit h: TopicHit, sentence facts: SentenceFacts, speakerRule: RuleName, polarityRule: RuleName,
-                naive: Polarity, competing: Int) -> [Double] {
-        var x = [Double](repeating: 0, count: Feature.allCases.count)
-        func set(_ k: Feature, _ v: Double = 1) { x[k.index] = v }
-        set(.bias)
-        if let k = Self.speakerFeatures[speakerRule] { set(k) }
-        if let k = Self.polarityFeatures[polarityRule] { set(k) }
-        let rules = Set(h.rules)
-        if rules.contains(.topicAmbiguous) { set(.topicAmbiguous) }
-        else if rules.contains(.topicDescription) { set(.topicDescription) }
-        else if rules.contains(.topicAnchorInSentence) || rules.contains(.topicActorCountry) || rules.contains(.topicSpecificWord) { set(.topicTied) }
-        else if rules.count > 1 { set(.topicNearby) }
-        else { set(.topicCue) }
-        if h.properCue { set(.topicPlace) }
-        set(.topicCompeting, Double(min(competing, 2)) / 2)
+    /// The feature values of finding `f` from hit `h`, in steps: the rules that found it,
+    /// the topic's words in the sentence, the cue's clause, a negation the rules did not
+    /// read, the sentence's facts, the actor's place in it.
+    func values(_ f: Finding, hit h: TopicHit, sentence facts: SentenceFacts, speakerRule: RuleName,
+                polarityRule: RuleName, naive: Polarity, competing: Int) -> [Double] {
+        var x = FeatureValues()
+        x.set(.bias)
+        ruleFeatures(&x, hit: h, speakerRule: speakerRule, polarityRule: polarityRule, competing: competing)
+        topicWordFeature(&x, f, hit: h, sentence: facts.range)
+        clauseFeatures(&x, f, hit: h, sentence: facts.range, naive: naive)
+        let negatedPro = f.polarity == .pro && facts.negated
+        if negatedPro && unreadNegation(hit: h, sentence: facts.range, polarityRule: polarityRule) {
+            x.set(.negatedPro)
+        }
+        sentenceFeatures(&x, facts)
+        actorFeatures(&x, f, hit: h, facts: facts)
+        if text.quoteOf[h.words.lowerBound] != -1 { x.set(.inQuote) }
+        x.set(.length, Double(min(facts.range.count, 60)) / 60)
+        if f.stated.strength > 0 { x.set(.dateExplicit) }
+        return x.values
+    }
+
+    /// The speaker, polarity and topic rules that found the candidate, and how many topics
+    /// compete for its cue.
+    func ruleFeatures(_ x: inout FeatureValues, hit h: TopicHit, speakerRule: RuleName, polarityRule: RuleName,
+                      competing: Int) {
+        if let k = Self.speakerFeatures[speakerRule] { x.set(k) }
+        if let k = Self.polarityFeatures[polarityRule] { x.set(k) }
+        x.set(Self.topicFeature(Set(h.rules)))
+        if h.properCue { x.set(.topicPlace) }
+        x.set(.topicCompeting, Double(min(competing, 2)) / 2)
+    }
+
+    /// The topic rules that tie a shared cue to its topic by what the sentence names.
+    static let tyingRules: Set<RuleName> = [.topicAnchorInSentence, .topicActorCountry, .topicSpecificWord]
+
+    /// How the topic was found: ambiguous, by description, tied by the sentence, tied by
+    /// another rule (nearby, group, generic, article), or by the cue alone.
+    static func topicFeature(_ rules: Set<RuleName>) -> Feature {
+        if rules.contains(.topicAmbiguous) { return .topicAmbiguous }
+        if rules.contains(.topicDescription) { return .topicDescription }
+        if !rules.isDisjoint(with: tyingRules) { return .topicTied }
+        return rules.count > 1 ? .topicNearby : .topicCue
+    }
+
+    /// The weight of the topic's words in the sentence beyond its cue.
+    func topicWordFeature(_ x: inout FeatureValues, _ f: Finding, hit h: TopicHit, sentence r: Range<Int>) {
         let topic = index.topics[f.topic]
-        let r = facts.range
         var score = 0.0
         var seen = Set<String>()
-        for w in r where !h.words.contains(w) && !topic.cueStems.contains(text.stems[w]) && seen.insert(text.stems[w]).inserted {
+        for w in r where !h.words.contains(w) && !topic.cueStems.contains(text.stems[w])
+            && seen.insert(text.stems[w]).inserted {
             score += topic.descriptionWeights[text.stems[w]] ?? 0
         }
-        set(.topicWords, min(score, 3) / 3)
-        if f.polarity == .contra { set(.polContra) }
-        if naive == f.polarity { set(.naiveAgrees) }
+        x.set(.topicWords, min(score, 3) / 3)
+    }
+
+    /// The side, and what the cue's clause says of it: the naive reading, the descriptions'
+    /// words, approving or rejecting words ("поддерживает", "раскритиковал"), a negation, a
+    /// reversive word and whether it is negated.
+    func clauseFeatures(_ x: inout FeatureValues, _ f: Finding, hit h: TopicHit, sentence r: Range<Int>,
+                        naive: Polarity) {
+        let topic = index.topics[f.topic]
+        if f.polarity == .contra { x.set(.polContra) }
+        if naive == f.polarity { x.set(.naiveAgrees) }
         let c = polarity.clause(h.words, in: r)
         let (pro, contra) = polarity.overlap(c, topic: topic, beyondCues: true)
-        if pro != contra { set(.descriptionAgrees, (pro > contra) == (f.polarity == .pro) ? 1 : -1) }
-        // approving or rejecting words around the cue ("поддерживает", "раскритиковал")
+        if pro != contra { x.set(.descriptionAgrees, (pro > contra) == (f.polarity == .pro) ? 1 : -1) }
         let approval = polarity.evaluation(c, clause: c, approval: true).value
-        if approval != 0 { set(.approvalAgrees, (approval > 0) == (f.polarity == .pro) ? 1 : -1) }
-        if c.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) { set(.negation) }
+        if approval != 0 { x.set(.approvalAgrees, (approval > 0) == (f.polarity == .pro) ? 1 : -1) }
+        if c.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) { x.set(.negation) }
         if let rv = c.first(where: { lexicon.reversals.contains(text.stems[$0]) }) {
-            set(.reversal)
-            if polarity.negated(rv, clause: c, window: 4) { set(.reversalNegated) }
+            x.set(.reversal)
+            if polarity.negated(rv, clause: c, window: 4) { x.set(.reversalNegated) }
         }
-        // a pro reading in a sentence that negates something the rules did not read ("такое
-        // повышение не считают целесообразным", "пока не обсуждается"): the negation may be
-        // the holder's answer. A negation shortly before the cue in its clause is read by the
-        // rules that look for one ("не сторонник запрета", "не видит причин отменять"); the
-        // others (a bare cue, readiness, the descriptions' words) do not read it.
-        // A contrast word («не является посредником, однако готов …») closes the negation off:
-        // the part across it has the other side by construction.
-        if f.polarity == .pro && facts.negated {
-            let c = polarity.clause(h.words, in: facts.range)
-            let read = Self.negationReaders.contains(polarityRule)
-                ? max(c.lowerBound, h.words.lowerBound - 6)..<h.words.lowerBound : h.words.lowerBound..<h.words.lowerBound
-            var lo = h.words.lowerBound, hi = h.words.upperBound
-            while lo > r.lowerBound, !Self.contrastWords.contains(text.words[lo - 1].norm) { lo -= 1 }
-            while hi < r.upperBound, !Self.contrastWords.contains(text.words[hi].norm) { hi += 1 }
-            if negation(in: lo..<hi, outside: read) { set(.negatedPro) }
+    }
+
+    /// For a pro reading in a sentence that negates something: whether the negation is one the
+    /// rules did not read ("такое повышение не считают целесообразным", "пока не
+    /// обсуждается"), which may be the holder's answer. A negation shortly before the cue in
+    /// its clause is read by the rules that look for one ("не сторонник запрета", "не видит
+    /// причин отменять"); the others (a bare cue, readiness, the descriptions' words) do not
+    /// read it. A contrast word («не является посредником, однако готов …») closes the
+    /// negation off: the part across it has the other side by construction.
+    func unreadNegation(hit h: TopicHit, sentence r: Range<Int>, polarityRule: RuleName) -> Bool {
+        let cue = h.words
+        let c = polarity.clause(cue, in: r)
+        let read = Self.negationReaders.contains(polarityRule)
+            ? max(c.lowerBound, cue.lowerBound - 6)..<cue.lowerBound : cue.lowerBound..<cue.lowerBound
+        var lo = cue.lowerBound, hi = cue.upperBound
+        while lo > r.lowerBound, !contrastWords.contains(text.words[lo - 1].norm) { lo -= 1 }
+        while hi < r.upperBound, !contrastWords.contains(text.words[hi].norm) { hi += 1 }
+        return negation(in: lo..<hi, outside: read)
+    }
+
+    /// The facts of the sentence every candidate in it shares.
+    func sentenceFeatures(_ x: inout FeatureValues, _ facts: SentenceFacts) {
+        if facts.forecast { x.set(.forecast) }
+        if facts.condition { x.set(.condition) }
+        if facts.hedge { x.set(.hedge) }
+        if facts.contrast { x.set(.contrast) }
+        if facts.question { x.set(.question) }
+        if facts.otherSpeaker { x.set(.otherSpeaker) }
+        if facts.headline { x.set(.headline) }
+    }
+
+    /// Another watched actor named in the sentence; the actor named, and how far from the cue.
+    func actorFeatures(_ x: inout FeatureValues, _ f: Finding, hit h: TopicHit, facts: SentenceFacts) {
+        if facts.named.contains(where: { $0.actor != f.actor }) { x.set(.otherActor) }
+        let distances = facts.named.filter { $0.actor == f.actor }.map { abs($0.at - h.words.lowerBound) }
+        if let d = distances.min() {
+            x.set(.actorNamed)
+            x.set(.distance, Double(min(d, 20)) / 20)
         }
-        if facts.forecast { set(.forecast) }
-        if facts.condition { set(.condition) }
-        if facts.hedge { set(.hedge) }
-        if facts.contrast { set(.contrast) }
-        if facts.question { set(.question) }
-        if facts.otherSpeaker { set(.otherSpeaker) }
-        if facts.headline { set(.headline) }
-        if facts.named.contains(where: { $0.actor != f.actor }) { set(.otherActor) }
-        if let d = facts.named.filter({ $0.actor == f.actor }).map({ abs($0.at - h.words.lowerBound) }).min() {
-            set(.actorNamed)
-            set(.distance, Double(min(d, 20)) / 20)
-        }
-        if text.quoteOf[h.words.lowerBound] != -1 { set(.inQuote) }
-        set(.length, Double(min(r.count, 60)) / 60)
-        if f.stated.strength > 0 { set(.dateExplicit) }
-        return x
     }
 
     /// The article-wide features: another candidate of the same actor and topic with the

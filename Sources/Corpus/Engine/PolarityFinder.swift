@@ -2,254 +2,484 @@
 ///
 /// The clause runs from the cue to the nearest boundary on each side (comma, colon,
 /// dash, "что", contrast words "однако"/"но"/"а"), so "не посредник, однако готов
-/// предоставить площадку" gives each topic its own clause. Rules, in order:
-/// 0. `polarity.act`: an act the topic's descriptions name ("голосует против поправки" in
+/// предоставить площадку" gives each topic its own clause.
+///
+/// `rules` is the chain, in order; each step applies to the topic kinds it names, and the
+/// first that decides ends it. A rule gives the side (and its name is printed); a stop
+/// ends the chain with no stance:
+/// 1. stop `hedged`: a hedged clause (`hedges.txt`: "на фоне", "о возможном",
+///    "теоретически") or a sentence with a sentence-wide hedge ("не принимала решения",
+///    "считается").
+/// 2. stop `relativeOnObject`: the clause is a relative clause on an oblique plural noun
+///    ("встретился с профсоюзами, которые выступают против …" speaks of the unions).
+/// 3. `polarity.act`: an act the topic's descriptions name ("голосует против поправки" in
 ///    `contra` makes "депутат проголосовал против поправки" contra, whatever else it holds).
-/// 1. `polarity.direction` (direction topics): a direction word (снизить/повысить,
+/// 4. stop `conditionOrBackground` (direction and evaluative topics): a condition ("если")
+///    in the clause, or a passive state with its duration ("отстранены три года").
+/// 5. stop `forecast` (direction and plain topics): a forecast or compulsion in the clause
+///    ("вынудят", "рано или поздно").
+/// 6. `polarity.direction` (direction topics): a direction word (снизить/повысить,
 ///    допустить/запретить) read through the topic's own descriptions; a negation before it
-///    flips it, a pessimistic word in the clause ("рано") flips it too.
-/// 2. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
+///    flips it, a pessimistic word in the clause ("рано") flips it too. A reversive verb
+///    governing it turns it over ("снять запрет").
+/// 7. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
 ///    не верю), each flipped by a negation before it, read through which description is
-///    the optimistic one.
-/// 3. `polarity.description` (evaluative topics): signed word overlap with the two
-///    descriptions ("результата … не будет" meets "… не будет").
-/// 4. `polarity.reversal`: a reversive verb before the cue ("отменить пошлины", "выйти из
-///    договора"): the side the topic's descriptions give to undoing it (contra unless `pro`
-///    is the undoing), turned over when the verb is negated ("не намерен отказываться от").
-///    Direction words are turned over the same way ("снять запрет").
-/// 4b. `polarity.negatedCue`: a negation within five words before the cue.
-/// 5. `polarity.readiness`: readiness or possibility (готов, может, предложил).
-/// 6. `polarity.affirmedCue`: the holder speaks of the topic affirmatively.
-/// A forecast or compulsion in the clause ("вынудят", "рано или поздно") gives no stance on a
-/// plain or direction topic.
-/// Direction topics fall back to the signed description overlap ("в статусе нейтральных
-/// атлетов" meets the pro side's "в нейтральном статусе"). A hedged clause (`hedges.txt`:
-/// "на фоне", "о возможном", "теоретически") gives no stance, nor does a sentence with a
-/// sentence-wide hedge ("не принимала решения", "считается").
-/// Evaluative topics stop after rule 3 and direction topics after that fallback: a bare cue
+///    the optimistic one (plain topics: approval words, a relative clause after the cue
+///    included; evaluative topics: the whole sentence when the clause has none).
+/// 8. `polarity.description` (direction topics): signed overlap of the clause with the two
+///    descriptions, met beyond the cue's own words ("в статусе нейтральных атлетов" meets the
+///    pro side's "в нейтральном статусе").
+/// 9. `polarity.description` (evaluative topics): signed word overlap of the sentence with
+///    the two descriptions ("результата … не будет" meets "… не будет").
+/// 10. `polarity.reversal` (plain topics): a reversive verb before the cue ("отменить пошлины",
+///    "выйти из договора"): the side the topic's descriptions give to undoing it (contra unless
+///    `pro` is the undoing), turned over when the verb is negated ("не намерен отказываться от").
+/// 11. `polarity.negatedCue` (plain topics): a negation within five words before the cue.
+/// 12. `polarity.readiness` (plain topics): readiness or possibility (готов, может, предложил).
+/// 13. stop `properCue` (plain topics): a cue that is a place name is no affirmation.
+/// 14. `polarity.affirmedCue` (plain topics): the holder speaks of the topic affirmatively.
+///
+/// So evaluative and direction topics end after the descriptions: a bare cue
 /// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
 /// Negations that affirm ("не исключает", "не против") are read as no negation.
 struct PolarityFinder {
     let text: ArticleText
     let lexicon: Lexicon
-    static let contrast: Set<String> = K.set(["однако", "но", "а", "что", "чтобы", "хотя", "зато", "тогда", "поэтому"])
+    /// The function words the rules test for, looked up once.
+    let words: PolarityWords
 
-    /// The clause around words `r` in sentence range `s`.
-    func clause(_ r: Range<Int>, in s: Range<Int>) -> Range<Int> {
-        var lo = r.lowerBound
-        while lo > s.lowerBound, !text.boundary(before: lo), !Self.contrast.contains(text.words[lo - 1].norm) { lo -= 1 }
-        var hi = r.upperBound
-        while hi < s.upperBound, !text.boundary(before: hi), !Self.contrast.contains(text.words[hi].norm) { hi += 1 }
+    init(text: ArticleText, lexicon: Lexicon) {
+        self.text = text
+        self.lexicon = lexicon
+        self.words = PolarityWords(lexicon.words)
+    }
+
+    /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
+    func polarity(topic: TopicModel, hit: Range<Int>, sentence: Range<Int>,
+                  properCue: Bool = false) -> (Polarity, RuleName)? {
+        let context = context(topic: topic, hit: hit, sentence: sentence, properCue: properCue)
+        for rule in Self.rules where rule.kinds.contains(topic.kind) {
+            switch rule.decide(self, context) {
+            case .side(let polarity, let name)?: return (polarity, name)
+            case .noStance?: return nil
+            case nil: continue
+            }
+        }
+        return nil
+    }
+
+    /// The chain, in order (see the type's doc comment).
+    static let rules: [PolarityRule] = [
+        .stop(.hedged) { $0.isHedged($1) },
+        .stop(.relativeOnObject) { $0.isRelativeOnObject($1) },
+        .rule(.polarityAct) { $0.byAct($1) },
+        .stop(.conditionOrBackground, for: [.direction, .evaluative]) { $0.isConditionOrBackground($1) },
+        .stop(.forecast, for: [.direction, .plain]) { $0.forecast($1.clause) },
+        .rule(.polarityDirection, for: [.direction]) { $0.byDirection($1) },
+        .rule(.polarityEvaluation, for: [.plain]) { $0.byApproval($1) },
+        .rule(.polarityEvaluation, for: [.evaluative]) { $0.byProspects($1) },
+        .rule(.polarityEvaluation, for: [.direction]) { $0.byClauseEvaluation($1) },
+        .rule(.polarityDescription, for: [.direction]) { $0.byDescriptionBeyondCues($1) },
+        .rule(.polarityDescription, for: [.evaluative]) { $0.byDescriptionInSentence($1) },
+        .rule(.polarityReversal, for: [.plain]) { $0.byReversal($1) },
+        .rule(.polarityNegatedCue, for: [.plain]) { $0.byNegatedCue($1) },
+        .rule(.polarityReadiness, for: [.plain]) { $0.byReadiness($1) },
+        .stop(.properCue, for: [.plain]) { $1.properCue },
+        .rule(.polarityAffirmedCue, for: [.plain]) { _, _ in .pro },
+    ]
+
+    /// What every rule sees: the topic, the cue, its sentence and clause.
+    func context(topic: TopicModel, hit: Range<Int>, sentence: Range<Int>, properCue: Bool) -> PolarityContext {
+        let clause = clause(hit, in: sentence)
+        // "роль посредника, которая … не такая реалистичная": a relative clause right after
+        // the cue's clause speaks of the cue (used for approval only)
+        var withRelative = clause
+        if clause.upperBound < sentence.upperBound, isRelative(clause.upperBound) {
+            var end = clause.upperBound + 1
+            while end < sentence.upperBound, end - clause.upperBound < 12, !isRelative(end) { end += 1 }
+            withRelative = clause.lowerBound..<end
+        }
+        return PolarityContext(topic: topic, hit: hit, sentence: sentence, clause: clause,
+                               clauseWithRelative: withRelative, clauseEvaluation: evaluation(clause, clause: clause),
+                               properCue: properCue)
+    }
+
+    /// Word `w` opens a relative clause ("который", "которые").
+    func isRelative(_ w: Int) -> Bool {
+        words.relativePrefixes.contains { text.words[w].norm.hasPrefix($0) }
+    }
+}
+
+/// What the polarity rules see: the topic, the cue's words, its sentence and clause.
+struct PolarityContext {
+    let topic: TopicModel
+    /// The cue's words.
+    let hit: Range<Int>
+    let sentence: Range<Int>
+    /// The cue's clause (`PolarityFinder.clause`).
+    let clause: Range<Int>
+    /// The clause with a relative clause right after it ("роль посредника, которая …").
+    let clauseWithRelative: Range<Int>
+    /// The evaluation words of the clause (`PolarityFinder.evaluation`).
+    let clauseEvaluation: (value: Int, at: Int?)
+    /// The cue is a place name (see `TopicHit.properCue`).
+    let properCue: Bool
+}
+
+/// Why the polarity chain stopped with no stance (see `PolarityFinder`).
+enum PolarityStop: Sendable {
+    case hedged, relativeOnObject, conditionOrBackground, forecast, properCue
+}
+
+/// One step of the polarity chain: a rule that gives the side, or a stop that ends the
+/// chain with no stance, for the topic kinds it names.
+struct PolarityRule: Sendable {
+    /// What a step decided.
+    enum Decision {
+        case side(Polarity, RuleName)
+        case noStance
+    }
+
+    /// The rule's name, or the stop's reason.
+    enum Name: Sendable, Equatable {
+        case rule(RuleName)
+        case stop(PolarityStop)
+    }
+
+    let name: Name
+    let kinds: Set<TopicModel.Kind>
+    let decide: @Sendable (PolarityFinder, PolarityContext) -> Decision?
+
+    /// A rule that gives a side when `apply` returns one.
+    static func rule(_ name: RuleName, for kinds: Set<TopicModel.Kind> = Set(TopicModel.Kind.allCases),
+                     _ apply: @escaping @Sendable (PolarityFinder, PolarityContext) -> Polarity?) -> PolarityRule {
+        PolarityRule(name: .rule(name), kinds: kinds) { finder, context in
+            apply(finder, context).map { .side($0, name) }
+        }
+    }
+
+    /// A stop that ends the chain with no stance when `applies` says so.
+    static func stop(_ reason: PolarityStop, for kinds: Set<TopicModel.Kind> = Set(TopicModel.Kind.allCases),
+                     _ applies: @escaping @Sendable (PolarityFinder, PolarityContext) -> Bool) -> PolarityRule {
+        PolarityRule(name: .stop(reason), kinds: kinds) { finder, context in
+            applies(finder, context) ? .noStance : nil
+        }
+    }
+}
+
+/// The function words the polarity rules test for (`function-words.txt`), as sets where
+/// only membership counts.
+struct PolarityWords {
+    let contrast: Set<String>
+    let relativePrefixes: [String]
+    let obliquePluralEndings: [String]
+    let parentheticalWords: Set<String>
+    let infinitiveEndings: [String]
+    let passiveEndings: [String]
+    let timeUnits: Set<String>
+    let verbalNounEndings: [String]
+    let verbPrefixes: [String]
+    let against: String
+    let forSide: String
+    let on: String
+    let hardly: String
+    let questionParticle: String
+
+    init(_ words: FunctionWords) {
+        contrast = words.set(.contrast)
+        relativePrefixes = words.list(.relativePrefixes)
+        obliquePluralEndings = words.list(.obliquePluralEndings)
+        parentheticalWords = words.set(.parentheticalWords)
+        infinitiveEndings = words.list(.infinitiveEndings)
+        passiveEndings = words.list(.passiveEndings)
+        timeUnits = words.set(.timeUnits)
+        verbalNounEndings = words.list(.verbalNounEndings)
+        verbPrefixes = words.list(.verbPrefixes)
+        against = words.word(.against)
+        forSide = words.word(.forSide)
+        on = words.word(.on)
+        hardly = words.word(.hardly)
+        questionParticle = words.word(.questionParticle)
+    }
+}
+
+// MARK: - the rules
+
+extension PolarityFinder {
+    /// Stop `hedged`: a hedge in the clause, or a sentence-wide hedge in the sentence.
+    func isHedged(_ context: PolarityContext) -> Bool {
+        hedged(context.clause) || hedged(context.sentence, sentence: true)
+    }
+
+    /// Stop `relativeOnObject`: "встретился с профсоюзами, которые выступают против …": a
+    /// relative clause on an oblique noun speaks of that noun, not for the holder.
+    func isRelativeOnObject(_ context: PolarityContext) -> Bool {
+        let start = context.clause.lowerBound
+        guard start > context.sentence.lowerBound, isRelative(start) else { return false }
+        let antecedent = text.words[context.clause.lowerBound - 1].norm
+        return words.obliquePluralEndings.contains { antecedent.hasSuffix($0) }
+    }
+
+    /// `polarity.act`: "проголосовал против поправки": an act the descriptions name decides.
+    func byAct(_ context: PolarityContext) -> Polarity? {
+        let topic = context.topic
+        guard !topic.proActs.isEmpty || !topic.contraActs.isEmpty else { return nil }
+        var pro = false, contra = false, at = context.clause.lowerBound
+        // a verb names the act; a verbal noun ("голосование за проект") only names the event
+        for w in context.clause.dropLast() where isActPreposition(w + 1) && !isVerbalNoun(text.words[w].norm) {
+            let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm, prefixes: words.verbPrefixes)
+            if topic.proActs.contains(key) { pro = true; at = w }
+            if topic.contraActs.contains(key) { contra = true; at = w }
+        }
+        guard pro != contra else { return nil }
+        let side: Polarity = pro ? .pro : .contra
+        return negated(at, clause: context.clause, window: 3) ? side.opposite : side
+    }
+
+    /// «против» or «за» at word `w`: the preposition of an act.
+    func isActPreposition(_ w: Int) -> Bool {
+        text.words[w].norm == words.against || text.words[w].norm == words.forSide
+    }
+
+    /// Stop `conditionOrBackground`: a condition in the clause, or a state described with its
+    /// duration ("спортсмены отстранены три с половиной года").
+    func isConditionOrBackground(_ context: PolarityContext) -> Bool {
+        hedged(context.clause, condition: true) || background(context.clause, sentence: context.sentence)
+    }
+
+    /// `polarity.direction`: the direction words of the clause (of the sentence when the
+    /// clause is even and the sentence unhedged), through the topic's descriptions.
+    func byDirection(_ context: PolarityContext) -> Polarity? {
+        var votes = direction(context.clause, clause: context.clause, topic: context.topic)
+        if votes.pro == votes.contra && !hedged(context.sentence) {
+            votes = direction(context.sentence, clause: context.sentence, topic: context.topic)
+        }
+        guard votes.pro != votes.contra, let at = votes.at else { return nil }
+        let side: Polarity = votes.pro > votes.contra ? .pro : .contra
+        // a judgement after the direction word turns it ("снижать … не нужно", "запрет ни к
+        // чему не привел"); an approving verb before it governs it and its negation is
+        // already the direction's own ("не поддержит снижение")
+        let after = (at + 1)..<max(context.clause.upperBound, at + 1)
+        let judgedWrong = context.clauseEvaluation.value < 0
+            || evaluation(after, clause: context.clause, approval: true).value < 0
+        return judgedWrong ? side.opposite : side
+    }
+
+    /// `polarity.evaluation` (plain topics): approval words in the clause and a relative
+    /// clause after it, for the side approval supports.
+    func byApproval(_ context: PolarityContext) -> Polarity? {
+        let range = context.clauseWithRelative
+        return side(ofEvaluation: evaluation(range, clause: range, approval: true).value, topic: context.topic)
+    }
+
+    /// `polarity.evaluation` (evaluative topics): optimism or pessimism in the clause, else
+    /// in the sentence.
+    func byProspects(_ context: PolarityContext) -> Polarity? {
+        var value = context.clauseEvaluation.value
+        if value == 0 { value = evaluation(context.sentence, clause: context.sentence).value }
+        return side(ofEvaluation: value, topic: context.topic)
+    }
+
+    /// `polarity.evaluation` (direction topics): optimism or pessimism in the clause.
+    func byClauseEvaluation(_ context: PolarityContext) -> Polarity? {
+        side(ofEvaluation: context.clauseEvaluation.value, topic: context.topic)
+    }
+
+    /// The side an evaluation of `value` supports; nil for none.
+    func side(ofEvaluation value: Int, topic: TopicModel) -> Polarity? {
+        guard value != 0 else { return nil }
+        return value > 0 ? topic.positivePolarity : topic.positivePolarity.opposite
+    }
+
+    /// `polarity.description` (direction topics): the clause meets one description, beyond the
+    /// cue's own words ("совещание о пенсионной реформе" names the topic, it takes no side).
+    func byDescriptionBeyondCues(_ context: PolarityContext) -> Polarity? {
+        let (pro, contra) = overlap(context.clause, topic: context.topic)
+        let (proBeyond, contraBeyond) = overlap(context.clause, topic: context.topic, beyondCues: true)
+        let (win, lose) = pro > contra ? (proBeyond, contraBeyond) : (contraBeyond, proBeyond)
+        guard abs(pro - contra) >= 2 && win >= 1 && lose <= win else { return nil }
+        return pro > contra ? .pro : .contra
+    }
+
+    /// `polarity.description` (evaluative topics): the sentence meets one description.
+    func byDescriptionInSentence(_ context: PolarityContext) -> Polarity? {
+        let (pro, contra) = overlap(context.sentence, topic: context.topic)
+        guard abs(pro - contra) >= 2 else { return nil }
+        return pro > contra ? .pro : .contra
+    }
+
+    /// `polarity.reversal`: "отменить пошлины", "выйти из договора", "не видит причин отменять …".
+    func byReversal(_ context: PolarityContext) -> Polarity? {
+        guard let verb = reversal(before: context.hit.lowerBound, clause: context.clause, reach: 3) else { return nil }
+        let side = context.topic.reversalPolarity
+        return negated(verb, clause: context.clause) ? side.opposite : side
+    }
+
+    /// `polarity.negatedCue`: a negation within five words before the cue.
+    func byNegatedCue(_ context: PolarityContext) -> Polarity? {
+        negated(context.hit.lowerBound, clause: context.clause) ? .contra : nil
+    }
+
+    /// `polarity.readiness`: readiness or possibility in the clause, unless negated.
+    func byReadiness(_ context: PolarityContext) -> Polarity? {
+        guard let at = modal(context.clause) else { return nil }
+        return negated(at, clause: context.clause, window: 2) ? .contra : .pro
+    }
+}
+
+// MARK: - what the rules read
+
+extension PolarityFinder {
+    /// The clause around words `cue` in sentence range `sentence`.
+    func clause(_ cue: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
+        var lo = cue.lowerBound
+        while lo > sentence.lowerBound, !text.boundary(before: lo), !words.contrast.contains(text.words[lo - 1].norm) {
+            lo -= 1
+        }
+        var hi = cue.upperBound
+        while hi < sentence.upperBound, !text.boundary(before: hi), !words.contrast.contains(text.words[hi].norm) {
+            hi += 1
+        }
         return lo..<hi
     }
 
     /// Negators before word `w` within `window` words of the clause, after cancelling
     /// affirmative negated phrases; odd count = negated.
-    func negated(_ w: Int, clause c: Range<Int>, window: Int = 5) -> Bool {
-        var n = 0
-        var k = max(c.lowerBound, w - window)
+    func negated(_ w: Int, clause: Range<Int>, window: Int = 5) -> Bool {
+        var count = 0
+        var k = max(clause.lowerBound, w - window)
         while k < w {
-            if let len = affirmativeNegation(at: k, limit: c.upperBound) { k += len; continue }
-            if lexicon.negators.contains(text.words[k].norm) { n += 1 }
+            if let length = affirmativeNegation(at: k, limit: clause.upperBound) { k += length; continue }
+            if lexicon.negators.contains(text.words[k].norm) { count += 1 }
             k += 1
         }
-        return n % 2 == 1
+        return count % 2 == 1
     }
 
+    /// The length of the affirmative negated phrase ("не исключает") starting at word `k`.
     func affirmativeNegation(at k: Int, limit: Int) -> Int? {
         // no phrase can match where none of their first words does (most words)
-        guard lexicon.affirmativeFirstWords.contains(where: { text.stems[k] == $0 || text.words[k].norm.hasPrefix($0) }) else { return nil }
-        for p in lexicon.affirmativeNegations where k + p.count <= limit {
-            var ok = true
-            for (j, x) in p.enumerated() where !(text.words[k + j].norm == x || text.stems[k + j] == x || text.words[k + j].norm.hasPrefix(x)) { ok = false; break }
-            if ok { return p.count }
+        guard lexicon.affirmativeFirstWords.contains(where: { matches(k, $0) }) else { return nil }
+        for phrase in lexicon.affirmativeNegations where k + phrase.count <= limit {
+            if phrase.indices.allSatisfy({ matches(k + $0, phrase[$0]) }) { return phrase.count }
         }
         return nil
     }
 
+    /// Word `w` is `part`, has it as its stem, or starts with it.
+    private func matches(_ w: Int, _ part: String) -> Bool {
+        text.stems[w] == part || text.words[w].norm.hasPrefix(part)
+    }
+
     /// Sum of evaluation in range `r` (negations flip single words); the position of the first.
-    func evaluation(_ r: Range<Int>, clause c: Range<Int>, approval: Bool = false) -> (value: Int, at: Int?) {
-        var v = 0
+    func evaluation(_ r: Range<Int>, clause: Range<Int>, approval: Bool = false) -> (value: Int, at: Int?) {
+        var value = 0
         var first: Int? = nil
         var w = r.lowerBound
         let index = approval ? lexicon.approvalByFirst : lexicon.evaluationByFirst
         while w < r.upperBound {
             var matched = 0
             guard let entries = index[text.words[w].norm] else { w += 1; continue }
-            for e in entries where w + e.words.count <= r.upperBound && e.words.count >= matched {
-                var ok = true
-                for (k, x) in e.words.enumerated() where text.words[w + k].norm != x { ok = false; break }
+            for entry in entries where w + entry.words.count <= r.upperBound && entry.words.count >= matched {
+                guard entry.words.indices.allSatisfy({ text.words[w + $0].norm == entry.words[$0] }) else { continue }
                 // "процесс, возможно медленный": a parenthetical "perhaps", not a prospect
-                if ok, e.words.count == 1, parenthetical(w) { ok = false }
-                if ok {
-                    let neg = e.words.count == 1 && negated(w, clause: c, window: 3)
-                    if matched == 0 || e.words.count > matched { v += neg ? -e.value : e.value; matched = e.words.count }
-                    if first == nil { first = w }
+                if entry.words.count == 1, parenthetical(w) { continue }
+                let flipped = entry.words.count == 1 && negated(w, clause: clause, window: 3)
+                if matched == 0 || entry.words.count > matched {
+                    value += flipped ? -entry.value : entry.value
+                    matched = entry.words.count
                 }
+                if first == nil { first = w }
             }
             w += max(1, matched)
         }
-        return (v, first)
+        return (value, first)
     }
-
-    static let obliquePluralEndings = ["ами", "ями", "ах", "ях", "ам", "ям", "ом", "ем", "ой", "ей"].map(Fold.word)
-
-    static let parentheticalWords = ["возможно", "вероятно", "наверное"].map(Fold.word)
 
     /// "…, возможно медленный": the adverb set off by a comma before a word it qualifies.
     func parenthetical(_ w: Int) -> Bool {
-        guard Self.parentheticalWords.contains(text.words[w].norm), w > 0, w + 1 < text.words.count,
+        guard words.parentheticalWords.contains(text.words[w].norm), w > 0, w + 1 < text.words.count,
               text.punctBefore[w].contains(","), !text.boundary(before: w + 1) else { return false }
         let next = text.words[w + 1].norm
-        return !(next.hasSuffix(Fold.word("ть")) || next.hasSuffix(Fold.word("ться")))
+        return !words.infinitiveEndings.contains { next.hasSuffix($0) }
     }
 
     /// Direction votes in range `r` mapped to the topic's polarity; position of the first.
-    func direction(_ r: Range<Int>, clause c: Range<Int>, topic: TopicModel) -> (pro: Int, contra: Int, at: Int?) {
+    func direction(_ r: Range<Int>, clause: Range<Int>, topic: TopicModel) -> (pro: Int, contra: Int, at: Int?) {
         var pro = 0, contra = 0
         var first: Int? = nil
         var lastDirection: Int? = nil
         for w in r {
             guard let cls = lexicon.directions[text.stems[w]] else { continue }
             if first == nil { first = w }
-            guard var p = topic.directionPolarity[cls] else { continue }
+            guard var side = topic.directionPolarity[cls] else { continue }
             // a noun of direction must govern a word of the topic ("повышения цен" is not a rate)
-            if Self.isVerbalNoun(text.words[w].norm) {
-                let after = (w + 1)..<min(text.words.count, w + 4)
-                guard after.contains(where: { (topic.descriptionWeights[text.stems[$0]] ?? 0) > 0 || topic.cueStems.contains(text.stems[$0])
-                    || text.words[$0].capitalized }) else { continue }
-            }
+            if isVerbalNoun(text.words[w].norm) && !governsTopicWord(w, topic: topic) { continue }
             // "запрет на участие": a direction word right after another is its object
             if let prev = lastDirection, w - prev <= 2 { lastDirection = w; continue }
             lastDirection = w
             // "снять запрет", "не намерен отменять ограничения": a reversive verb governing the
             // direction word turns it over, and a negation then belongs to the verb
             var negatedAt = w
-            if let rv = reversal(before: w, clause: c) { p = p.opposite; negatedAt = rv }
-            if negated(negatedAt, clause: c, window: 6) {
+            if let verb = reversal(before: w, clause: clause) { side = side.opposite; negatedAt = verb }
+            if negated(negatedAt, clause: clause, window: 6) {
                 // "не поддержит снижение на 50 б.п.": the negation is about the amount
-                let after = (w + 1)..<min(text.words.count, w + 5)
-                if after.contains(where: { text.words[$0].norm == K.на && $0 + 1 < text.words.count && text.words[$0 + 1].kind == .number }) { continue }
-                p = p.opposite
+                if amountFollows(w) { continue }
+                side = side.opposite
             }
-            if p == .pro { pro += 1 } else { contra += 1 }
+            if side == .pro { pro += 1 } else { contra += 1 }
         }
         return (pro, contra, first)
     }
 
-    static let passiveEndings = ["ены", "ена", "ан", "аны", "ана", "ован", "ованы", "ята", "яты"].map(Fold.word)
-    static let timeUnits = ["год", "года", "лет", "месяц", "месяца", "месяцев", "недели", "недель", "дней"].map(Fold.word)
+    /// One of the three words after `w` is a word of the topic's texts, a cue word or a name.
+    func governsTopicWord(_ w: Int, topic: TopicModel) -> Bool {
+        let after = (w + 1)..<min(text.words.count, w + 4)
+        return after.contains { k in
+            (topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k])
+                || text.words[k].capitalized
+        }
+    }
+
+    /// "на 50": an amount within four words after `w`.
+    func amountFollows(_ w: Int) -> Bool {
+        let after = (w + 1)..<min(text.words.count, w + 5)
+        return after.contains { k in
+            text.words[k].norm == words.on && k + 1 < text.words.count && text.words[k + 1].kind == .number
+        }
+    }
 
     /// "спортсмены отстранены три с половиной года": a state described with its duration
     /// is background, not a position.
-    func background(_ c: Range<Int>, sentence s: Range<Int>) -> Bool {
-        let passive = c.contains { w in lexicon.directions[text.stems[w]] != nil && Self.passiveEndings.contains { text.words[w].norm.hasSuffix($0) } }
+    func background(_ clause: Range<Int>, sentence: Range<Int>) -> Bool {
+        let passive = clause.contains { w in
+            let norm = text.words[w].norm
+            return lexicon.directions[text.stems[w]] != nil && words.passiveEndings.contains { norm.hasSuffix($0) }
+        }
         guard passive else { return false }
-        return s.contains { Self.timeUnits.contains(text.words[$0].norm) && $0 > c.lowerBound }
+        return sentence.contains { words.timeUnits.contains(text.words[$0].norm) && $0 > clause.lowerBound }
     }
-
-    static let verbalNounEndings = ["ение", "ения", "ению", "ением", "ении", "ание", "ания", "анию", "анием", "ании"].map(Fold.word)
 
     /// A verbal noun ("снижение", "повышения"): it names an action on some object.
-    static func isVerbalNoun(_ norm: String) -> Bool {
-        verbalNounEndings.contains { norm.hasSuffix($0) }
+    func isVerbalNoun(_ norm: String) -> Bool {
+        words.verbalNounEndings.contains { norm.hasSuffix($0) }
     }
 
+    /// The first word of readiness or possibility in `r` ("готов", "может", "выступает за").
     func modal(_ r: Range<Int>) -> Int? {
-        for w in r where lexicon.modal.contains(text.stems[w]) && text.words[w].norm != K.за { return w }
-        for w in r.dropLast() where lexicon.modal.contains(text.stems[w] + " " + K.за) && text.words[w + 1].norm == K.за { return w }
+        for w in r where lexicon.modal.contains(text.stems[w]) && text.words[w].norm != words.forSide { return w }
+        for w in r.dropLast() where text.words[w + 1].norm == words.forSide
+            && lexicon.modal.contains(text.stems[w] + " " + words.forSide) {
+            return w
+        }
         return nil
     }
 
-    /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
-    func polarity(topic: TopicModel, hit: Range<Int>, sentence s: Range<Int>, properCue: Bool = false) -> (Polarity, RuleName)? {
-        let c = clause(hit, in: s)
-        // "роль посредника, которая … не такая реалистичная": a relative clause right after
-        // the cue's clause speaks of the cue (used for approval only)
-        var withRelative = c
-        if c.upperBound < s.upperBound, text.words[c.upperBound].norm.hasPrefix(K.котор) {
-            var end = c.upperBound + 1
-            while end < s.upperBound, end - c.upperBound < 12, !text.words[end].norm.hasPrefix(K.котор) { end += 1 }
-            withRelative = c.lowerBound..<end
-        }
-        let ev = evaluation(c, clause: c)
-        if hedged(c) || hedged(s, sentence: true) { return nil }
-        // "встретился с профсоюзами, которые выступают против …": a relative clause on an
-        // oblique noun speaks of that noun, not for the holder
-        if c.lowerBound > s.lowerBound, text.words[c.lowerBound].norm.hasPrefix(K.котор) {
-            let antecedent = text.words[c.lowerBound - 1].norm
-            if Self.obliquePluralEndings.contains(where: { antecedent.hasSuffix($0) }) { return nil }
-        }
-        // "проголосовал против поправки": an act the descriptions name decides
-        if !topic.proActs.isEmpty || !topic.contraActs.isEmpty {
-            var pro = false, contra = false, at = c.lowerBound
-            // a verb names the act; a verbal noun ("голосование за проект") only names the event
-            for w in c.dropLast() where (text.words[w + 1].norm == K.против || text.words[w + 1].norm == K.за) && !Self.isVerbalNoun(text.words[w].norm) {
-                let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm)
-                if topic.proActs.contains(key) { pro = true; at = w }
-                if topic.contraActs.contains(key) { contra = true; at = w }
-            }
-            if pro != contra {
-                let p: Polarity = pro ? .pro : .contra
-                return (negated(at, clause: c, window: 3) ? p.opposite : p, .polarityAct)
-            }
-        }
-        if topic.kind != .plain && (hedged(c, condition: true) || background(c, sentence: s)) { return nil }
-        // "нас вынудят пойти на …", "рано или поздно это случится": pressure or prediction
-        if topic.kind != .evaluative && forecast(c) { return nil }
-        if topic.kind == .direction {
-            var d = direction(c, clause: c, topic: topic)
-            if d.pro == d.contra && !hedged(s) { d = direction(s, clause: s, topic: topic) }
-            if d.pro != d.contra {
-                var p: Polarity = d.pro > d.contra ? .pro : .contra
-                // a judgement after the direction word turns it ("снижать … не нужно",
-                // "запрет ни к чему не привел"); an approving verb before it governs it and its
-                // negation is already the direction's own ("не поддержит снижение")
-                let after = (d.at.map { $0 + 1 } ?? c.lowerBound)..<max(c.upperBound, (d.at ?? c.lowerBound) + 1)
-                if ev.value < 0 || evaluation(after, clause: c, approval: true).value < 0 { p = p.opposite }
-                return (p, .polarityDirection)
-            }
-        }
-        var e = topic.kind == .plain ? evaluation(withRelative, clause: withRelative, approval: true) : ev
-        if e.value == 0 && topic.kind == .evaluative { e = evaluation(s, clause: s) }
-        if e.value != 0 {
-            let p = e.value > 0 ? topic.positivePolarity : topic.positivePolarity.opposite
-            return (p, .polarityEvaluation)
-        }
-        if topic.kind == .direction {
-            // the description must be met beyond the cue's own words ("совещание о пенсионной
-            // реформе" names the topic, it takes no side)
-            let (pro, contra) = overlap(c, topic: topic)
-            let (proBeyond, contraBeyond) = overlap(c, topic: topic, beyondCues: true)
-            let (win, lose) = pro > contra ? (proBeyond, contraBeyond) : (contraBeyond, proBeyond)
-            if abs(pro - contra) >= 2 && win >= 1 && lose <= win {
-                return (pro > contra ? .pro : .contra, .polarityDescription)
-            }
-            return nil
-        }
-        if topic.kind == .evaluative {
-            let (pro, contra) = overlap(s, topic: topic)
-            if abs(pro - contra) >= 2 { return (pro > contra ? .pro : .contra, .polarityDescription) }
-            return nil
-        }
-        // "отменить пошлины", "выйти из договора", "не видит причин отменять …"
-        if let rv = reversal(before: hit.lowerBound, clause: c, reach: 3) {
-            let p = topic.reversalPolarity
-            return (negated(rv, clause: c) ? p.opposite : p, .polarityReversal)
-        }
-        if negated(hit.lowerBound, clause: c) { return (.contra, .polarityNegatedCue) }
-        if let m = modal(c) {
-            return (negated(m, clause: c, window: 2) ? .contra : .pro, .polarityReadiness)
-        }
-        if properCue { return nil }
-        return (.pro, .polarityAffirmedCue)
-    }
-
     /// A reversive word ("отменить", "снять", "выйти из", "отказаться от") within `reach` words
-    /// before word `w` in clause `c`, not itself a direction word.
-    func reversal(before w: Int, clause c: Range<Int>, reach: Int = 2) -> Int? {
+    /// before word `w` in clause `clause`, not itself a direction word.
+    func reversal(before w: Int, clause: Range<Int>, reach: Int = 2) -> Int? {
         var k = w - 1
-        while k >= max(c.lowerBound, w - reach) {
+        while k >= max(clause.lowerBound, w - reach) {
             if lexicon.reversals.contains(text.stems[k]) && lexicon.directions[text.stems[k]] == nil { return k }
             k -= 1
         }
@@ -259,8 +489,8 @@ struct PolarityFinder {
     /// True when range `r` holds a forecast or compulsion phrase (`forecast.txt`).
     func forecast(_ r: Range<Int>) -> Bool {
         for w in r {
-            for p in lexicon.forecasts where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
-                if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
+            for phrase in lexicon.forecasts where phrase[0] == text.words[w].norm && w + phrase.count <= r.upperBound {
+                if (1..<phrase.count).allSatisfy({ text.words[w + $0].norm == phrase[$0] }) { return true }
             }
         }
         return false
@@ -268,13 +498,14 @@ struct PolarityFinder {
 
     /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").
     func hedged(_ r: Range<Int>, sentence: Bool = false, condition: Bool = false) -> Bool {
+        let hedges = condition ? lexicon.conditionHedges : sentence ? lexicon.sentenceHedges : lexicon.hedges
         for w in r where lexicon.phraseFirstWords.contains(text.words[w].norm) {
-            for h in condition ? lexicon.conditionHedges : sentence ? lexicon.sentenceHedges : lexicon.hedges where w + h.count <= r.upperBound {
-                var ok = true
-                for (k, x) in h.enumerated() where text.words[w + k].norm != x { ok = false; break }
+            for hedge in hedges where w + hedge.count <= r.upperBound {
+                guard hedge.indices.allSatisfy({ text.words[w + $0].norm == hedge[$0] }) else { continue }
                 // "вряд ли" is a judgement, not an open question
-                if ok, h == [K.ли], w > r.lowerBound, text.words[w - 1].norm == K.вряд { ok = false }
-                if ok { return true }
+                let hardly = hedge == [words.questionParticle] && w > r.lowerBound
+                    && text.words[w - 1].norm == words.hardly
+                if !hardly { return true }
             }
         }
         return false
@@ -284,14 +515,16 @@ struct PolarityFinder {
     func overlap(_ r: Range<Int>, topic: TopicModel, beyondCues: Bool = false) -> (Int, Int) {
         var pro = 0, contra = 0
         var seen = Set<String>()
+        let skipCues = beyondCues || topic.kind == .evaluative
         for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w])
-            && !((beyondCues || topic.kind == .evaluative) && topic.cueStems.contains(text.stems[w])) {
-            seen.insert(text.stems[w])
+            && !(skipCues && topic.cueStems.contains(text.stems[w])) {
+            let stem = text.stems[w]
+            seen.insert(stem)
             // the negation is read only for a word of the descriptions (most are not)
-            guard topic.sideStems.contains(text.stems[w]) else { continue }
-            let neg = negated(w, clause: r, window: 2)
-            if topic.proStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { pro += 1 }
-            if topic.contraStems.contains(where: { $0.stem == text.stems[w] && $0.negated == neg }) { contra += 1 }
+            guard topic.sideStems.contains(stem) else { continue }
+            let flipped = negated(w, clause: r, window: 2)
+            if topic.proStems.contains(where: { $0.stem == stem && $0.negated == flipped }) { pro += 1 }
+            if topic.contraStems.contains(where: { $0.stem == stem && $0.negated == flipped }) { contra += 1 }
         }
         return (pro, contra)
     }

@@ -1,22 +1,4 @@
-/// Which watched topics a sentence speaks of, and where.
-///
-/// `topic.cue`: a cue phrase of the topic, word by word in the same word family.
-/// A cue several topics share ("площадка", "посредник") is tied to a topic by, in order:
-/// `topic.anchorInSentence` (a proper word of the topic or its gazetteer twins in the
-/// sentence: "Казахстан", "Анкара", "турецкий" — every topic so named is kept),
-/// `topic.actorCountry` (the holder's own country, by its names and roles),
-/// `topic.anchorNearby` (the two sentences before), `topic.groupCountry` (the country of
-/// the holder's group mates), `topic.generic` (the one sharing topic without anchors),
-/// `topic.anchorInArticle`, `topic.specificWord` (a word of its label, cues or descriptions
-/// that none of the other sharing topics has: topics close in meaning); otherwise the cue is
-/// dropped, or, for the model, kept for each topic as `topic.ambiguous` (an abstention). A watched actor named in the
-/// sentence anchors the topics of their own country ("становление Эрдогана посредником").
-/// A cue that is a place name ("Ватикан", "Стамбул") gives way when the same sentence
-/// holds a common-word cue of another topic anchored there ("Ватикан … посредником" is
-/// about mediation), and never stands as a bare affirmation (see `PolarityFinder`).
-/// `topic.description`: without a cue, a sentence whose content words overlap the topic's
-/// label and descriptions (weighted by rarity across topics) and which carries an
-/// evaluation (evaluative topics) or a direction word (direction topics).
+/// A topic a sentence speaks of, the words that name it and the rules that found it.
 struct TopicHit {
     var topic: Int
     /// Word range of the cue (or of the evaluation/direction word for description hits).
@@ -28,6 +10,32 @@ struct TopicHit {
     var competing: [Int] = []
 }
 
+/// Which watched topics a sentence speaks of, and where.
+///
+/// `topic.cue`: a cue phrase of the topic, word by word in the same word family.
+/// A cue of a single topic is kept, unless the topic is tied to a place that neither the
+/// sentence nor the holder's (or its group's) country names: then `topic.anchorNearby` (the
+/// two sentences before name it) or nothing (`chooseSingle`).
+/// A cue several topics share ("площадка", "посредник") is tied to a topic by the first of
+/// `sharedCueRules` that chooses, in order:
+/// 1. `topic.anchorInSentence`: a proper word of the topic or its gazetteer twins in the
+///    sentence ("Казахстан", "Анкара", "турецкий"); every topic so named is kept.
+/// 2. `topic.actorCountry`: the holder's own country, by its names and roles.
+/// 3. `topic.anchorNearby`: the most anchors in the two sentences before.
+/// 4. `topic.groupCountry`: the country of the holder's group mates.
+/// 5. `topic.generic`: the one sharing topic without anchors.
+/// 6. `topic.anchorInArticle`: the most anchors in the whole article.
+/// 7. `topic.specificWord`: a word of its label, cues or descriptions that none of the other
+///    sharing topics has (topics close in meaning: "пошлины на сыр из Норландии").
+/// Otherwise the cue is dropped, or, for the model, kept for each topic as `topic.ambiguous`
+/// (an abstention). A watched actor named in the sentence anchors the topics of their own
+/// country ("становление Эрдогана посредником"). A cue that is a place name ("Ватикан",
+/// "Стамбул") gives way when the same sentence holds a common-word cue of another topic
+/// anchored there ("Ватикан … посредником" is about mediation), and never stands as a bare
+/// affirmation (see `PolarityFinder`).
+/// `topic.description`: without a cue, a sentence whose content words overlap the topic's
+/// label and descriptions (weighted by rarity across topics) and which carries an
+/// evaluation (evaluative topics) or a direction word (direction topics).
 struct TopicFinder {
     let text: ArticleText
     let index: WatchIndex
@@ -62,80 +70,74 @@ struct TopicFinder {
         if let holder {
             for mi in text.sentenceMentions[holder.sentence] {
                 let m = text.mentions[mi]
-                guard m.kind == .name, r.contains(m.first), m.actors.count == 1, m.actors[0] != holder.actor else { continue }
+                let namesAnotherActor = m.kind == .name && r.contains(m.first) && m.actors.count == 1
+                    && m.actors[0] != holder.actor
+                guard namesAnotherActor else { continue }
                 if !index.ownAnchors[m.actors[0]].isDisjoint(with: anchors) { n += 1 }
             }
         }
         return n
     }
 
-    /// Cue hits of sentence `s`, with shared cues tied to topics.
+    /// Cue hits of sentence `s`, with shared cues tied to topics, in steps: the cues that
+    /// start at each word (`cueMatches`), the support a one-word cue needs (`supported`), the
+    /// topic rules (`choose`), and place-name cues giving way (`placeNamesGiveWay`).
     /// With `keepAmbiguous`, a shared cue nothing ties to one topic gives a hit for each of
     /// its topics, marked `topic.ambiguous` (the model abstains on them, `explain` says why).
     func hits(sentence s: Int, holder: Int, keepAmbiguous: Bool = false) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
         var ambiguous: [TopicHit] = []
-        // choices and support depend on the sentence, not on the cue's position: decide each
-        // once per sentence (a run-on page of repeated cues stays linear)
-        var chosenFor: [[Int]: [(Int, RuleName?)]] = [:]
-        var supportFor: [Int: [String: Bool]] = [:]  // topic → cue stem → supported
-        var w = r.lowerBound
-        while w < r.upperBound {
-            var found: [(topic: Int, len: Int)] = []
-            if let cands = buckets[WordForms.bucket(text.stems[w])] {
-                for (ti, ci) in cands {
-                    let cue = index.topics[ti].cues[ci]
-                    guard WordForms.sameFamily(text.stems[w], cue[0]) else { continue }
-                    if let end = matchRest(cue, after: w, limit: r.upperBound) { found.append((ti, end - w)) }
-                }
-            }
-            guard !found.isEmpty else { w += 1; continue }
-            let len = found.map(\.len).max()!
-            var topics = Array(Set(found.map(\.topic))).sorted()
+        var memo = SentenceMemo()
+        // the words inside a cue stay open to shorter cues of other topics ("роль
+        // посредника" of one country, "посредник" of another)
+        for w in r {
+            guard let match = cueMatches(at: w, limit: r.upperBound) else { continue }
+            let cue = w..<(w + match.length)
+            var topics = match.topics
             // a one-word cue needs support: an anchor, the holder's own country, another word of the
             // topic's texts in the sentence, or an article that is about the topic as a whole
-            if len == 1 {
+            if match.length == 1 {
                 topics = topics.filter { t in
-                    if let known = supportFor[t]?[text.stems[w]] { return known }
-                    let ok = supported(t, sentence: s, holder: holder, cue: w)
-                    supportFor[t, default: [:]][text.stems[w]] = ok
-                    return ok
+                    memo.supported(t, stem: text.stems[w]) { supported(t, sentence: s, holder: holder, cue: w) }
                 }
             }
-            guard !topics.isEmpty else { w += 1; continue }
-            var chosen: [(Int, RuleName?)]
-            if let known = chosenFor[topics] { chosen = known } else {
-                chosen = choose(topics, sentence: s, holder: holder)
-                chosenFor[topics] = chosen
-            }
-            // topics close in meaning: told apart by a word only one of them has in its
-            // label, cues or descriptions ("пошлины на сыр из Норландии")
-            if chosen.isEmpty && topics.count > 1, let t = specific(topics, in: r) {
-                chosen = [(t, .topicSpecificWord)]
-            }
+            guard !topics.isEmpty else { continue }
+            let chosen = memo.chosen(topics) { choose(topics, sentence: s, holder: holder) }
             if chosen.isEmpty && topics.count > 1 && keepAmbiguous {
                 for t in topics where !ambiguous.contains(where: { $0.topic == t }) {
-                    ambiguous.append(TopicHit(topic: t, words: w..<(w + len), rules: [.topicCue, .topicAmbiguous], competing: topics))
+                    ambiguous.append(TopicHit(topic: t, words: cue, rules: [.topicCue, .topicAmbiguous],
+                                              competing: topics))
                 }
             }
-            for (t, rule) in chosen {
-                if !out.contains(where: { $0.topic == t }) {
-                    out.append(TopicHit(topic: t, words: w..<(w + len), rules: [.topicCue] + (rule.map { [$0] } ?? []),
-                                        properCue: isPlaceName(w..<(w + len), topic: t, sentenceStart: r.lowerBound)))
-                }
+            for (t, rule) in chosen where !out.contains(where: { $0.topic == t }) {
+                out.append(TopicHit(topic: t, words: cue, rules: [.topicCue] + (rule.map { [$0] } ?? []),
+                                    properCue: isPlaceName(cue, topic: t, sentenceStart: r.lowerBound)))
             }
-            // the words inside a cue stay open to shorter cues of other topics ("роль
-            // посредника" of one country, "посредник" of another)
-            w += 1
         }
-        // a place-name cue gives way to a common-word cue of another topic the place anchors
-        let common = out.filter { !$0.properCue }
-        out.removeAll { h in
-            h.properCue && common.contains { c in c.topic != h.topic && anchorsIn(h.words, topic: c.topic) > 0 }
-        }
+        out = placeNamesGiveWay(out)
         for a in ambiguous where !out.contains(where: { $0.topic == a.topic }) { out.append(a) }
         return out
+    }
+
+    /// The topics whose cues start at word `w` (sorted), and the length of the longest.
+    func cueMatches(at w: Int, limit: Int) -> (topics: [Int], length: Int)? {
+        var found: [(topic: Int, length: Int)] = []
+        for (ti, ci) in buckets[WordForms.bucket(text.stems[w])] ?? [] {
+            let cue = index.topics[ti].cues[ci]
+            guard WordForms.sameFamily(text.stems[w], cue[0]) else { continue }
+            if let end = matchRest(cue, after: w, limit: limit) { found.append((ti, end - w)) }
+        }
+        guard let length = found.map(\.length).max() else { return nil }
+        return (Array(Set(found.map(\.topic))).sorted(), length)
+    }
+
+    /// A place-name cue gives way to a common-word cue of another topic the place anchors.
+    func placeNamesGiveWay(_ hits: [TopicHit]) -> [TopicHit] {
+        let common = hits.filter { !$0.properCue }
+        return hits.filter { h in
+            !(h.properCue && common.contains { c in c.topic != h.topic && anchorsIn(h.words, topic: c.topic) > 0 })
+        }
     }
 
     /// A cue written as a proper name ("Ватикан", "Святой Престол", "Стамбул") or one the
@@ -166,43 +168,60 @@ struct TopicFinder {
         return at
     }
 
-    /// Ties a cue shared by several topics to the right ones.
+    /// Ties a cue to the right topics: a single topic by `chooseSingle`, a cue several
+    /// topics share by the first of `sharedCueRules` that chooses.
     func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, RuleName?)] {
-        let r = text.sentenceWords[s]
-        let inSentence = topics.filter { anchorsIn(r, topic: $0, holder: (holder, s)) > 0 }
         if topics.isEmpty { return [] }
-        if topics.count == 1 {
-            let t = topics[0]
-            // a single topic with anchors, while the sentence names another country only: not this one
-            // a topic tied to a place needs that place: in the sentence, in the two before,
-            // or as the holder's (or its group's) own country
-            let anchored = !index.topics[t].anchors.isEmpty || !index.topics[t].anchorPhrases.isEmpty
-            if anchored && inSentence.isEmpty && index.actorAnchors[holder].isDisjoint(with: index.topics[t].anchors) {
-                let lo = max(0, s - 2)
-                let near = text.sentenceWords[lo].lowerBound..<r.lowerBound
-                if otherCountryNamed(r, topic: t) || anchorsIn(near, topic: t) == 0 { return [] }
-                return [(t, .topicAnchorNearby)]
-            }
-            return [(t, nil)]
+        let choice = TopicChoice(finder: self, topics: topics, sentence: s, holder: holder)
+        if topics.count == 1 { return chooseSingle(choice) }
+        for rule in Self.sharedCueRules {
+            if let chosen = rule.choose(self, choice) { return chosen.map { ($0, rule.name) } }
         }
-        if !inSentence.isEmpty { return inSentence.map { ($0, .topicAnchorInSentence) } }
-        let own = topics.filter { !index.ownAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
-        if own.count == 1 { return [(own[0], .topicActorCountry)] }
-        let group = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
-        let pool = own.isEmpty ? topics : own
-        let lo = max(0, s - 2)
-        if lo < s {
-            let near = text.sentenceWords[lo].lowerBound..<r.lowerBound
-            let scored = pool.map { ($0, anchorsIn(near, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
-            if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, .topicAnchorNearby)] }
-        }
-        if group.count == 1 { return [(group[0], .topicGroupCountry)] }
-        let generic = pool.filter { index.topics[$0].anchors.isEmpty }
-        if generic.count == 1 { return [(generic[0], .topicGeneric)] }
-        let all = 0..<text.words.count
-        let scored = pool.map { ($0, anchorsIn(all, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
-        if let best = scored.first, scored.count == 1 || scored[1].1 < best.1 { return [(best.0, .topicAnchorInArticle)] }
         return []
+    }
+
+    /// The rules for a cue several topics share, in order (see the type's doc comment).
+    static let sharedCueRules: [TopicRule] = [
+        TopicRule(.topicAnchorInSentence) { _, choice in choice.inSentence.isEmpty ? nil : choice.inSentence },
+        TopicRule(.topicActorCountry) { _, choice in choice.own.count == 1 ? choice.own : nil },
+        TopicRule(.topicAnchorNearby) { finder, choice in
+            choice.sentence > 0 ? finder.mostAnchored(choice.pool, in: choice.nearby) : nil
+        },
+        TopicRule(.topicGroupCountry) { _, choice in choice.group.count == 1 ? choice.group : nil },
+        TopicRule(.topicGeneric) { finder, choice in finder.generic(choice.pool) },
+        TopicRule(.topicAnchorInArticle) { finder, choice in
+            finder.mostAnchored(choice.pool, in: 0..<finder.text.words.count)
+        },
+        TopicRule(.topicSpecificWord) { finder, choice in
+            finder.specific(choice.topics, in: choice.words).map { [$0] }
+        },
+    ]
+
+    /// A single topic is kept, unless it is tied to a place that neither the sentence nor the
+    /// holder's (or its group's) country names: then the two sentences before must name it
+    /// (`topic.anchorNearby`), and the sentence no other country.
+    func chooseSingle(_ choice: TopicChoice) -> [(Int, RuleName?)] {
+        let t = choice.topics[0]
+        let topic = index.topics[t]
+        let anchored = !topic.anchors.isEmpty || !topic.anchorPhrases.isEmpty
+        let placeUnnamed = anchored && choice.inSentence.isEmpty
+            && index.actorAnchors[choice.holder].isDisjoint(with: topic.anchors)
+        guard placeUnnamed else { return [(t, nil)] }
+        if otherCountryNamed(choice.words, topic: t) || anchorsIn(choice.nearby, topic: t) == 0 { return [] }
+        return [(t, .topicAnchorNearby)]
+    }
+
+    /// The one topic of `pool` with the most anchors in range `r` (none when tied or none).
+    func mostAnchored(_ pool: [Int], in r: Range<Int>) -> [Int]? {
+        let scored = pool.map { ($0, anchorsIn(r, topic: $0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        guard let best = scored.first, scored.count == 1 || scored[1].1 < best.1 else { return nil }
+        return [best.0]
+    }
+
+    /// The one topic of `pool` without anchors.
+    func generic(_ pool: [Int]) -> [Int]? {
+        let generic = pool.filter { index.topics[$0].anchors.isEmpty }
+        return generic.count == 1 ? generic : nil
     }
 
     /// The one topic of `topics` whose own words (label, cues, descriptions: stems no other
@@ -212,7 +231,8 @@ struct TopicFinder {
         for t in topics {
             let own = index.topics[t].descriptionStems
             let hit = r.contains { w in
-                own.contains(text.stems[w]) && !topics.contains { $0 != t && index.topics[$0].descriptionStems.contains(text.stems[w]) }
+                own.contains(text.stems[w])
+                    && !topics.contains { $0 != t && index.topics[$0].descriptionStems.contains(text.stems[w]) }
             }
             if hit { if found != nil { return nil }; found = t }
         }
@@ -238,7 +258,10 @@ struct TopicFinder {
         let distinct = Set(text.stems)
         for (ti, t) in index.topics.enumerated() {
             var n = 0
-            for (stem, wt) in t.descriptionWeights where wt > 0 && distinct.contains(stem) { n += 1; if n >= 3 { break } }
+            for (stem, weight) in t.descriptionWeights where weight > 0 && distinct.contains(stem) {
+                n += 1
+                if n >= 3 { break }
+            }
             if n >= 3 { out.insert(ti) }
         }
         return out
@@ -259,30 +282,42 @@ struct TopicFinder {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
         for (ti, t) in index.topics.enumerated() where !skip.contains(ti) {
-            let at: Int?
+            let word: Int?
             switch t.kind {
-            case .evaluative: at = evaluationAt
-            case .direction: at = directionAt
-            case .plain: at = nil
+            case .evaluative: word = evaluationAt
+            case .direction: word = directionAt
+            case .plain: word = nil
             }
-            guard let a = at else { continue }
-            var seen = Set<String>()
-            var score = 0.0
-            for w in r where !seen.contains(text.stems[w]) {
-                if let wt = t.descriptionWeights[text.stems[w]] { score += wt; seen.insert(text.stems[w]) }
-            }
+            guard let at = word else { continue }
+            let score = descriptionScore(r, topic: t)
             // an evaluative topic the whole article is about takes an evaluation with no
             // word of its own ("путь к миру остаётся открытым")
-            guard score >= 1.5 || (t.kind == .evaluative && (hasTimeframe(r) || activeTopics.contains(ti) && r.count >= 6 && !usedByCue.contains(a))) else { continue }
+            let aboutTheArticle = activeTopics.contains(ti) && r.count >= 6 && !usedByCue.contains(at)
+            guard score >= 1.5 || (t.kind == .evaluative && (hasTimeframe(r) || aboutTheArticle)) else { continue }
             // a direction word must govern a word of the topic ("уменьшении объема добычи")
-            if t.kind == .direction && score < 2 {
-                let near = max(r.lowerBound, a - 3)..<min(r.upperBound, a + 4)
-                guard near.contains(where: { $0 != a && (t.descriptionWeights[text.stems[$0]] ?? 0) > 0 }) else { continue }
-            }
-            if !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0 && index.actorAnchors[holder].isDisjoint(with: t.anchors) { continue }
-            out.append(TopicHit(topic: ti, words: a..<(a + 1), rules: [.topicDescription]))
+            if t.kind == .direction && score < 2 && !governsTopicWord(at, in: r, topic: t) { continue }
+            let placeUnnamed = !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0
+                && index.actorAnchors[holder].isDisjoint(with: t.anchors)
+            if placeUnnamed { continue }
+            out.append(TopicHit(topic: ti, words: at..<(at + 1), rules: [.topicDescription]))
         }
         return out
+    }
+
+    /// The summed weights of the distinct words of `topic`'s texts in range `r`.
+    func descriptionScore(_ r: Range<Int>, topic: TopicModel) -> Double {
+        var seen = Set<String>()
+        var score = 0.0
+        for w in r where !seen.contains(text.stems[w]) {
+            if let weight = topic.descriptionWeights[text.stems[w]] { score += weight; seen.insert(text.stems[w]) }
+        }
+        return score
+    }
+
+    /// A word of `topic`'s texts within three words of word `at` (in range `r`).
+    func governsTopicWord(_ at: Int, in r: Range<Int>, topic: TopicModel) -> Bool {
+        let near = max(r.lowerBound, at - 3)..<min(r.upperBound, at + 4)
+        return near.contains { $0 != at && (topic.descriptionWeights[text.stems[$0]] ?? 0) > 0 }
     }
 
     func hasTimeframe(_ r: Range<Int>) -> Bool {
@@ -294,5 +329,72 @@ struct TopicFinder {
             }
         }
         return false
+    }
+}
+
+/// One rule that ties a shared cue to topics: the topics it chooses, or nil to leave the
+/// cue to the next rule.
+struct TopicRule: Sendable {
+    let name: RuleName
+    let choose: @Sendable (TopicFinder, TopicChoice) -> [Int]?
+
+    init(_ name: RuleName, _ choose: @escaping @Sendable (TopicFinder, TopicChoice) -> [Int]?) {
+        self.name = name
+        self.choose = choose
+    }
+}
+
+/// What the topic rules see: the topics sharing a cue, the sentence and the holder, and the
+/// topics each kind of anchor points to.
+struct TopicChoice {
+    let topics: [Int]
+    let sentence: Int
+    let holder: Int
+    /// The sentence's words.
+    let words: Range<Int>
+    /// The words of the two sentences before.
+    let nearby: Range<Int>
+    /// Topics anchored in the sentence (watched actors named there count by their country).
+    let inSentence: [Int]
+    /// Topics anchored in the holder's own country.
+    let own: [Int]
+    /// Topics anchored in the country of the holder's group mates.
+    let group: [Int]
+    /// The topics the later rules choose among: the holder's own, or all.
+    var pool: [Int] { own.isEmpty ? topics : own }
+
+    init(finder: TopicFinder, topics: [Int], sentence s: Int, holder: Int) {
+        let index = finder.index
+        self.topics = topics
+        sentence = s
+        self.holder = holder
+        let sentenceWords = finder.text.sentenceWords[s]
+        words = sentenceWords
+        nearby = finder.text.sentenceWords[max(0, s - 2)].lowerBound..<sentenceWords.lowerBound
+        inSentence = topics.filter { finder.anchorsIn(sentenceWords, topic: $0, holder: (holder, s)) > 0 }
+        own = topics.filter { !index.ownAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
+        group = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
+    }
+}
+
+/// Decisions that depend on the sentence, not on the cue's position: each made once per
+/// sentence (a run-on page of repeated cues stays linear).
+struct SentenceMemo {
+    private var chosenFor: [[Int]: [(Int, RuleName?)]] = [:]
+    /// topic → cue stem → supported
+    private var supportFor: [Int: [String: Bool]] = [:]
+
+    mutating func chosen(_ topics: [Int], _ decide: () -> [(Int, RuleName?)]) -> [(Int, RuleName?)] {
+        if let known = chosenFor[topics] { return known }
+        let chosen = decide()
+        chosenFor[topics] = chosen
+        return chosen
+    }
+
+    mutating func supported(_ topic: Int, stem: String, _ decide: () -> Bool) -> Bool {
+        if let known = supportFor[topic]?[stem] { return known }
+        let ok = decide()
+        supportFor[topic, default: [:]][stem] = ok
+        return ok
     }
 }

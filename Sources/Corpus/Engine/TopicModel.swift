@@ -5,7 +5,7 @@ import Platform
 /// direction (снижение vs повышение, допуск vs запрет) and evaluation (optimism vs
 /// pessimism). Nothing is keyed on the topic id: a new watchlist brings its own words.
 struct TopicModel: Sendable {
-    enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Hashable, CaseIterable {
         /// pro and contra differ by a direction (down/up or allow/forbid)
         case direction
         /// pro and contra differ by optimism / pessimism
@@ -41,116 +41,178 @@ struct TopicModel: Sendable {
     var contraActs: [String] = []
     var kind: Kind = .plain
 
+    /// The steps, in order: the cues as stems; the content words of each description (a word
+    /// after a negation or «против» marked negated); the acts they name; the side undoing
+    /// takes; the description stems; the anchors; the direction each description leans to;
+    /// the valence of each, which gives the positive side and, with the directions, the kind.
     init(topic: Watchlist.Topic, lexicon: Lexicon, stemmer: Stemmer, words: (String) -> [PatternWord]) {
+        let texts = Texts(label: words(topic.label), cues: topic.cues.map(words),
+                          pro: words(topic.pro), contra: words(topic.contra))
+        let reader = DescriptionReader(lexicon: lexicon, stemmer: stemmer)
         id = topic.id
-        cues = topic.cues.map { words($0).map(\.stem) }.filter { !$0.isEmpty }
+        cues = texts.cues.map { $0.map(\.stem) }.filter { !$0.isEmpty }
         cueStems = Set(cues.flatMap { $0 })
-        func content(_ s: String) -> [(String, Bool)] {
-            var out: [(String, Bool)] = []
-            var negate = 0
-            for w in words(s) {
-                if lexicon.negators.contains(w.folded) || w.folded == K.против { negate = 3; continue }
-                if lexicon.stopwords.contains(w.folded) || w.folded.unicodeScalars.count < 3 { if negate > 0 { negate -= 1 }; continue }
-                out.append((w.stem, negate > 0))
-                if negate > 0 { negate -= 1 }
-            }
-            return out
-        }
-        proStems = content(topic.pro).map { (stem: $0.0, negated: $0.1) }
-        contraStems = content(topic.contra).map { (stem: $0.0, negated: $0.1) }
+        proStems = reader.content(texts.pro)
+        contraStems = reader.content(texts.contra)
         sideStems = Set(proStems.map(\.stem) + contraStems.map(\.stem))
-        func acts(_ s: String) -> [String] {
-            let ws = words(s)
-            return ws.indices.dropLast().compactMap { i in
-                ws[i + 1].folded == K.против || ws[i + 1].folded == K.за ? TopicModel.actKey(ws[i].stem, ws[i + 1].folded) : nil
-            }
+        proActs = reader.acts(texts.pro)
+        contraActs = reader.acts(texts.contra)
+        reversalPolarity = reader.reversalPolarity(pro: proStems, contra: contraStems)
+        descriptionStems = Set((reader.content(texts.label) + proStems + contraStems).map(\.stem))
+        for cue in cues { descriptionStems.formUnion(cue) }
+        (anchors, anchorPhrases) = reader.anchors(texts)
+        directionPolarity = reader.directionPolarity(pro: proStems, contra: contraStems)
+        let proValence = reader.valence(texts.pro), contraValence = reader.valence(texts.contra)
+        positivePolarity = proValence >= contraValence ? .pro : .contra
+        kind = Self.kind(directions: directionPolarity, proValence: proValence, contraValence: contraValence)
+    }
+
+    /// Direction topics have a direction; evaluative ones a pro that is clearly optimistic and
+    /// a contra that is pessimistic; the others are plain.
+    static func kind(directions: [Direction: Polarity], proValence: Int, contraValence: Int) -> Kind {
+        if !directions.isEmpty { return .direction }
+        if proValence >= 2 && contraValence <= -1 && proValence - contraValence >= 3 { return .evaluative }
+        return .plain
+    }
+
+    /// An act's key: the verb stem without a perfective prefix (`verbPrefixes`, the first that
+    /// fits), cut to five letters, and the preposition ("проголосовал против" and "голосует
+    /// против" share one).
+    static func actKey(_ stem: String, _ preposition: String, prefixes: [String]) -> String {
+        var s = Substring(stem)
+        for p in prefixes where s.hasPrefix(p) && s.utf8.count - p.utf8.count >= 4 { s = s.dropFirst(p.count); break }
+        return String(s.prefix(5)) + " " + preposition
+    }
+}
+
+/// A topic's texts as pattern words.
+private struct Texts {
+    var label: [PatternWord]
+    var cues: [[PatternWord]]
+    var pro: [PatternWord]
+    var contra: [PatternWord]
+}
+
+/// What a topic's texts say, read with the lexicon: the steps of `TopicModel.init`.
+private struct DescriptionReader {
+    let lexicon: Lexicon
+    let stemmer: Stemmer
+
+    /// Content stems (stop words and words under three letters dropped); a word within three
+    /// words after a negation or «против» is negated.
+    func content(_ words: [PatternWord]) -> [(stem: String, negated: Bool)] {
+        var out: [(stem: String, negated: Bool)] = []
+        var negate = 0
+        for w in words {
+            if lexicon.negators.contains(w.folded) || lexicon.words.isa(w.folded, .against) { negate = 3; continue }
+            let isContent = !lexicon.stopwords.contains(w.folded) && w.folded.unicodeScalars.count >= 3
+            if isContent { out.append((w.stem, negate > 0)) }
+            if negate > 0 { negate -= 1 }
         }
-        proActs = acts(topic.pro)
-        contraActs = acts(topic.contra)
-        let proUndoes = proStems.contains { !$0.negated && lexicon.reversals.contains($0.stem) }
-        let contraUndoes = contraStems.contains { !$0.negated && lexicon.reversals.contains($0.stem) }
-        if proUndoes && !contraUndoes { reversalPolarity = .pro }
-        descriptionStems = Set((content(topic.label) + content(topic.pro) + content(topic.contra)).map(\.0))
-        for c in cues { descriptionStems.formUnion(c) }
-        // anchors: what the topic is about, when its label leads with it ("Турция (Стамбул)
-        // как площадка", "Святой Престол как посредник"), and the places among its cues
-        // ("Стамбул", "Женева"); widened by the gazetteer. A label that leads with a common
-        // word ("Снижение ставки ФРС") has no anchor: its later names are context.
-        func inGazetteer(_ stem: String) -> Bool {
-            lexicon.gazetteer.contains { line in line.contains { $0.contains(stem) } }
+        return out
+    }
+
+    /// The acts a description names: a word before «против» or «за» (see `TopicModel.actKey`).
+    func acts(_ words: [PatternWord]) -> [String] {
+        let prefixes = lexicon.words.list(.verbPrefixes)
+        return words.indices.dropLast().compactMap { i in
+            let preposition = words[i + 1].folded
+            let isAct = lexicon.words.isa(preposition, .against) || lexicon.words.isa(preposition, .forSide)
+            return isAct ? TopicModel.actKey(words[i].stem, preposition, prefixes: prefixes) : nil
         }
+    }
+
+    /// Undoing the measure is contra, unless only the pro description undoes ("отмена пошлин").
+    func reversalPolarity(pro: [(stem: String, negated: Bool)], contra: [(stem: String, negated: Bool)]) -> Polarity {
+        let proUndoes = pro.contains { !$0.negated && lexicon.reversals.contains($0.stem) }
+        let contraUndoes = contra.contains { !$0.negated && lexicon.reversals.contains($0.stem) }
+        return proUndoes && !contraUndoes ? .pro : .contra
+    }
+
+    /// Anchors: what the topic is about, when its label leads with it ("Турция (Стамбул) как
+    /// площадка", "Святой Престол как посредник"), and the places among its cues ("Стамбул",
+    /// "Женева"); widened by the gazetteer. A label that leads with a common word ("Снижение
+    /// ставки ФРС") has no anchor: its later names are context.
+    func anchors(_ texts: Texts) -> (words: Set<String>, phrases: [[String]]) {
         var proper = Set<String>()
         var phrases: [[String]] = []
         func add(_ run: [String]) {
             if run.count == 1 { proper.insert(run[0]) } else if run.count > 1 { phrases.append(run) }
         }
-        let labelWords = words(topic.label)
-        if let first = labelWords.first, first.proper, inGazetteer(first.stem) || first.acronym {
-            add(Array(labelWords.prefix { $0.proper }.map(\.stem)))
+        if let first = texts.label.first, first.proper, inGazetteer(first.stem) || first.acronym {
+            add(Array(texts.label.prefix { $0.proper }.map(\.stem)))
         }
-        for text in topic.cues {
-            let ws = words(text)
-            if ws.allSatisfy({ $0.proper }) && ws.allSatisfy({ inGazetteer($0.stem) }) { add(ws.map(\.stem)) }
+        for cue in texts.cues where cue.allSatisfy({ $0.proper }) && cue.allSatisfy({ inGazetteer($0.stem) }) {
+            add(cue.map(\.stem))
         }
         // single-word gazetteer entries widen the anchors; multi-word ones ("Святой Престол")
         // are kept as phrases, so their common words ("святой", "республика") anchor nothing
         var widened = proper
         let named = proper.union(phrases.flatMap { $0 })
-        for line in lexicon.gazetteer where line.contains(where: { e in e.count == 1 && named.contains(e[0]) || phrases.contains(e) }) {
-            for e in line { if e.count == 1 { widened.insert(e[0]) } else if !phrases.contains(e) { phrases.append(e) } }
-        }
-        anchors = widened
-        anchorPhrases = phrases
-        // direction: which class each description leans to (a negated word counts for the other class)
-        func lean(_ stems: [(stem: String, negated: Bool)]) -> [Direction: Int] {
-            var out: [Direction: Int] = [:]
-            for s in stems {
-                guard var cls = lexicon.directions[s.stem] else { continue }
-                if s.negated { cls = cls.opposite }
-                out[cls, default: 0] += 1
+        let namesOne = { (entry: [String]) in entry.count == 1 && named.contains(entry[0]) || phrases.contains(entry) }
+        for line in lexicon.gazetteer where line.contains(where: namesOne) {
+            for entry in line {
+                if entry.count == 1 {
+                    widened.insert(entry[0])
+                } else if !phrases.contains(entry) {
+                    phrases.append(entry)
+                }
             }
-            return out
         }
-        let lp = lean(proStems), lc = lean(contraStems)
-        // each axis (down/up, allow/forbid) scores how clearly the descriptions lean on it;
-        // a weak second axis ("актор допускает дальнейшее повышение": a verb, not an
-        // admission) is dropped
-        var scores: [(Direction, Int)] = []
-        for cls in [Direction.down, .allow] {
-            let opp = cls.opposite
-            scores.append((cls, (lp[cls] ?? 0) - (lp[opp] ?? 0) - (lc[cls] ?? 0) + (lc[opp] ?? 0)))
-        }
-        let strongest = scores.map { abs($0.1) }.max() ?? 0
-        for (cls, score) in scores where score != 0 && (abs(score) == strongest || abs(score) >= 2) {
-            let opp = cls.opposite
-            directionPolarity[cls] = score > 0 ? .pro : .contra
-            directionPolarity[opp] = score > 0 ? .contra : .pro
-        }
-        // valence: evaluation words in each description
-        let entries = (lexicon.evaluation + lexicon.approval).filter { $0.words.count == 1 }.map { (Fold.stem($0.words[0], stemmer), $0.value) }
-        func valence(_ text: String) -> Int {
-            var v = 0
-            var neg = 0
-            for w in words(text) {
-                if lexicon.negators.contains(w.folded) { neg = 2; continue }
-                if let e = entries.first(where: { $0.0 == w.stem }) { v += neg > 0 ? -e.1 : e.1 }
-                if neg > 0 { neg -= 1 }
-            }
-            return v
-        }
-        let vp = valence(topic.pro), vc = valence(topic.contra)
-        positivePolarity = vp >= vc ? .pro : .contra
-        if !directionPolarity.isEmpty { kind = .direction }
-        else if vp >= 2 && vc <= -1 && vp - vc >= 3 { kind = .evaluative }
+        return (widened, phrases)
     }
 
-    static let verbPrefixes = ["про", "по", "вы", "за", "с", "от", "на", "при"].map(Fold.word)
+    func inGazetteer(_ stem: String) -> Bool {
+        lexicon.gazetteer.contains { line in line.contains { $0.contains(stem) } }
+    }
 
-    /// An act's key: the verb stem without a perfective prefix, cut to five letters, and the
-    /// preposition ("проголосовал против" and "голосует против" share one).
-    static func actKey(_ stem: String, _ preposition: String) -> String {
-        var s = Substring(stem)
-        for p in verbPrefixes where s.hasPrefix(p) && s.utf8.count - p.utf8.count >= 4 { s = s.dropFirst(p.count); break }
-        return String(s.prefix(5)) + " " + preposition
+    /// Which side each direction takes. Each axis (down/up, allow/forbid) scores how clearly
+    /// the descriptions lean on it (a negated word counts for the other end); a weak second
+    /// axis ("актор допускает дальнейшее повышение": a verb, not an admission) is dropped.
+    func directionPolarity(pro: [(stem: String, negated: Bool)],
+                           contra: [(stem: String, negated: Bool)]) -> [Direction: Polarity] {
+        let proLean = lean(pro), contraLean = lean(contra)
+        var scores: [(Direction, Int)] = []
+        for direction in [Direction.down, .allow] {
+            let opposite = direction.opposite
+            let score = (proLean[direction] ?? 0) - (proLean[opposite] ?? 0)
+                - (contraLean[direction] ?? 0) + (contraLean[opposite] ?? 0)
+            scores.append((direction, score))
+        }
+        let strongest = scores.map { abs($0.1) }.max() ?? 0
+        var out: [Direction: Polarity] = [:]
+        for (direction, score) in scores where score != 0 && (abs(score) == strongest || abs(score) >= 2) {
+            out[direction] = score > 0 ? .pro : .contra
+            out[direction.opposite] = score > 0 ? .contra : .pro
+        }
+        return out
+    }
+
+    /// How many of a description's words lean to each direction.
+    func lean(_ stems: [(stem: String, negated: Bool)]) -> [Direction: Int] {
+        var out: [Direction: Int] = [:]
+        for s in stems {
+            guard var direction = lexicon.directions[s.stem] else { continue }
+            if s.negated { direction = direction.opposite }
+            out[direction, default: 0] += 1
+        }
+        return out
+    }
+
+    /// The evaluation and approval words of a description, summed; a word within two words
+    /// after a negation counts the other way.
+    func valence(_ words: [PatternWord]) -> Int {
+        let entries = (lexicon.evaluation + lexicon.approval).filter { $0.words.count == 1 }
+            .map { (stem: Fold.stem($0.words[0], stemmer), value: $0.value) }
+        var value = 0
+        var negate = 0
+        for w in words {
+            if lexicon.negators.contains(w.folded) { negate = 2; continue }
+            if let entry = entries.first(where: { $0.stem == w.stem }) {
+                value += negate > 0 ? -entry.value : entry.value
+            }
+            if negate > 0 { negate -= 1 }
+        }
+        return value
     }
 }
