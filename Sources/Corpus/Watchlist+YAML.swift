@@ -15,87 +15,23 @@ public struct WatchlistError: Error, CustomStringConvertible, Sendable {
 extension Watchlist {
     /// Parses watchlist YAML. `file` names the source in errors.
     public init(yaml text: String, file: String = "<watchlist>") throws(WatchlistError) {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw WatchlistError(file: file, line: Self.line(of: error), problem: "is not valid YAML (\(Self.reason(error)))")
-        } catch {
-            throw WatchlistError(file: file, line: nil, problem: "is not valid YAML (\(error))")
-        }
-        guard let root, let map = root.mapping else {
-            throw WatchlistError(file: file, line: root.map { $0.mark.map { $0.line } ?? nil } ?? nil,
-                                 problem: "must be a mapping with 'actors' and 'topics'")
-        }
-        func fail(_ node: Node?, _ problem: String) -> WatchlistError {
-            WatchlistError(file: file, line: node?.mark?.line, problem: problem)
-        }
-        func strings(_ node: Node?, _ what: String, required: Bool) throws(WatchlistError) -> [String] {
-            guard let node else {
-                if required { throw fail(nil, "\(what) is missing") }
-                return []
-            }
-            if node.scalar != nil, node.scalar?.string == "" || node.scalar?.string == "~" || node.scalar?.string == "null" { return [] }
-            guard let seq = node.sequence else { throw fail(node, "\(what) must be a list of strings") }
-            var out: [String] = []
-            for item in seq {
-                guard let s = item.scalar?.string, !s.trimmingWhitespace.isEmpty else {
-                    throw fail(item, "\(what) has an empty or non-text entry")
-                }
-                out.append(s.trimmingWhitespace)
-            }
-            if required && out.isEmpty { throw fail(node, "\(what) must name at least one entry") }
-            return out
-        }
-        func string(_ node: Node?, _ what: String, in parent: Node) throws(WatchlistError) -> String {
-            guard let node else { throw fail(parent, "\(what) is missing") }
-            guard let s = node.scalar?.string, !s.trimmingWhitespace.isEmpty else {
-                throw fail(node, "\(what) must be non-empty text")
-            }
-            return s.trimmingWhitespace
-        }
+        let parser = WatchlistParser(file: file)
+        let (root, map) = try parser.root(text)
         let known: Set<String> = ["actors", "topics"]
         for key in map.keys where !known.contains(key.string ?? "") {
-            throw fail(key, "unknown key '\(key.string ?? "?")' (expected 'actors' and 'topics')")
+            throw parser.fail(key, "unknown key '\(key.string ?? "?")' (expected 'actors' and 'topics')")
         }
         guard let actorNodes = map["actors"]?.sequence, !actorNodes.isEmpty else {
-            throw fail(map["actors"] ?? root, "'actors' must be a non-empty list")
+            throw parser.fail(map["actors"] ?? root, "'actors' must be a non-empty list")
         }
         guard let topicNodes = map["topics"]?.sequence, !topicNodes.isEmpty else {
-            throw fail(map["topics"] ?? root, "'topics' must be a non-empty list")
+            throw parser.fail(map["topics"] ?? root, "'topics' must be a non-empty list")
         }
-        var actors: [Actor] = []
         var seen = Set<String>()
-        for node in actorNodes {
-            guard let a = node.mapping else { throw fail(node, "each actor must be a mapping") }
-            for key in a.keys where !["id", "names", "roles", "group"].contains(key.string ?? "") {
-                throw fail(key, "actor has unknown key '\(key.string ?? "?")'")
-            }
-            let id = try string(a["id"], "actor id", in: node)
-            guard seen.insert("actor:" + id).inserted else { throw fail(a["id"], "actor id '\(id)' is used twice") }
-            let names = try strings(a["names"], "actor '\(id)' names", required: true)
-            let roles = try strings(a["roles"], "actor '\(id)' roles", required: false)
-            let group = try a["group"].map { (g: Node) throws(WatchlistError) -> String in
-                try string(g, "actor '\(id)' group", in: node)
-            }
-            actors.append(Actor(id: id, names: names, roles: roles, group: group))
-        }
+        var actors: [Actor] = []
+        for node in actorNodes { actors.append(try parser.actor(node, seen: &seen)) }
         var topics: [Topic] = []
-        for node in topicNodes {
-            guard let t = node.mapping else { throw fail(node, "each topic must be a mapping") }
-            for key in t.keys where !["id", "label", "cues", "pro", "contra"].contains(key.string ?? "") {
-                throw fail(key, "topic has unknown key '\(key.string ?? "?")'")
-            }
-            let id = try string(t["id"], "topic id", in: node)
-            guard seen.insert("topic:" + id).inserted else { throw fail(t["id"], "topic id '\(id)' is used twice") }
-            let label = try t["label"].map { (l: Node) throws(WatchlistError) -> String in
-                try string(l, "topic '\(id)' label", in: node)
-            } ?? id
-            let cues = try strings(t["cues"], "topic '\(id)' cues", required: true)
-            let pro = try string(t["pro"], "topic '\(id)' pro", in: node)
-            let contra = try string(t["contra"], "topic '\(id)' contra", in: node)
-            topics.append(Topic(id: id, label: label, cues: cues, pro: pro, contra: contra))
-        }
+        for node in topicNodes { topics.append(try parser.topic(node, seen: &seen)) }
         self.init(actors: actors, topics: topics)
     }
 
@@ -110,7 +46,7 @@ extension Watchlist {
         try self.init(yaml: text, file: path)
     }
 
-    private static func line(of error: YamlError) -> Int? {
+    static func line(of error: YamlError) -> Int? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark.line
@@ -119,7 +55,7 @@ extension Watchlist {
         }
     }
 
-    private static func reason(_ error: YamlError) -> String {
+    static func reason(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
@@ -160,3 +96,90 @@ enum FileManagerShim {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// Reads the parts of a watchlist's YAML, each refusal naming the file and the line.
+struct WatchlistParser {
+    let file: String
+
+    func fail(_ node: Node?, _ problem: String) -> WatchlistError {
+        WatchlistError(file: file, line: node?.mark?.line, problem: problem)
+    }
+
+    /// The document's root, which must be a mapping.
+    func root(_ text: String) throws(WatchlistError) -> (Node, Node.Mapping) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw WatchlistError(file: file, line: Watchlist.line(of: error), problem: "is not valid YAML (\(Watchlist.reason(error)))")
+        } catch {
+            throw WatchlistError(file: file, line: nil, problem: "is not valid YAML (\(error))")
+        }
+        guard let root, let map = root.mapping else {
+            throw WatchlistError(file: file, line: root.map { $0.mark.map { $0.line } ?? nil } ?? nil,
+                                 problem: "must be a mapping with 'actors' and 'topics'")
+        }
+        return (root, map)
+    }
+
+    /// One actor; its id must not be used by another actor or topic (`seen`).
+    func actor(_ node: Node, seen: inout Set<String>) throws(WatchlistError) -> Watchlist.Actor {
+        guard let a = node.mapping else { throw fail(node, "each actor must be a mapping") }
+        for key in a.keys where !["id", "names", "roles", "group"].contains(key.string ?? "") {
+            throw fail(key, "actor has unknown key '\(key.string ?? "?")'")
+        }
+        let id = try string(a["id"], "actor id", in: node)
+        guard seen.insert("actor:" + id).inserted else { throw fail(a["id"], "actor id '\(id)' is used twice") }
+        let names = try strings(a["names"], "actor '\(id)' names", required: true)
+        let roles = try strings(a["roles"], "actor '\(id)' roles", required: false)
+        let group = try a["group"].map { (g: Node) throws(WatchlistError) -> String in
+            try string(g, "actor '\(id)' group", in: node)
+        }
+        return Watchlist.Actor(id: id, names: names, roles: roles, group: group)
+    }
+
+    /// One topic; its id must not be used by another topic (`seen`).
+    func topic(_ node: Node, seen: inout Set<String>) throws(WatchlistError) -> Watchlist.Topic {
+        guard let t = node.mapping else { throw fail(node, "each topic must be a mapping") }
+        for key in t.keys where !["id", "label", "cues", "pro", "contra"].contains(key.string ?? "") {
+            throw fail(key, "topic has unknown key '\(key.string ?? "?")'")
+        }
+        let id = try string(t["id"], "topic id", in: node)
+        guard seen.insert("topic:" + id).inserted else { throw fail(t["id"], "topic id '\(id)' is used twice") }
+        let label = try t["label"].map { (l: Node) throws(WatchlistError) -> String in
+            try string(l, "topic '\(id)' label", in: node)
+        } ?? id
+        let cues = try strings(t["cues"], "topic '\(id)' cues", required: true)
+        let pro = try string(t["pro"], "topic '\(id)' pro", in: node)
+        let contra = try string(t["contra"], "topic '\(id)' contra", in: node)
+        return Watchlist.Topic(id: id, label: label, cues: cues, pro: pro, contra: contra)
+    }
+
+    /// A list of non-empty strings (an empty or null value is an empty list).
+    func strings(_ node: Node?, _ what: String, required: Bool) throws(WatchlistError) -> [String] {
+        guard let node else {
+            if required { throw fail(nil, "\(what) is missing") }
+            return []
+        }
+        if let scalar = node.scalar?.string, ["", "~", "null"].contains(scalar) { return [] }
+        guard let seq = node.sequence else { throw fail(node, "\(what) must be a list of strings") }
+        var out: [String] = []
+        for item in seq {
+            guard let s = item.scalar?.string, !s.trimmingWhitespace.isEmpty else {
+                throw fail(item, "\(what) has an empty or non-text entry")
+            }
+            out.append(s.trimmingWhitespace)
+        }
+        if required && out.isEmpty { throw fail(node, "\(what) must name at least one entry") }
+        return out
+    }
+
+    /// One non-empty string.
+    func string(_ node: Node?, _ what: String, in parent: Node) throws(WatchlistError) -> String {
+        guard let node else { throw fail(parent, "\(what) is missing") }
+        guard let s = node.scalar?.string, !s.trimmingWhitespace.isEmpty else {
+            throw fail(node, "\(what) must be non-empty text")
+        }
+        return s.trimmingWhitespace
+    }
+}
