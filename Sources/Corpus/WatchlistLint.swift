@@ -330,9 +330,15 @@ struct LintRun {
     // MARK: cues
 
     mutating func cueChecks(_ topics: [PreparedTopic]) {
+        ownCueChecks(topics)
+        sharedCueChecks(topics)
+        nestedCueChecks(topics)
+    }
+
+    /// Each cue's own problems: listed twice, stop words only, generic, holding an actor's name.
+    mutating func ownCueChecks(_ topics: [PreparedTopic]) {
         var names: [(actor: String, text: String, words: [LintWord])] = []
         for a in watchlist.actors { for n in a.names { names.append((a.id, n, words(n))) } }
-        // per cue: its own problems
         for t in topics {
             var keys: [String: String] = [:]
             for c in t.cues {
@@ -363,7 +369,11 @@ struct LintRun {
                 }
             }
         }
-        // shared cues: cues of several topics with the same words (word families included)
+    }
+
+    /// Cues of several topics with the same words (word families included): one warning per set
+    /// of topics, with the cues they share and how to tell them apart.
+    mutating func sharedCueChecks(_ topics: [PreparedTopic]) {
         var groups: [(cue: String, words: [LintWord], topics: [Int])] = []
         for (ti, t) in topics.enumerated() {
             for c in t.cues where !c.words.isEmpty {
@@ -374,7 +384,6 @@ struct LintRun {
                 }
             }
         }
-        // one warning per set of topics: the cues they share, and how to tell them apart
         var bySet: [(topics: [Int], cues: [String])] = []
         for g in groups where g.topics.count > 1 {
             let text = topics[g.topics[0]].cues.first { Self.sameWords($0.words, g.words) }?.text ?? g.cue
@@ -388,7 +397,10 @@ struct LintRun {
                 message: (g.cues.count == 1 ? "cue \(cues) is" : "cues \(cues) are") + " listed by \(ids.count) topics (\(ids.joined(separator: ", "))): a sentence holding only \(g.cues.count == 1 ? "this cue" : "these cues") fits each of them",
                 suggestion: Self.tellApart(members)))
         }
-        // nested cues: one topic's cue inside a longer cue of another topic
+    }
+
+    /// One topic's cue inside a longer cue of another topic.
+    mutating func nestedCueChecks(_ topics: [PreparedTopic]) {
         for (ai, a) in topics.enumerated() {
             for ca in a.cues where !ca.words.isEmpty {
                 for (bi, b) in topics.enumerated() where bi != ai {
