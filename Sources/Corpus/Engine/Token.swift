@@ -61,50 +61,65 @@ enum Tokenizer {
         let scalars = text.unicodeScalars
         var i = scalars.startIndex
         var offset = 0
-        func bytes(_ u: Unicode.Scalar) -> Int { UTF8.width(u) }
         while i < scalars.endIndex {
             let u = scalars[i]
             if isLetter(u) || isDigit(u) {
-                let startIndex = i, startOffset = offset
-                var allDigits = true
-                var j = i, o = offset
-                while j < scalars.endIndex {
-                    let c = scalars[j]
-                    if isLetter(c) || isDigit(c) {
-                        if !isDigit(c) { allDigits = false }
-                        o += bytes(c); j = scalars.index(after: j); continue
-                    }
-                    // joiners inside a word: hyphen, apostrophe; a point between letters (т.е)
-                    if c == "-" || c == "'" || c == "’" || (c == "." && !allDigits) || (c == "," && allDigits) || (c == "." && allDigits) {
-                        let k = scalars.index(after: j)
-                        if k < scalars.endIndex, (isLetter(scalars[k]) && !allDigits) || (isDigit(scalars[k]) && allDigits) {
-                            if c == ".", !allDigits {
-                                // only short letter groups (т.е, н.э), not "конец.Начало"
-                                let prevLen = scalars.distance(from: startIndex, to: j)
-                                guard prevLen <= 2 else { break }
-                            }
-                            o += bytes(c); j = k; continue
-                        }
-                    }
-                    break
-                }
-                let raw = Substring(scalars[startIndex..<j])
-                let kind: Token.Kind = allDigits ? .number : .word
-                out.append(Token(kind: kind, raw: raw, norm: kind == .word ? Fold.word(raw) : String(raw),
-                                 start: startOffset, end: o, capitalized: kind == .word && Fold.isCapitalized(raw)))
-                i = j; offset = o
+                let (token, end) = word(scalars, from: i, offset: offset)
+                out.append(token)
+                i = end
+                offset = token.end
                 continue
             }
-            let w = bytes(u)
+            let width = UTF8.width(u)
             if u == "\n" {
-                out.append(Token(kind: .newline, raw: Substring(scalars[i...i]), norm: "\n", start: offset, end: offset + w, capitalized: false))
+                out.append(Token(kind: .newline, raw: Substring(scalars[i...i]), norm: "\n", start: offset, end: offset + width,
+                                 capitalized: false))
             } else if !isSpace(u) {
-                out.append(Token(kind: .punct, raw: Substring(scalars[i...i]), norm: String(u), start: offset, end: offset + w, capitalized: false))
+                out.append(Token(kind: .punct, raw: Substring(scalars[i...i]), norm: String(u), start: offset, end: offset + width,
+                                 capitalized: false))
             }
-            offset += w
+            offset += width
             i = scalars.index(after: i)
         }
         return out
+    }
+
+    /// The word or number starting at `start` (byte `offset`), and the index after it: letters
+    /// and digits, and the joiners `joins` lets through.
+    private static func word(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index,
+                             offset: Int) -> (Token, String.UnicodeScalarView.Index) {
+        var allDigits = true
+        var j = start, end = offset
+        while j < scalars.endIndex {
+            let c = scalars[j]
+            if isLetter(c) || isDigit(c) {
+                if !isDigit(c) { allDigits = false }
+                end += UTF8.width(c)
+                j = scalars.index(after: j)
+                continue
+            }
+            let next = scalars.index(after: j)
+            guard next < scalars.endIndex,
+                  joins(c, before: scalars[next], number: allDigits, length: scalars.distance(from: start, to: j)) else { break }
+            end += UTF8.width(c)
+            j = next
+        }
+        let raw = Substring(scalars[start..<j])
+        let kind: Token.Kind = allDigits ? .number : .word
+        let token = Token(kind: kind, raw: raw, norm: kind == .word ? Fold.word(raw) : String(raw),
+                          start: offset, end: end, capitalized: kind == .word && Fold.isCapitalized(raw))
+        return (token, j)
+    }
+
+    /// Whether `c`, followed by `next`, joins a word of `length` scalars so far (`number`: all
+    /// digits): a hyphen, an apostrophe or a point between letters ("пресс-служба", "т.е"; the
+    /// point only after a short letter group, not "конец.Начало"), a point or a comma between
+    /// digits ("2,5").
+    @inline(__always)
+    private static func joins(_ c: Unicode.Scalar, before next: Unicode.Scalar, number: Bool, length: Int) -> Bool {
+        guard c == "-" || c == "'" || c == "’" || c == "." || (c == "," && number) else { return false }
+        guard number ? isDigit(next) : isLetter(next) else { return false }
+        return number || c != "." || length <= 2
     }
 
     @inline(__always) static func isDigit(_ u: Unicode.Scalar) -> Bool { (0x30...0x39).contains(u.value) }
