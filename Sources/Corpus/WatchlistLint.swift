@@ -156,18 +156,26 @@ struct LintVocabulary: Sendable {
     var titles: Set<String> = []
     var generic: Set<String> = []
     var places: Set<String> = []
+    /// The inflected forms of proper names (`function-words.txt`).
+    var names: NameForms
 
     init(directory: String, stemmer: Stemmer) throws(WatchlistLint.LoadError) {
-        func lines(_ name: String) throws(WatchlistLint.LoadError) -> [String] {
+        func entries(_ name: String) throws(WatchlistLint.LoadError) -> [LexiconLine] {
             let path = directory + "/" + name
             guard let bytes = FileManagerShim.contents(atPath: path),
                   let text = String(validating: bytes, as: UTF8.self) else {
                 throw WatchlistLint.LoadError(description: "lexicon '\(path)' cannot be read; the watchlist was not checked")
             }
-            return text.split(separator: "\n").compactMap { line in
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
                 let t = String(line).trimmingWhitespace
-                return t.isEmpty || t.hasPrefix("#") ? nil : t
+                return t.isEmpty || t.hasPrefix("#") ? nil : LexiconLine(file: path, number: n + 1, text: t)
             }
+        }
+        func lines(_ name: String) throws(WatchlistLint.LoadError) -> [String] { try entries(name).map(\.text) }
+        do {
+            names = NameForms(try FunctionWords(lines: try entries("function-words.txt")))
+        } catch {
+            throw WatchlistLint.LoadError(description: "\(error)")
         }
         func folded(_ s: some StringProtocol) -> [String] {
             s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
@@ -351,7 +359,7 @@ struct LintRun {
                 }
                 var named = Set<String>()
                 for n in names where !named.contains(n.actor) && !n.words.isEmpty
-                    && Self.contains(c.words, n.words, match: { WordForms.nameMatches($0.folded, $1.folded) }) {
+                    && Self.contains(c.words, n.words, match: { vocabulary.names.matches($0.folded, $1.folded) }) {
                     named.insert(n.actor)
                     out.append(WatchlistWarning(check: .cueNamesActor, place: .init(.topic, t.topic.id, key: "cues", item: c.text), topics: [t.topic.id], actors: [n.actor],
                         message: "cue «\(c.text)» of topic \(t.topic.id) holds the name «\(n.text)» of actor \(n.actor): every sentence naming \(n.actor) looks like \(t.topic.id)",

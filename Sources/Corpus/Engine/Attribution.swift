@@ -43,6 +43,15 @@ struct Attribution {
     let text: ArticleText
     let lexicon: Lexicon
     let index: WatchIndex
+    /// Prepositions: a mention after one is no subject.
+    let prepositions: Set<String>
+
+    init(text: ArticleText, lexicon: Lexicon, index: WatchIndex) {
+        self.text = text
+        self.lexicon = lexicon
+        self.index = index
+        prepositions = lexicon.words.set(.prepositions)
+    }
 
     static let honorifics = K.set(["господина", "госпожи", "г-на", "г-жи", "кардинала", "мистера", "миссис"])
 
@@ -82,7 +91,7 @@ struct Attribution {
 
     /// True when mention `m` is preceded by a preposition (then it is no subject).
     func afterPreposition(_ m: Mention) -> Bool {
-        m.first > 0 && MentionFinder.prepositions.contains(text.words[m.first - 1].norm)
+        m.first > 0 && prepositions.contains(text.words[m.first - 1].norm)
     }
 
     func isSpeechVerb(_ w: Int) -> Bool {
