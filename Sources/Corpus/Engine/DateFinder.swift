@@ -115,7 +115,9 @@ enum DateFinder {
         for at in words.indices {
             let context = DateContext(words: words, at: at, article: article, lexicon: lexicon)
             for rule in rules {
-                if let day = rule.apply(context) { return StatedDate(day: day, strength: rule.strength, rule: rule.name) }
+                if let day = rule.apply(context) {
+                    return StatedDate(day: day, strength: rule.strength, rule: rule.name)
+                }
             }
         }
         return nil
@@ -151,7 +153,8 @@ enum DateFinder {
         let at = c.afterMonthPart
         guard c.isa(0, .inPrepositions), let month = c.month(at) else { return nil }
         var year = c.year(at + 1)
-        let lastYear = c.isa(at + 1, .last) && c.norm(at + 2).map { c.lexicon.words.startsAny($0, .yearPrefixes) } == true
+        let yearWord = c.norm(at + 2).map { c.lexicon.words.startsAny($0, .yearPrefixes) } ?? false
+        let lastYear = c.isa(at + 1, .last) && yearWord
         if year == nil && lastYear { year = c.article.year - 1 }
         return c.said(year: year ?? c.article.year, month: month, day: 1, explicitYear: year != nil)
     }

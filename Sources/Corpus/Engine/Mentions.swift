@@ -183,14 +183,16 @@ struct MentionFinder {
         guard let actors = index.headActors[c.stem] else { return nil }
         if let next = c.next, next.capitalized, !c.covered[c.at + 1] { return nil }
         let nominative = index.headForms[c.stem] == c.word.norm
-        return MentionStep(mention: Mention(kind: .head, actors: actors, first: c.at, last: c.at, nominative: nominative),
-                           next: c.at + 1)
+        let m = Mention(kind: .head, actors: actors, first: c.at, last: c.at, nominative: nominative)
+        return MentionStep(mention: m, next: c.at + 1)
     }
 
     /// "глава Казахстана": a role head before a country is the head of that country's actors.
     func headOfCountry(_ c: MentionContext) -> MentionStep? {
         guard let actors = index.headActors[c.stem], c.next != nil,
-              let (entry, len, _) = gazetteerEntry(at: c.at + 1, c.words, c.stems), !entry.institution else { return nil }
+              let (entry, len, _) = gazetteerEntry(at: c.at + 1, c.words, c.stems), !entry.institution else {
+            return nil
+        }
         let narrowed = actors.filter {
             index.actorCountries[$0].contains(entry.line) && index.ownAnchors[$0].contains(c.stems[c.at + 1])
         }
@@ -267,59 +269,78 @@ struct MentionFinder {
         }
     }
 
-    /// The longest watched name or role starting at word `i`.
-    private func watchedMention(at i: Int, _ words: [Token], _ stems: [String]) -> Mention? {
-        let byStem = index.patternsByStem[stems[i]]
-        let byPrefix = index.patternsByPrefix[String(decoding: words[i].norm.utf8.prefix(2), as: UTF8.self)]
-        guard byStem != nil || byPrefix != nil else { return nil }
-        var best: (len: Int, pats: [ActorPattern])? = nil
-        for pi in [byStem ?? [], byPrefix ?? []].joined() {
-            let p = index.actorPatterns[pi]
-            guard p.words.count <= words.count - i else { continue }
-            var ok = true
-            for (k, pw) in p.words.enumerated() where !match(words[i + k], stems[i + k], pw, single: p.words.count == 1).0 { ok = false; break }
-            guard ok else { continue }
-            if best == nil || p.words.count > best!.len { best = (p.words.count, [p]) }
-            else if p.words.count == best!.len { best!.pats.append(p) }
-        }
-        guard let b = best else { return nil }
-        // a name match wins over a role match of the same length
-        let names = b.pats.filter { $0.kind == .name }
-        let chosen = names.isEmpty ? b.pats : names
+    /// The longest watched name or role starting at word `at`; of names and roles of the same
+    /// length, the names. It can be a subject when its head word (a name's last, a role's
+    /// first) is written as in the watchlist, not after a preposition, and it is not an
+    /// acronym governed by the word before it.
+    private func watchedMention(at: Int, _ words: [Token], _ stems: [String]) -> Mention? {
+        let longest = longestPatterns(at: at, words, stems)
+        guard let length = longest.first?.words.count else { return nil }
+        let names = longest.filter { $0.kind == .name }
+        let chosen = names.isEmpty ? longest : names
         let actors = Array(Set(chosen.map(\.actor))).sorted()
-        let lastWord = i + b.len - 1
-        // nominative: the head word as written in the watchlist (names: the last word)
-        let headPos = chosen[0].kind == .name ? lastWord : i
-        let headPat = chosen[0].kind == .name ? chosen[0].words.last! : chosen[0].words[0]
-        var nominative = words[headPos].norm == headPat.folded
-        if afterPreposition(i, words) { nominative = false }
-        // an indeclinable acronym right after a lower-case word of the same clause is that
-        // word's genitive ("в руководстве ФРС"), unless the word is a verb of saying
-        if headPat.acronym, chosen[0].words.count == 1, i > 0, !words[i - 1].capitalized, words[i - 1].kind == .word,
-           words[i - 1].end + 1 >= words[i].start, !lexicon.speechVerbs.contains(stems[i - 1]),
-           !lexicon.words.isa(words[i - 1].norm, .clauseJoiners) {
-            nominative = false
-        }
-        return Mention(kind: names.isEmpty ? .role : .name, actors: actors, first: i, last: lastWord, nominative: nominative)
+        let last = at + length - 1
+        let isName = chosen[0].kind == .name
+        let head = isName ? chosen[0].words[length - 1] : chosen[0].words[0]
+        let genitiveAcronym = head.acronym && length == 1 && governedByWordBefore(at, words, stems)
+        let asWritten = words[isName ? last : at].norm == head.folded
+        let nominative = asWritten && !afterPreposition(at, words) && !genitiveAcronym
+        let kind: Mention.Kind = names.isEmpty ? .role : .name
+        return Mention(kind: kind, actors: actors, first: at, last: last, nominative: nominative)
     }
 
-    /// A gazetteer entry starting at word `i`: its line, whether it is an institution or
-    /// capital (not the country's own name, not an adjective), its length, nominative or not.
-    func gazetteerEntry(at i: Int, _ words: [Token], _ stems: [String]) -> (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? {
-        var best: (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? = nil
-        guard let entries = lexicon.gazetteerByFirst[stems[i]] else { return nil }
-        for (li, k) in entries {
-            let e = lexicon.gazetteer[li][k]
-            do {
-                guard i + e.count <= words.count && e.count > (best?.len ?? 0) else { continue }
-                var ok = true
-                for (j, x) in e.enumerated() where stems[i + j] != x { ok = false; break }
-                guard ok else { continue }
-                let folded = lexicon.gazetteerFolded[li][k]
-                let adjective = folded.count == 1 && lexicon.words.endsAny(folded[0], .adjectiveNameSuffixes)
-                let nominative = words[i + e.count - 1].norm == folded.last! && !afterPreposition(i, words)
-                best = ((li, k > 0 && !adjective), e.count, nominative)
+    /// The watched patterns of the greatest length that match from word `at`, in index order.
+    private func longestPatterns(at: Int, _ words: [Token], _ stems: [String]) -> [ActorPattern] {
+        let byStem = index.patternsByStem[stems[at]] ?? []
+        let byPrefix = index.patternsByPrefix[String(decoding: words[at].norm.utf8.prefix(2), as: UTF8.self)] ?? []
+        var longest: [ActorPattern] = []
+        for pattern in [byStem, byPrefix].joined().map({ index.actorPatterns[$0] })
+        where matches(pattern, at: at, words, stems) {
+            if longest.isEmpty || pattern.words.count > longest[0].words.count {
+                longest = [pattern]
+            } else if pattern.words.count == longest[0].words.count {
+                longest.append(pattern)
             }
+        }
+        return longest
+    }
+
+    /// True when every word of `pattern` matches the words from `at`.
+    private func matches(_ pattern: ActorPattern, at: Int, _ words: [Token], _ stems: [String]) -> Bool {
+        let single = pattern.words.count == 1
+        guard pattern.words.count <= words.count - at else { return false }
+        return pattern.words.indices.allSatisfy { k in
+            match(words[at + k], stems[at + k], pattern.words[k], single: single).0
+        }
+    }
+
+    /// "в руководстве ФРС": an indeclinable acronym right after a lower-case word of the same
+    /// clause is that word's genitive, unless the word is a verb of saying or joins clauses.
+    private func governedByWordBefore(_ at: Int, _ words: [Token], _ stems: [String]) -> Bool {
+        guard at > 0 else { return false }
+        let before = words[at - 1]
+        return !before.capitalized && before.kind == .word && before.end + 1 >= words[at].start
+            && !lexicon.speechVerbs.contains(stems[at - 1]) && !lexicon.words.isa(before.norm, .clauseJoiners)
+    }
+
+    /// A gazetteer entry found in the text: its line, whether it is an institution or capital
+    /// (not the country's own name, not an adjective), its length in words, nominative or not.
+    typealias GazetteerHit = (c: (line: Int, institution: Bool), len: Int, nominative: Bool)
+
+    /// The longest gazetteer entry starting at word `at` (the first of equal length).
+    func gazetteerEntry(at: Int, _ words: [Token], _ stems: [String]) -> GazetteerHit? {
+        guard let entries = lexicon.gazetteerByFirst[stems[at]] else { return nil }
+        var best: GazetteerHit? = nil
+        for (line, position) in entries {
+            let entry = lexicon.gazetteer[line][position]
+            guard at + entry.count <= words.count, entry.count > (best?.len ?? 0),
+                  entry.indices.allSatisfy({ stems[at + $0] == entry[$0] }) else { continue }
+            let folded = lexicon.gazetteerFolded[line][position]
+            let adjective = folded.count == 1 && lexicon.words.endsAny(folded[0], .adjectiveNameSuffixes)
+            let asWritten = words[at + entry.count - 1].norm == folded[folded.count - 1]
+            let nominative = asWritten && !afterPreposition(at, words)
+            // the first entry of a line is the country's own name
+            best = ((line, position > 0 && !adjective), entry.count, nominative)
         }
         return best
     }
@@ -331,18 +352,18 @@ struct MentionFinder {
 
     /// Whether a text word matches a pattern word; the second value says the form is the
     /// dictionary form (a nominative).
-    func match(_ t: Token, _ stem: String, _ p: PatternWord, single: Bool) -> (Bool, Bool) {
-        guard t.kind == .word || t.kind == .number else { return (false, false) }
-        if p.acronym { return (t.norm == p.folded && t.capitalized, true) }
-        if p.proper {
-            if p.folded.unicodeScalars.count <= 4 && !t.capitalized { return (false, false) }
-            if t.norm == p.folded { return (true, true) }
-            if index.nameForms.matches(t.norm, p.folded) { return (true, false) }
-            if !single, p.folded.unicodeScalars.count >= 6, stem == p.stem { return (true, false) }
+    func match(_ token: Token, _ stem: String, _ word: PatternWord, single: Bool) -> (Bool, Bool) {
+        guard token.kind == .word || token.kind == .number else { return (false, false) }
+        if word.acronym { return (token.norm == word.folded && token.capitalized, true) }
+        if word.proper {
+            if word.folded.unicodeScalars.count <= 4 && !token.capitalized { return (false, false) }
+            if token.norm == word.folded { return (true, true) }
+            if index.nameForms.matches(token.norm, word.folded) { return (true, false) }
+            if !single, word.folded.unicodeScalars.count >= 6, stem == word.stem { return (true, false) }
             return (false, false)
         }
-        if t.norm == p.folded { return (true, true) }
-        if stem == p.stem { return (true, false) }
+        if token.norm == word.folded { return (true, true) }
+        if stem == word.stem { return (true, false) }
         return (false, false)
     }
 }

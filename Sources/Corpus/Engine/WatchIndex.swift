@@ -71,7 +71,8 @@ struct WatchIndex: Sendable {
         Tokenizer.tokens(text).filter { $0.kind == .word || $0.kind == .number }.map { t in
             let raw = text.utf8Text(t.start, t.end)
             let acronym = raw.unicodeScalars.count >= 2 && raw == raw.uppercased() && raw != raw.lowercased()
-            return PatternWord(folded: t.norm, stem: Fold.stem(t.norm, stemmer), proper: t.capitalized, acronym: acronym)
+            let stem = Fold.stem(t.norm, stemmer)
+            return PatternWord(folded: t.norm, stem: stem, proper: t.capitalized, acronym: acronym)
         }
     }
 

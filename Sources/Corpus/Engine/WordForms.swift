@@ -119,7 +119,8 @@ struct NameForms: Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: kept)
         let base = String(view)
-        let soft = letters[n - 2] == fleetingVowels.first && n == 3 ? String(letters[0]) + softSign + String(letters[2]) : base
+        let keepsSoftSign = letters[n - 2] == fleetingVowels.first && n == 3
+        let soft = keepsSoftSign ? String(letters[0]) + softSign + String(letters[2]) : base
         return endsInAnEnding(token, after: base) || endsInAnEnding(token, after: soft)
     }
 
