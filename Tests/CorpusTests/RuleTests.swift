@@ -56,7 +56,7 @@ struct RuleTests {
         // "допускает дальнейшее повышение" in the contra description must not turn
         // "допуск" into a rate direction
         let rate = try #require(EngineFixture.engine.index.topics.first { $0.id == "rate-cut" })
-        #expect(rate.directionPolarity["allow"] == nil)
+        #expect(rate.directionPolarity[.allow] == nil)
     }
 }
 

@@ -23,7 +23,7 @@ struct TopicTests {
         let index = EngineFixture.engine.index
         let rate = try #require(index.topics.first { $0.id == "rate-cut" })
         #expect(rate.kind == .direction)
-        #expect(rate.directionPolarity["down"] == .pro && rate.directionPolarity["up"] == .contra)
+        #expect(rate.directionPolarity[.down] == .pro && rate.directionPolarity[.up] == .contra)
         let prospects = try #require(index.topics.first { $0.id == "prospects" })
         #expect(prospects.kind == .evaluative && prospects.positivePolarity == .pro)
         let venue = try #require(index.topics.first { $0.id == "kz-venue" })
