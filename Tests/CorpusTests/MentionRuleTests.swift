@@ -26,8 +26,9 @@ struct MentionRuleTests {
         let watched = finder.watchedMentions(text.words, text.stems)
         var covered = [Bool](repeating: false, count: text.words.count)
         for m in watched { for k in m.first...m.last { covered[k] = true } }
+        let watchedAt = Dictionary(uniqueKeysWithValues: watched.map { ($0.first, $0) })
         let context = MentionContext(words: text.words, stems: text.stems, covered: covered,
-                                     watchedAt: Dictionary(uniqueKeysWithValues: watched.map { ($0.first, $0) }), at: at)
+                                     watchedAt: watchedAt, at: at)
         guard let found = finder.firstStep(context) else { return nil }
         let mention = found.step.mention.map { m in
             (["\(m.kind)"] + m.actors.map { engine.watchlist.actors[$0].id }).joined(separator: " ")

@@ -12,7 +12,9 @@ struct NameFormsRuleTests {
     /// of `NameForms`: the name itself, name + ending, without a droppable final, without a
     /// fleeting vowel (with the soft sign of a three-letter name).
     static let forms = [("Абаев", "Абаев"), ("Абаевым", "Абаев"), ("Сейтовой", "Сейтова"), ("Павла", "Павел")]
-    static let nearWords = [("Абаевск", "Абаев"), ("Абаевскую", "Абаев"), ("Сейтовский", "Сейтова"), ("Павлик", "Павел")]
+    static let nearWords = [
+        ("Абаевск", "Абаев"), ("Абаевскую", "Абаев"), ("Сейтовский", "Сейтова"), ("Павлик", "Павел"),
+    ]
 
     @Test(arguments: forms)
     func aFormMatches(_ pair: (String, String)) {

@@ -64,7 +64,8 @@ struct SpeakerRuleTests {
         // no subject before the noun: the named source holds it
         Case(body: "По словам Сейтовой, Абаев готов к переговорам.", holder: "dana", rule: .speakerAttributionNoun),
         // a common noun after the attribution noun: an unnamed source, not the name further on
-        Case(body: "По словам экспертов, Сейтова готова к переговорам.", holder: "other", rule: .speakerAttributionNoun),
+        Case(body: "По словам экспертов, Сейтова готова к переговорам.", holder: "other",
+             rule: .speakerAttributionNoun),
         // no verb of saying: the actor acts
         Case(body: "Сейтова посетила выставку.", holder: "dana", rule: .speakerAgent),
         // no participle before the name in the genitive: nobody
