@@ -88,12 +88,18 @@ struct Attribution {
     let index: WatchIndex
     /// Prepositions: a mention after one is no subject.
     let prepositions: Set<String>
+    /// "что", "чтобы": no subject is looked for across them.
+    let complementizers: [String]
+    /// The beginning of the relative pronoun ("котор-").
+    let relativePrefixes: [String]
 
     init(text: ArticleText, lexicon: Lexicon, index: WatchIndex) {
         self.text = text
         self.lexicon = lexicon
         self.index = index
         prepositions = lexicon.words.set(.prepositions)
+        complementizers = lexicon.words.list(.complementizers)
+        relativePrefixes = lexicon.words.list(.relativePrefixes)
     }
 
     /// The rules in the order they are tried.
@@ -135,7 +141,7 @@ struct Attribution {
             case .sentence(let rule):
                 if let sp = rule.apply(self, context) { return (sp, rule.name) }
             case .eachAttributionNoun(let rules):
-                for noun in attributionNouns(context.range) {
+                for noun in context.range where isAttributionNoun(noun) {
                     for rule in rules {
                         if let sp = rule.apply(self, context.at(noun: noun)) { return (sp, rule.name) }
                     }
@@ -152,9 +158,9 @@ struct Attribution {
         return text.quoteOf[range.upperBound - 1] == q || text.quotes[q].upperBound <= range.upperBound ? q : nil
     }
 
-    /// The attribution nouns ("словам", "мнению") of the sentence outside quotes.
-    func attributionNouns(_ range: Range<Int>) -> [Int] {
-        range.filter { lexicon.attributionNouns.contains(text.words[$0].norm) && text.quoteOf[$0] == -1 }
+    /// True for an attribution noun ("словам", "мнению") outside quotes.
+    func isAttributionNoun(_ w: Int) -> Bool {
+        lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1
     }
 
     // MARK: the noun rules (at `context.noun`)
@@ -314,7 +320,8 @@ struct Attribution {
     /// verb) stands for the mention ending at most two words before it.
     func relativeAntecedent(_ v: Int, in range: Range<Int>, mentions ms: [Mention]) -> Mention? {
         let window = stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1)
-        guard let k = window.first(where: { lexicon.words.startsAny(text.words[$0].norm, .relativePrefixes) }) else {
+        let relative = window.first { w in relativePrefixes.contains { text.words[w].norm.hasPrefix($0) } }
+        guard let k = relative else {
             return nil
         }
         return ms.last { $0.last < k && $0.last >= k - 2 && $0.kind != .pronoun }
@@ -333,7 +340,7 @@ struct Attribution {
     /// The nearest nominative mention left of the verb outside quotes, not across "что".
     func leftSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
         for m in ms.reversed() where m.last < v && text.quoteOf[m.first] == -1 {
-            let acrossThat = (m.last + 1..<v).contains { lexicon.words.isa(text.words[$0].norm, .complementizers) }
+            let acrossThat = (m.last + 1..<v).contains { complementizers.contains(text.words[$0].norm) }
             if acrossThat { return nil }
             if m.nominative && !afterPreposition(m) { return m }
         }

@@ -29,9 +29,26 @@ struct StatedDate: Sendable, Equatable {
 struct DateContext {
     let words: [Token]
     /// The position the rules are tried at.
-    let at: Int
+    var at: Int
     let article: Day
-    let lexicon: Lexicon
+    /// The lexicon's function words and month forms.
+    let functionWords: FunctionWords
+    let months: [String: Int]
+    /// The words a date rule opens with ("накануне", "вчера", "в", "назад"; a day is a
+    /// number): the rules look only at them.
+    let openers: [String]
+
+    init(words: [Token], article: Day, lexicon: Lexicon) {
+        self.words = words
+        at = 0
+        self.article = article
+        functionWords = lexicon.words
+        months = lexicon.months
+        openers = [WordRole.eve, .yesterday, .inPrepositions, .ago].flatMap { lexicon.words.list($0) }
+    }
+
+    /// True when a date rule can start at `at`.
+    var opensADate: Bool { words[at].kind == .number || openers.contains(words[at].norm) }
 
     /// The folded word at `at + offset`, or nil past either end of the sentence.
     func norm(_ offset: Int) -> String? {
@@ -40,12 +57,12 @@ struct DateContext {
 
     /// True when the word at `at + offset` is one of `role`'s words.
     func isa(_ offset: Int, _ role: WordRole) -> Bool {
-        norm(offset).map { lexicon.words.isa($0, role) } ?? false
+        norm(offset).map { functionWords.isa($0, role) } ?? false
     }
 
     /// The month the word at `at + offset` names.
     func month(_ offset: Int) -> Int? {
-        norm(offset).flatMap { lexicon.months[$0] }
+        norm(offset).flatMap { months[$0] }
     }
 
     /// The number the word at `at + offset` is, when it is one.
@@ -112,8 +129,11 @@ enum DateFinder {
     /// The first date the words give for something already said, or nil.
     static func find(_ w: ArraySlice<Token>, article: Day, lexicon: Lexicon) -> StatedDate? {
         let words = Array(w)
+        // one context, moved along the words
+        var context = DateContext(words: words, article: article, lexicon: lexicon)
         for at in words.indices {
-            let context = DateContext(words: words, at: at, article: article, lexicon: lexicon)
+            context.at = at
+            guard context.opensADate else { continue }
             for rule in rules {
                 if let day = rule.apply(context) {
                     return StatedDate(day: day, strength: rule.strength, rule: rule.name)
@@ -153,7 +173,7 @@ enum DateFinder {
         let at = c.afterMonthPart
         guard c.isa(0, .inPrepositions), let month = c.month(at) else { return nil }
         var year = c.year(at + 1)
-        let yearWord = c.norm(at + 2).map { c.lexicon.words.startsAny($0, .yearPrefixes) } ?? false
+        let yearWord = c.norm(at + 2).map { c.functionWords.startsAny($0, .yearPrefixes) } ?? false
         let lastYear = c.isa(at + 1, .last) && yearWord
         if year == nil && lastYear { year = c.article.year - 1 }
         return c.said(year: year ?? c.article.year, month: month, day: 1, explicitYear: year != nil)
@@ -161,7 +181,7 @@ enum DateFinder {
 
     /// "[N] дней / недель / месяцев / лет назад".
     static func ago(_ c: DateContext) -> Day? {
-        guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.lexicon.words) else { return nil }
+        guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.functionWords) else { return nil }
         return c.article.adding(days: -days * (c.number(-2) ?? 1))
     }
 

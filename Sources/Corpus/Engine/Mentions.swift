@@ -29,10 +29,13 @@ struct MentionContext {
     /// The watched names and roles by their first word.
     let watchedAt: [Int: Mention]
     /// The position the rules are tried at.
-    let at: Int
+    var at: Int
 
     var word: Token { words[at] }
     var stem: String { stems[at] }
+    /// The folded word at the position.
+    var norm: String { words[at].norm }
+    var capitalized: Bool { words[at].capitalized }
     /// The word after this one, if any.
     var next: Token? { at + 1 < words.count ? words[at + 1] : nil }
     /// True when the word at `k` exists and is part of a watched name or role.
@@ -81,11 +84,14 @@ struct MentionFinder {
     let lexicon: Lexicon
     /// Prepositions: a mention after one is no subject.
     let prepositions: Set<String>
+    /// "и", joining two mentions.
+    let and: [String]
 
     init(index: WatchIndex, lexicon: Lexicon) {
         self.index = index
         self.lexicon = lexicon
         prepositions = lexicon.words.set(.prepositions)
+        and = lexicon.words.list(.and)
     }
 
     static let rules: [MentionRule] = [
@@ -108,12 +114,12 @@ struct MentionFinder {
         for m in watched { for k in m.first...m.last { covered[k] = true } }
         let watchedAt = Dictionary(watched.map { ($0.first, $0) }, uniquingKeysWith: { first, _ in first })
         var out: [Mention] = []
-        var at = 0
-        while at < words.count {
-            let context = MentionContext(words: words, stems: stems, covered: covered, watchedAt: watchedAt, at: at)
+        // one context, moved along the words
+        var context = MentionContext(words: words, stems: stems, covered: covered, watchedAt: watchedAt, at: 0)
+        while context.at < words.count {
             let found = firstStep(context)
             if let m = found?.step.mention { out.append(m) }
-            at = found?.step.next ?? at + 1
+            context.at = found?.step.next ?? context.at + 1
         }
         joinedAfterPreposition(&out, words)
         return out
@@ -160,7 +166,7 @@ struct MentionFinder {
 
     /// "он", "она".
     func pronoun(_ c: MentionContext) -> MentionStep? {
-        guard lexicon.pronouns.contains(c.word.norm) else { return nil }
+        guard lexicon.pronouns.contains(c.norm) else { return nil }
         return MentionStep(mention: Mention(kind: .pronoun, actors: [], first: c.at, last: c.at, nominative: true),
                            next: c.at + 1)
     }
@@ -168,7 +174,7 @@ struct MentionFinder {
     /// "глава Нацбанка": a role head before a watched name in the genitive is that actor; it
     /// is a subject when the head is in its dictionary form and not after a preposition.
     func headOfName(_ c: MentionContext) -> MentionStep? {
-        let isHead = lexicon.roleHeads.contains(c.word.norm) || index.headForms[c.stem] != nil
+        let isHead = lexicon.roleHeads.contains(c.norm) || index.headForms[c.stem] != nil
             || lexicon.roleHeads.contains(c.stem)
         guard isHead, c.isCovered(c.at + 1), let named = c.watchedAt[c.at + 1], named.kind == .name,
               !named.nominative else { return nil }
@@ -189,7 +195,7 @@ struct MentionFinder {
 
     /// "глава Казахстана": a role head before a country is the head of that country's actors.
     func headOfCountry(_ c: MentionContext) -> MentionStep? {
-        guard let actors = index.headActors[c.stem], c.next != nil,
+        guard let next = c.next, next.capitalized, !c.covered[c.at + 1], let actors = index.headActors[c.stem],
               let (entry, len, _) = gazetteerEntry(at: c.at + 1, c.words, c.stems), !entry.institution else {
             return nil
         }
@@ -205,7 +211,7 @@ struct MentionFinder {
 
     /// "Анкара", "Кремль": a capital or institution that stands for its country.
     func institution(_ c: MentionContext) -> MentionStep? {
-        guard c.word.capitalized, let (entry, len, nominative) = gazetteerEntry(at: c.at, c.words, c.stems),
+        guard c.capitalized, let (entry, len, nominative) = gazetteerEntry(at: c.at, c.words, c.stems),
               entry.institution else { return nil }
         let m = Mention(kind: .institution, actors: [], country: entry.line, first: c.at, last: c.at + len - 1,
                         nominative: nominative)
@@ -214,7 +220,7 @@ struct MentionFinder {
 
     /// "Турция", "турецкий": a country's own name is passed over.
     func country(_ c: MentionContext) -> MentionStep? {
-        guard c.word.capitalized, let (_, len, _) = gazetteerEntry(at: c.at, c.words, c.stems) else { return nil }
+        guard c.capitalized, let (_, len, _) = gazetteerEntry(at: c.at, c.words, c.stems) else { return nil }
         return MentionStep(mention: nil, next: c.at + len)
     }
 
@@ -226,6 +232,7 @@ struct MentionFinder {
     /// "Зеленский рассказал", "заявил Трамп": one capitalised word, alone, right before or
     /// after a verb of saying.
     func unwatchedSpeaker(_ c: MentionContext) -> MentionStep? {
+        guard c.capitalized else { return nil }
         let w = c.word, at = c.at, words = c.words
         guard mayBeName(w), w.cyrillicOnly, !lexicon.stopwords.contains(w.norm) else { return nil }
         let alone = (at == 0 || !words[at - 1].capitalized || words[at - 1].end + 1 < w.start)
@@ -244,6 +251,7 @@ struct MentionFinder {
     /// "Владимир Зеленский": two or more capitalised words in a row; an oblique ending or a
     /// preposition before them ("с Владимиром Путиным") marks no subject.
     func unwatchedPerson(_ c: MentionContext) -> MentionStep? {
+        guard c.capitalized else { return nil }
         let w = c.word, at = c.at, words = c.words
         guard mayBeName(w), let next = c.next, !c.covered[at + 1], next.capitalized, next.kind == .word,
               next.start <= w.end + 2, !isAcronym(w), !isAcronym(next),
@@ -262,7 +270,7 @@ struct MentionFinder {
     func joinedAfterPreposition(_ mentions: inout [Mention], _ words: [Token]) {
         for k in mentions.indices.dropFirst() {
             let m = mentions[k], before = mentions[k - 1]
-            if m.first >= 2, lexicon.words.isa(words[m.first - 1].norm, .and), before.last == m.first - 2,
+            if m.first >= 2, and.contains(words[m.first - 1].norm), before.last == m.first - 2,
                afterPreposition(before.first, words) {
                 mentions[k].nominative = false
             }
@@ -291,11 +299,13 @@ struct MentionFinder {
 
     /// The watched patterns of the greatest length that match from word `at`, in index order.
     private func longestPatterns(at: Int, _ words: [Token], _ stems: [String]) -> [ActorPattern] {
-        let byStem = index.patternsByStem[stems[at]] ?? []
-        let byPrefix = index.patternsByPrefix[String(decoding: words[at].norm.utf8.prefix(2), as: UTF8.self)] ?? []
+        let byStem = index.patternsByStem[stems[at]]
+        let byPrefix = index.patternsByPrefix[String(decoding: words[at].norm.utf8.prefix(2), as: UTF8.self)]
+        guard byStem != nil || byPrefix != nil else { return [] }
         var longest: [ActorPattern] = []
-        for pattern in [byStem, byPrefix].joined().map({ index.actorPatterns[$0] })
-        where matches(pattern, at: at, words, stems) {
+        for pi in [byStem ?? [], byPrefix ?? []].joined() {
+            let pattern = index.actorPatterns[pi]
+            guard matches(pattern, at: at, words, stems) else { continue }
             if longest.isEmpty || pattern.words.count > longest[0].words.count {
                 longest = [pattern]
             } else if pattern.words.count == longest[0].words.count {
