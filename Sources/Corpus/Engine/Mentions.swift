@@ -62,8 +62,8 @@ struct MentionRule: Sendable {
 }
 
 /// Finds mentions in the article's word list: first the watched names and roles (the longest
-/// match at each word), then, at each word in turn, the first of these rules that finds
-/// something:
+/// match at each word), then, at each word in turn where one can start (`mayStartAMention`),
+/// the first of these rules that finds something:
 /// 1. `watched`: the watched name or role that starts here.
 /// 2. `insideWatched`: a word inside one (reached by a skip) is passed over.
 /// 3. `pronoun`: a personal pronoun ("он", "она").
@@ -117,12 +117,29 @@ struct MentionFinder {
         // one context, moved along the words
         var context = MentionContext(words: words, stems: stems, covered: covered, watchedAt: watchedAt, at: 0)
         while context.at < words.count {
+            guard mayStartAMention(context) else {
+                context.at += 1
+                continue
+            }
             let found = firstStep(context)
             if let m = found?.step.mention { out.append(m) }
             context.at = found?.step.next ?? context.at + 1
         }
         joinedAfterPreposition(&out, words)
         return out
+    }
+
+    /// True when a rule can decide at the context's position: each rule first asks for one of
+    /// these (a watched word, a capitalised word, a pronoun, a role head), so at any other word
+    /// the rules are not tried.
+    func mayStartAMention(_ c: MentionContext) -> Bool {
+        c.covered[c.at] || c.capitalized || lexicon.pronouns.contains(c.norm) || isRoleHead(c)
+            || index.headActors[c.stem] != nil
+    }
+
+    /// A role head ("глава", "президент"), as written or by its stem.
+    private func isRoleHead(_ c: MentionContext) -> Bool {
+        lexicon.roleHeads.contains(c.norm) || index.headForms[c.stem] != nil || lexicon.roleHeads.contains(c.stem)
     }
 
     /// What the first rule that finds something finds at the context's position.
@@ -174,9 +191,7 @@ struct MentionFinder {
     /// "глава Нацбанка": a role head before a watched name in the genitive is that actor; it
     /// is a subject when the head is in its dictionary form and not after a preposition.
     func headOfName(_ c: MentionContext) -> MentionStep? {
-        let isHead = lexicon.roleHeads.contains(c.norm) || index.headForms[c.stem] != nil
-            || lexicon.roleHeads.contains(c.stem)
-        guard isHead, c.isCovered(c.at + 1), let named = c.watchedAt[c.at + 1], named.kind == .name,
+        guard isRoleHead(c), c.isCovered(c.at + 1), let named = c.watchedAt[c.at + 1], named.kind == .name,
               !named.nominative else { return nil }
         let dictionaryForm = (index.headForms[c.stem] ?? c.word.norm) == c.word.norm
         let nominative = dictionaryForm && !afterPreposition(c.at, c.words)
