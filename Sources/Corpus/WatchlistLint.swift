@@ -159,6 +159,8 @@ struct LintVocabulary: Sendable {
     /// How a `contra` description can say the other side (`contraExample:` lines of `lint.txt`),
     /// as written, for the suggestion when `pro` and `contra` read the same.
     var contraExamples: [String] = []
+    /// The inflected forms of proper names (`function-words.txt`).
+    var names: NameForms
 
     init(directory: String, stemmer: Stemmer) throws(WatchlistLint.LoadError) {
         func read(_ name: String, _ shape: LexiconFile.Shape = .plain) throws(WatchlistLint.LoadError) -> [LexiconFile.Entry] {
@@ -168,6 +170,13 @@ struct LintVocabulary: Sendable {
                 let reason = "\(error)".replacingOccurrences(of: "; the engine was not started", with: "")
                 throw WatchlistLint.LoadError(description: reason + "; the watchlist was not checked")
             }
+        }
+        let roles = try read("function-words.txt", .tagged(WordRole.allCases.map(\.rawValue), required: true))
+        do {
+            names = NameForms(try FunctionWords(entries: roles))
+        } catch {
+            let reason = "\(error)".replacingOccurrences(of: "; the engine was not started", with: "")
+            throw WatchlistLint.LoadError(description: reason + "; the watchlist was not checked")
         }
         func folded(_ s: some StringProtocol) -> [String] {
             s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
@@ -361,7 +370,7 @@ struct LintRun {
                 }
                 var named = Set<String>()
                 for n in names where !named.contains(n.actor) && !n.words.isEmpty
-                    && Self.contains(c.words, n.words, match: { WordForms.nameMatches($0.folded, $1.folded) }) {
+                    && Self.contains(c.words, n.words, match: { vocabulary.names.matches($0.folded, $1.folded) }) {
                     named.insert(n.actor)
                     out.append(WatchlistWarning(check: .cueNamesActor, place: .init(.topic, t.topic.id, key: "cues", item: c.text), topics: [t.topic.id], actors: [n.actor],
                         message: "cue «\(c.text)» of topic \(t.topic.id) holds the name «\(n.text)» of actor \(n.actor): every sentence naming \(n.actor) looks like \(t.topic.id)",

@@ -1,32 +1,4 @@
-/// Who holds the words of a sentence.
-///
-/// Rules, tried in this order; the first that names someone decides, and its name goes
-/// into the stance's `rules`:
-/// 1. `speaker.quote`: the sentence lies inside a quote whose speaker is named after it
-///    («…», — сказал он / "…" - заявил Песков) or before it (заявил X: «…»), or, for a
-///    quote that opens a line with no attribution, the speaker of the sentence before.
-/// 2. `speaker.reportedSubject`: "X, по словам Y, готов …" — X holds it, Y only reports.
-/// 3. `speaker.attributionNoun`: "по словам X", "по мнению X", "как сообщила пресс-служба X".
-/// 4. `speaker.verbSubject`: the subject of a speech verb outside quotes: the nearest
-///    nominative mention to its left, else one just after it (inverted "заявил Токаев");
-///    "X, который … подчеркнул" gives X.
-/// 4b. `speaker.participleAgent`: "предлагаемая Эльвирой Набиуллиной стратегия" (the agent
-///    of a passive participle, in the instrumental).
-/// 5. `speaker.headline`: "X: …".
-/// 6. `speaker.agent`: a watched actor in the nominative, not after a preposition (the
-///    actor acts: "Банк России понизил ставку").
-/// 7. `speaker.pronoun`: a sentence opening with "Он/Она" continues the last subject.
-/// 8. `speaker.aboutThis`: filled in afterwards: a sentence with nobody, followed by
-///    "Об этом заявил X", is X's.
-/// Pronouns resolve to the last subject (speaker or agent) — not merely the last name
-/// mentioned, so "обсуждал с Трампом" does not capture a following "он". A shared role
-/// or bare role head ("президент", "глава МОК") resolves to the most recently mentioned
-/// actor holding it; unmentioned, it stays unresolved. A capital or institution as a
-/// nominative subject ("Анкара выразила готовность") speaks for the most recently mentioned
-/// watched actor whose roles name that country; "в Кремле заявили" (a place, no subject)
-/// is unattributed, as is "Ранее в Казахстане заявили". Unwatched people (two capitalised
-/// words not in the watchlist, "Владимир Зеленский") take the speaker's place and give
-/// no stance.
+/// Who holds a sentence's words: a watched actor, or someone the watchlist does not watch.
 enum Speaker: Equatable {
     case actor(Int)
     case other
@@ -39,160 +11,354 @@ struct SpeakerState {
     var lastSeen: [Int: Int] = [:]
 }
 
+/// The sentence the speaker rules read, and what is known before them.
+struct SpeakerContext {
+    let sentence: Int
+    /// The sentence's words (positions in the article's word list).
+    let range: Range<Int>
+    /// The sentence's mentions, in word order.
+    let mentions: [Mention]
+    let state: SpeakerState
+    /// The speaker of the quote the sentence lies in, when it lies in one that has a speaker.
+    let quoteSpeaker: Speaker?
+    /// The attribution noun the noun rules look at (nil for the sentence rules).
+    var noun: Int? = nil
+
+    /// This context with the noun rules looking at `noun`.
+    func at(noun: Int) -> SpeakerContext {
+        var c = self
+        c.noun = noun
+        return c
+    }
+}
+
+/// One speaker rule: its name and the holder it finds, or nil.
+struct SpeakerRule: Sendable {
+    let name: RuleName
+    let apply: @Sendable (Attribution, SpeakerContext) -> Speaker?
+}
+
+/// A step of the speaker chain: one rule over the sentence, or rules tried at each
+/// attribution noun in turn (all of them at a noun before the next noun).
+enum SpeakerStep: Sendable {
+    case sentence(SpeakerRule)
+    case eachAttributionNoun([SpeakerRule])
+}
+
+/// Who holds the words of a sentence: the speaker rules over one article.
+///
+/// Rules, tried in this order (`chain`); the first that names someone decides,
+/// and its name goes into the stance's `rules`:
+/// 1. `speaker.quote` (`quote`): the sentence lies inside a quote whose speaker is named after
+///    it («…», — сказал он / "…" - заявил Песков) or before it (заявил X: «…»), or, for a
+///    quote that opens a line with no attribution, the speaker of the sentence before.
+/// 2. At each attribution noun outside quotes ("по словам", "по мнению"), in turn, the first of:
+///    a. `speaker.attributionNoun` (`possessiveSource`): "по его словам": the last subject.
+///    b. `speaker.attributionNoun` (`unnamedSource`): "по мнению экспертов": an unnamed
+///       source speaks, nobody watched.
+///    c. `speaker.reportedSubject` (`reportedSubject`): "X, по словам Y, готов …": X holds
+///       it, Y only reports.
+///    d. `speaker.attributionNoun` (`namedSource`): "по словам X", "как сообщила
+///       пресс-служба X" (X within three words of the noun, in its phrase).
+/// 3. `speaker.verbSubject` (`verbSubject`): the subject of a speech verb outside quotes: the
+///    nearest nominative mention to its left, else one just after it (inverted "заявил
+///    Токаев"); "X, который … подчеркнул" gives X.
+/// 4. `speaker.participleAgent` (`participleAgent`): "предлагаемая Эльвирой Набиуллиной
+///    стратегия" (the agent of a passive participle, in the instrumental).
+/// 5. `speaker.headline` (`headline`): "X: …".
+/// 6. `speaker.agent` (`agent`): a watched actor in the nominative, not after a preposition
+///    (the actor acts: "Банк России понизил ставку"); a capital or institution only with
+///    readiness ("Анкара готова").
+/// 7. `speaker.pronoun` (`pronoun`): a sentence opening with "Он/Она" continues the last subject.
+/// The driver adds `speaker.aboutThis` afterwards: a sentence with nobody, followed by
+/// "Об этом заявил X", is X's.
+///
+/// Pronouns resolve to the last subject (speaker or agent) — not merely the last name
+/// mentioned, so "обсуждал с Трампом" does not capture a following "он". A shared role
+/// or bare role head ("президент", "глава МОК") resolves to the most recently mentioned
+/// actor holding it; unmentioned, it stays unresolved. A capital or institution as a
+/// nominative subject ("Анкара выразила готовность") speaks for the most recently mentioned
+/// watched actor whose roles name that country; "в Кремле заявили" (a place, no subject)
+/// is unattributed, as is "Ранее в Казахстане заявили". Unwatched people (two capitalised
+/// words not in the watchlist, "Владимир Зеленский") take the speaker's place and give
+/// no stance.
 struct Attribution {
     let text: ArticleText
     let lexicon: Lexicon
     let index: WatchIndex
+    /// Prepositions: a mention after one is no subject.
+    let prepositions: Set<String>
+    /// "что", "чтобы": no subject is looked for across them.
+    let complementizers: [String]
+    /// The beginning of the relative pronoun ("котор-").
+    let relativePrefixes: [String]
 
-    static let honorifics = K.set(["господина", "госпожи", "г-на", "г-жи", "кардинала", "мистера", "миссис"])
-
-    static let participleEndings = ["емая", "емый", "емое", "емые", "емой", "емую", "енная", "енный", "енное", "енные",
-                                    "енной", "енную", "анная", "анный", "анное", "анные", "анной", "анную"].map(Fold.word)
-
-    /// A passive participle ("предлагаемая", "подготовленный").
-    static func isPassiveParticiple(_ norm: String) -> Bool {
-        norm.utf8.count > 8 && participleEndings.contains { norm.hasSuffix($0) }
+    init(text: ArticleText, lexicon: Lexicon, index: WatchIndex) {
+        self.text = text
+        self.lexicon = lexicon
+        self.index = index
+        prepositions = lexicon.words.set(.prepositions)
+        complementizers = lexicon.words.list(.complementizers)
+        relativePrefixes = lexicon.words.list(.relativePrefixes)
     }
 
+    /// The rules in the order they are tried.
+    static let chain: [SpeakerStep] = [
+        .sentence(SpeakerRule(name: .speakerQuote, apply: { $1.quoteSpeaker })),
+        .eachAttributionNoun([
+            SpeakerRule(name: .speakerAttributionNoun, apply: { $0.possessiveSource($1) }),
+            SpeakerRule(name: .speakerAttributionNoun, apply: { $0.unnamedSource($1) }),
+            SpeakerRule(name: .speakerReportedSubject, apply: { $0.reportedSubject($1) }),
+            SpeakerRule(name: .speakerAttributionNoun, apply: { $0.namedSource($1) }),
+        ]),
+        .sentence(SpeakerRule(name: .speakerVerbSubject, apply: { $0.verbSubject($1) })),
+        .sentence(SpeakerRule(name: .speakerParticipleAgent, apply: { $0.participleAgent($1) })),
+        .sentence(SpeakerRule(name: .speakerHeadline, apply: { $0.headline($1) })),
+        .sentence(SpeakerRule(name: .speakerAgent, apply: { $0.agent($1) })),
+        .sentence(SpeakerRule(name: .speakerPronoun, apply: { $0.pronoun($1) })),
+    ]
+
+    /// The sentence's holder and the rule that found it. `quoteSpeakers` keeps each quote's
+    /// speaker once found (a quote spans several sentences).
+    func speaker(of s: Int, state: SpeakerState, quoteSpeakers: inout [Int: Speaker?]) -> (Speaker, RuleName)? {
+        let range = text.sentenceWords[s]
+        guard !range.isEmpty else { return nil }
+        var quoteSpeaker: Speaker? = nil
+        if let q = enclosingQuote(range) {
+            if quoteSpeakers[q] == nil { quoteSpeakers[q] = self.quoteSpeaker(q, state: state) }
+            quoteSpeaker = quoteSpeakers[q] ?? nil
+        }
+        let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
+        let context = SpeakerContext(sentence: s, range: range, mentions: mentions, state: state,
+                                     quoteSpeaker: quoteSpeaker)
+        return firstRule(context)
+    }
+
+    /// What the first rule of the chain that names someone finds, and its name.
+    func firstRule(_ context: SpeakerContext) -> (Speaker, RuleName)? {
+        for step in Self.chain {
+            switch step {
+            case .sentence(let rule):
+                if let sp = rule.apply(self, context) { return (sp, rule.name) }
+            case .eachAttributionNoun(let rules):
+                for noun in context.range where isAttributionNoun(noun) {
+                    for rule in rules {
+                        if let sp = rule.apply(self, context.at(noun: noun)) { return (sp, rule.name) }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The quote the sentence lies in: it starts inside it, and ends inside it or after it.
+    func enclosingQuote(_ range: Range<Int>) -> Int? {
+        let q = text.quoteOf[range.lowerBound]
+        guard q >= 0 else { return nil }
+        return text.quoteOf[range.upperBound - 1] == q || text.quotes[q].upperBound <= range.upperBound ? q : nil
+    }
+
+    /// True for an attribution noun ("словам", "мнению") outside quotes.
+    func isAttributionNoun(_ w: Int) -> Bool {
+        lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1
+    }
+
+    // MARK: the noun rules (at `context.noun`)
+
+    /// The folded word at `w` when it lies in the sentence, else "".
+    private func norm(_ w: Int, in range: Range<Int>) -> String {
+        range.contains(w) ? text.words[w].norm : ""
+    }
+
+    /// "по его словам": the last subject.
+    func possessiveSource(_ c: SpeakerContext) -> Speaker? {
+        guard let noun = c.noun else { return nil }
+        let next = norm(noun + 1, in: c.range), prev = norm(noun - 1, in: c.range)
+        let possessive = lexicon.words.isa(next, .possessives) || lexicon.words.isa(prev, .possessives)
+        return possessive ? c.state.lastSubject : nil
+    }
+
+    /// "по мнению экспертов": a common noun right after the attribution noun (no name, no
+    /// title, no honorific, no mention) is an unnamed source: somebody unwatched speaks.
+    func unnamedSource(_ c: SpeakerContext) -> Speaker? {
+        guard let noun = c.noun, c.range.contains(noun + 1), !text.boundary(before: noun + 1) else { return nil }
+        let w = noun + 1, next = text.words[w]
+        guard next.kind == .word, !next.capitalized, !lexicon.words.isa(next.norm, .possessives),
+              !lexicon.words.isa(next.norm, .honorifics) else { return nil }
+        let titled = !lexicon.roleHeads.isDisjoint(with: [next.norm, text.stems[w]])
+            || index.headActors[text.stems[w]] != nil
+        return titled || c.mentions.contains(where: { $0.first == w }) ? nil : .other
+    }
+
+    /// The mention the attribution noun names ("по словам Абаева"): within three words
+    /// after it, in its phrase, not a pronoun.
+    func namedAfterNoun(_ c: SpeakerContext) -> Mention? {
+        guard let noun = c.noun else { return nil }
+        return c.mentions.first { m in
+            m.first > noun && m.first <= noun + 3 && m.kind != .pronoun
+                && !((noun + 1)...m.first).contains { text.boundary(before: $0) }
+        }
+    }
+
+    /// "Абаев, по словам Сейтовой, готов …": the nominative name or role before the noun
+    /// holds the words, the named source only reports them.
+    func reportedSubject(_ c: SpeakerContext) -> Speaker? {
+        guard let noun = c.noun, let named = namedAfterNoun(c), resolve(named, state: c.state) != nil else {
+            return nil
+        }
+        let subject = c.mentions.first { m in
+            m.last < noun && m.nominative && !afterPreposition(m) && (m.kind == .name || m.kind == .role)
+                && text.quoteOf[m.first] == -1
+        }
+        guard let subject, let sp = resolve(subject, state: c.state), case .actor = sp else { return nil }
+        return sp
+    }
+
+    /// "по словам Абаева", "как сообщила пресс-служба Нацбанка".
+    func namedSource(_ c: SpeakerContext) -> Speaker? {
+        namedAfterNoun(c).flatMap { resolve($0, state: c.state) }
+    }
+
+    // MARK: the sentence rules
+
+    /// The subject of the first speech verb outside quotes that has one.
+    func verbSubject(_ c: SpeakerContext) -> Speaker? {
+        for v in c.range where text.quoteOf[v] == -1 && isSpeechVerb(v) {
+            if let sp = verbSubject(v, in: c.range, mentions: c.mentions, state: c.state) { return sp }
+        }
+        return nil
+    }
+
+    /// "предлагаемая Эльвирой Набиуллиной стратегия": a watched name or role outside the
+    /// nominative right after a passive participle is its agent.
+    func participleAgent(_ c: SpeakerContext) -> Speaker? {
+        for m in c.mentions where (m.kind == .name || m.kind == .role) && !m.nominative && m.first > c.range.lowerBound
+            && text.quoteOf[m.first] == -1 && isPassiveParticiple(text.words[m.first - 1].norm) {
+            if let sp = resolve(m, state: c.state) { return sp }
+        }
+        return nil
+    }
+
+    /// "Абаев: …": a mention opening the sentence, followed by a colon.
+    func headline(_ c: SpeakerContext) -> Speaker? {
+        guard let m = c.mentions.first, m.first == c.range.lowerBound, m.last + 1 < c.range.upperBound,
+              text.punctBefore[m.last + 1].contains(":") else { return nil }
+        return resolve(m, state: c.state)
+    }
+
+    /// "Нацбанк понизил ставку": the first watched actor in the nominative outside quotes,
+    /// not after a preposition; a capital or institution only in a sentence of readiness.
+    func agent(_ c: SpeakerContext) -> Speaker? {
+        let modal = c.range.contains { lexicon.modal.contains(text.stems[$0]) }
+        for m in c.mentions where text.quoteOf[m.first] == -1 && m.nominative && !afterPreposition(m)
+            && m.kind != .pronoun && m.kind != .other && (m.kind != .institution || modal) {
+            if let sp = resolve(m, state: c.state) { return sp }
+        }
+        return nil
+    }
+
+    /// "Он подчеркнул …": a pronoun among the first three words continues the last subject.
+    func pronoun(_ c: SpeakerContext) -> Speaker? {
+        guard let m = c.mentions.first, m.kind == .pronoun, m.first <= c.range.lowerBound + 2 else { return nil }
+        return c.state.lastSubject
+    }
+
+    // MARK: mentions and verbs
+
+    /// A passive participle ("предлагаемая", "подготовленный").
+    func isPassiveParticiple(_ norm: String) -> Bool {
+        norm.utf8.count > 8 && lexicon.words.endsAny(norm, .passiveParticipleEndings)
+    }
+
+    /// The actor (or unwatched speaker) a mention stands for, given what came before.
     func resolve(_ m: Mention, state: SpeakerState) -> Speaker? {
         switch m.kind {
-        case .name:
+        case .name, .role:
             return m.actors.count == 1 ? .actor(m.actors[0]) : mostRecent(m.actors, state)
-        case .role:
-            if m.actors.count == 1 { return .actor(m.actors[0]) }
-            return mostRecent(m.actors, state)
         case .head:
             return mostRecent(m.actors, state)
         case .pronoun:
             return state.lastSubject
         case .institution:
-            guard let c = m.country else { return nil }
-            let cands = index.actorCountries.indices.filter { index.actorCountries[$0].contains(c) }
-            return mostRecent(cands, state)
+            guard let country = m.country else { return nil }
+            let actors = index.actorCountries.indices.filter { index.actorCountries[$0].contains(country) }
+            return mostRecent(actors, state)
         case .other:
             return .other
         }
     }
 
+    /// The actor among `actors` mentioned last.
     private func mostRecent(_ actors: [Int], _ state: SpeakerState) -> Speaker? {
-        var best: (Int, Int)? = nil
-        for a in actors { if let p = state.lastSeen[a], best == nil || p > best!.1 { best = (a, p) } }
-        return best.map { .actor($0.0) }
+        var best: (actor: Int, at: Int)? = nil
+        for a in actors {
+            if let at = state.lastSeen[a], best == nil || at > best!.at { best = (a, at) }
+        }
+        return best.map { .actor($0.actor) }
     }
 
     /// True when mention `m` is preceded by a preposition (then it is no subject).
     func afterPreposition(_ m: Mention) -> Bool {
-        m.first > 0 && MentionFinder.prepositions.contains(text.words[m.first - 1].norm)
+        m.first > 0 && prepositions.contains(text.words[m.first - 1].norm)
     }
 
     func isSpeechVerb(_ w: Int) -> Bool {
         text.words[w].kind == .word && lexicon.speechVerbs.contains(text.stems[w])
     }
 
-    /// The sentence's holder and the rule that found it.
-    func speaker(of s: Int, state: SpeakerState, quoteSpeakers: inout [Int: Speaker?]) -> (Speaker, RuleName)? {
-        let range = text.sentenceWords[s]
-        guard !range.isEmpty else { return nil }
-        let ms = text.sentenceMentions[s].map { text.mentions[$0] }
-        // 1. inside a quote
-        let q = text.quoteOf[range.lowerBound]
-        if q >= 0, text.quoteOf[range.upperBound - 1] == q || text.quotes[q].upperBound <= range.upperBound {
-            if quoteSpeakers[q] == nil { quoteSpeakers[q] = quoteSpeaker(q, state: state) }
-            if let sp = quoteSpeakers[q]! {
-                return (sp, .speakerQuote)
-            }
+    /// The subject of the speech verb at `v`, tried in this order: the antecedent of a
+    /// relative pronoun before it; after a comma or dash, a mention just after it; the
+    /// nearest nominative mention to its left; a mention within five words after it.
+    func verbSubject(_ v: Int, in range: Range<Int>, mentions ms: [Mention], state: SpeakerState) -> Speaker? {
+        if let m = relativeAntecedent(v, in: range, mentions: ms) { return resolve(m, state: state) }
+        if let m = invertedSubject(v, mentions: ms), let sp = resolve(m, state: state) { return sp }
+        if let m = leftSubject(v, mentions: ms), let sp = resolve(m, state: state) { return sp }
+        return rightSubject(v, mentions: ms).flatMap { resolve($0, state: state) }
+    }
+
+    /// "X, который 7 ноября подчеркнул": the relative pronoun (up to four words before the
+    /// verb) stands for the mention ending at most two words before it.
+    func relativeAntecedent(_ v: Int, in range: Range<Int>, mentions ms: [Mention]) -> Mention? {
+        let window = stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1)
+        let relative = window.first { w in relativePrefixes.contains { text.words[w].norm.hasPrefix($0) } }
+        guard let k = relative else {
+            return nil
         }
-        // 2./3. по словам X
-        for w in range where lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1 {
-            let next = w + 1 < range.upperBound ? text.words[w + 1].norm : ""
-            let prev = w > range.lowerBound ? text.words[w - 1].norm : ""
-            if K.possessives.contains(next) || K.possessives.contains(prev), let sp = state.lastSubject {
-                return (sp, .speakerAttributionNoun)
-            }
-            // "по мнению экспертов": an unnamed source speaks, nobody watched
-            if w + 1 < range.upperBound, !text.boundary(before: w + 1), text.words[w + 1].kind == .word,
-               !text.words[w + 1].capitalized, !K.possessives.contains(next), !Self.honorifics.contains(next),
-               lexicon.roleHeads.isDisjoint(with: [next, text.stems[w + 1]]), index.headActors[text.stems[w + 1]] == nil,
-               !ms.contains(where: { $0.first == w + 1 }) {
-                return (.other, .speakerAttributionNoun)
-            }
-            // the speaker follows the noun within its phrase: "по мнению экспертов, Котяков …"
-            // names no speaker
-            if let m = ms.first(where: { m in m.first > w && m.first <= w + 3 && m.kind != .pronoun
-                                            && !((w + 1)...m.first).contains { text.boundary(before: $0) } }),
-               let sp = resolve(m, state: state) {
-                if let subj = ms.first(where: { $0.last < w && $0.nominative && !afterPreposition($0) && ($0.kind == .name || $0.kind == .role) && text.quoteOf[$0.first] == -1 }),
-                   let ss = resolve(subj, state: state), case .actor = ss {
-                    return (ss, .speakerReportedSubject)
-                }
-                return (sp, .speakerAttributionNoun)
-            }
+        return ms.last { $0.last < k && $0.last >= k - 2 && $0.kind != .pronoun }
+    }
+
+    /// "…, заявил Абаев": after a comma or dash the subject follows the verb.
+    func invertedSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
+        let punct = text.punctBefore[v]
+        guard punct.contains(",") || punct.contains("—") || punct.contains("–") else { return nil }
+        return ms.first { m in
+            m.first > v && m.first <= v + 5 && text.quoteOf[m.first] == -1 && !afterPreposition(m)
+                && (m.nominative || m.kind == .other)
         }
-        // 4. subject of a speech verb
-        for v in range where text.quoteOf[v] == -1 && isSpeechVerb(v) {
-            if let sp = verbSubject(v, in: range, mentions: ms, state: state) { return (sp, .speakerVerbSubject) }
-        }
-        // 4b. "предлагаемая Эльвирой Набиуллиной стратегия": a passive participle with its
-        // agent in the instrumental
-        for m in ms where (m.kind == .name || m.kind == .role) && !m.nominative && m.first > range.lowerBound
-            && text.quoteOf[m.first] == -1 && Self.isPassiveParticiple(text.words[m.first - 1].norm) {
-            if let sp = resolve(m, state: state) { return (sp, .speakerParticipleAgent) }
-        }
-        // 5. "X: ..."
-        if let m = ms.first, m.first == range.lowerBound, m.last + 1 < range.upperBound, text.punctBefore[m.last + 1].contains(":"),
-           let sp = resolve(m, state: state) {
-            return (sp, .speakerHeadline)
-        }
-        // 6. a watched actor in the nominative
-        let modal = range.contains { lexicon.modal.contains(text.stems[$0]) }
-        for m in ms where text.quoteOf[m.first] == -1 && m.nominative && !afterPreposition(m) && m.kind != .pronoun && m.kind != .other {
-            // a capital or institution acts for its country only with readiness ("Анкара готова")
-            if m.kind == .institution && !modal { continue }
-            if let sp = resolve(m, state: state) { return (sp, .speakerAgent) }
-        }
-        // 7. "Он ..." at the start
-        if let m = ms.first, m.kind == .pronoun, m.first <= range.lowerBound + 2, let sp = state.lastSubject {
-            return (sp, .speakerPronoun)
+    }
+
+    /// The nearest nominative mention left of the verb outside quotes, not across "что".
+    func leftSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
+        for m in ms.reversed() where m.last < v && text.quoteOf[m.first] == -1 {
+            let acrossThat = (m.last + 1..<v).contains { complementizers.contains(text.words[$0].norm) }
+            if acrossThat { return nil }
+            if m.nominative && !afterPreposition(m) { return m }
         }
         return nil
     }
 
-    /// The subject of the speech verb at `v`.
-    func verbSubject(_ v: Int, in range: Range<Int>, mentions ms: [Mention], state: SpeakerState) -> Speaker? {
-        // "X, который 7 ноября подчеркнул": the relative pronoun stands for the mention before it
-        for k in stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1) where text.words[k].norm.hasPrefix(K.котор) {
-            if let m = ms.last(where: { $0.last < k && $0.last >= k - 2 && $0.kind != .pronoun }) { return resolve(m, state: state) }
-            break
+    /// The first mention within five words after the verb (names before bare heads), when it
+    /// can be a subject: a name, role or institution in the nominative, a head, an unwatched one.
+    func rightSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
+        let right = ms.filter { m in
+            m.first > v && m.first <= v + 5 && text.quoteOf[m.first] == -1 && !afterPreposition(m)
         }
-        // "…, заявил X": after a comma or dash the subject follows the verb
-        let inverted = text.punctBefore[v].contains(",") || text.punctBefore[v].contains("—") || text.punctBefore[v].contains("–")
-        if inverted, let m = ms.first(where: { $0.first > v && $0.first <= v + 5 && text.quoteOf[$0.first] == -1 && !afterPreposition($0) && ($0.nominative || $0.kind == .other) }),
-           let sp = resolve(m, state: state) {
-            return sp
-        }
-        // left: nearest nominative mention, not across "что"
-        var left: Mention? = nil
-        for m in ms.reversed() where m.last < v {
-            if text.quoteOf[m.first] != -1 { continue }
-            var blocked = false
-            for w in m.last + 1..<v where text.words[w].norm == K.что || text.words[w].norm == K.чтобы { blocked = true; break }
-            if blocked { break }
-            if m.nominative && !afterPreposition(m) { left = m; break }
-        }
-        if let m = left, let sp = resolve(m, state: state) {
-            // a role head followed by a name: the name decides
-            return sp
-        }
-        // right: first mention within five words, names before bare heads
-        let right = ms.filter { $0.first > v && $0.first <= v + 5 && text.quoteOf[$0.first] == -1 && !afterPreposition($0) }
-        if let m = right.first(where: { $0.kind != .head }) ?? right.first, m.kind != .institution || m.nominative {
-            if m.kind == .name || m.kind == .role || m.kind == .other || m.kind == .institution {
-                if !m.nominative && m.kind != .other { return nil }
-            }
-            return resolve(m, state: state)
-        }
-        return nil
+        guard let m = right.first(where: { $0.kind != .head }) ?? right.first else { return nil }
+        let mustBeNominative = m.kind == .name || m.kind == .role || m.kind == .institution
+        return mustBeNominative && !m.nominative ? nil : m
     }
+
+    // MARK: quotes
 
     /// The speaker of quote `q`: named after it, before it, or the previous speaker when
     /// the quote opens its line.
@@ -201,43 +367,49 @@ struct Attribution {
         // the first sentence holding the quote's last word or starting after it (sentences are
         // ordered word ranges: a binary search, so a page of many short quotes stays linear)
         let last = max(span.upperBound - 1, span.lowerBound)
-        let s = Self.partitionPoint(text.sentenceWords.count) { text.sentenceWords[$0].upperBound > last || text.sentenceWords[$0].lowerBound >= span.upperBound }
+        let s = Self.partitionPoint(text.sentenceWords.count) {
+            text.sentenceWords[$0].upperBound > last || text.sentenceWords[$0].lowerBound >= span.upperBound
+        }
         guard s < text.sentenceWords.count else { return nil }
-        let ms = text.sentenceMentions[s].map { text.mentions[$0] } + (s + 1 < text.sentences.count ? text.sentenceMentions[s + 1].map { text.mentions[$0] } : [])
-        // after: «…», — сказал он
-        var w = span.upperBound
-        let limit = min(text.words.count, w + 5)
-        while w < limit {
-            if isSpeechVerb(w) && text.quoteOf[w] == -1 {
-                if let sp = verbSubject(w, in: w..<min(text.words.count, w + 8), mentions: ms, state: state) { return sp }
-                break
-            }
-            w += 1
+        if let sp = speakerNamedAfter(span, sentence: s, state: state) { return sp }
+        guard span.lowerBound > 0 else { return state.lastSpeaker }
+        let before = text.punctBefore[span.lowerBound]
+        if before.contains(":"), let sp = speakerNamedBefore(span, state: state) { return sp }
+        // a quote opening its line, no attribution: the speaker before it
+        return before.contains("\n") ? state.lastSpeaker : nil
+    }
+
+    /// «…», — сказал он: the subject of a speech verb within five words after the quote
+    /// (the mentions of the sentence `s` ending the quote and of the next one).
+    func speakerNamedAfter(_ span: Range<Int>, sentence s: Int, state: SpeakerState) -> Speaker? {
+        let sentences = s + 1 < text.sentences.count ? [s, s + 1] : [s]
+        let ms = sentences.flatMap { text.sentenceMentions[$0].map { text.mentions[$0] } }
+        let limit = min(text.words.count, span.upperBound + 5)
+        guard let v = (span.upperBound..<limit).first(where: { isSpeechVerb($0) && text.quoteOf[$0] == -1 }) else {
+            return nil
         }
-        // before: заявил X: «…» / X: «…»
-        if span.lowerBound > 0 {
-            let before = text.punctBefore[span.lowerBound]
-            if before.contains(":") {
-                let k = Self.partitionPoint(text.sentenceWords.count) { text.sentenceWords[$0].upperBound > span.lowerBound - 1 }
-                let start = k < text.sentenceWords.count && text.sentenceWords[k].contains(span.lowerBound - 1) ? text.sentenceWords[k].lowerBound : 0
-                // mentions are in word order: those from `start` up to the quote
-                var pre: [Mention] = []
-                var mi = Self.partitionPoint(text.mentions.count) { text.mentions[$0].first >= start }
-                while mi < text.mentions.count, text.mentions[mi].first < span.lowerBound {
-                    if text.mentions[mi].last < span.lowerBound { pre.append(text.mentions[mi]) }
-                    mi += 1
-                }
-                for v in (start..<span.lowerBound).reversed() where isSpeechVerb(v) {
-                    if let sp = verbSubject(v, in: start..<span.lowerBound, mentions: pre, state: state) { return sp }
-                }
-                if let m = pre.last(where: { $0.nominative }), let sp = resolve(m, state: state) { return sp }
-            }
-            // a quote opening its line, no attribution: the speaker before it
-            if before.contains("\n") { return state.lastSpeaker }
-        } else {
-            return state.lastSpeaker
+        return verbSubject(v, in: v..<min(text.words.count, v + 8), mentions: ms, state: state)
+    }
+
+    /// заявил X: «…» / X: «…»: the subject of a speech verb before the colon, else the last
+    /// nominative mention there (from the start of the sentence holding the word before).
+    func speakerNamedBefore(_ span: Range<Int>, state: SpeakerState) -> Speaker? {
+        let sentence = Self.partitionPoint(text.sentenceWords.count) {
+            text.sentenceWords[$0].upperBound > span.lowerBound - 1
         }
-        return nil
+        let holds = sentence < text.sentenceWords.count && text.sentenceWords[sentence].contains(span.lowerBound - 1)
+        let start = holds ? text.sentenceWords[sentence].lowerBound : 0
+        // mentions are in word order: those from `start` up to the quote
+        var pre: [Mention] = []
+        var mi = Self.partitionPoint(text.mentions.count) { text.mentions[$0].first >= start }
+        while mi < text.mentions.count, text.mentions[mi].first < span.lowerBound {
+            if text.mentions[mi].last < span.lowerBound { pre.append(text.mentions[mi]) }
+            mi += 1
+        }
+        for v in (start..<span.lowerBound).reversed() where isSpeechVerb(v) {
+            if let sp = verbSubject(v, in: start..<span.lowerBound, mentions: pre, state: state) { return sp }
+        }
+        return pre.last(where: { $0.nominative }).flatMap { resolve($0, state: state) }
     }
 
     /// The first index in `0..<count` for which `isAfter` holds, `isAfter` being false then

@@ -25,9 +25,100 @@ struct StatedDate: Sendable, Equatable {
     }
 }
 
+/// The words of a sentence around one position, for the date rules.
+struct DateContext {
+    let words: [Token]
+    /// The position the rules are tried at.
+    var at: Int
+    let article: Day
+    /// The lexicon's function words and month forms.
+    let functionWords: FunctionWords
+    let months: [String: Int]
+    /// The words a date rule opens with ("накануне", "вчера", "в", "назад"; a day is a
+    /// number): the rules look only at them.
+    let openers: [String]
+
+    init(words: [Token], article: Day, lexicon: Lexicon) {
+        self.words = words
+        at = 0
+        self.article = article
+        functionWords = lexicon.words
+        months = lexicon.months
+        openers = [WordRole.eve, .yesterday, .inPrepositions, .ago].flatMap { lexicon.words.list($0) }
+    }
+
+    /// True when a date rule can start at `at`.
+    var opensADate: Bool { words[at].kind == .number || openers.contains(words[at].norm) }
+
+    /// The folded word at `at + offset`, or nil past either end of the sentence.
+    func norm(_ offset: Int) -> String? {
+        words.indices.contains(at + offset) ? words[at + offset].norm : nil
+    }
+
+    /// True when the word at `at + offset` is one of `role`'s words.
+    func isa(_ offset: Int, _ role: WordRole) -> Bool {
+        norm(offset).map { functionWords.isa($0, role) } ?? false
+    }
+
+    /// The month the word at `at + offset` names.
+    func month(_ offset: Int) -> Int? {
+        norm(offset).flatMap { months[$0] }
+    }
+
+    /// The number the word at `at + offset` is, when it is one.
+    func number(_ offset: Int) -> Int? {
+        guard words.indices.contains(at + offset), words[at + offset].kind == .number else { return nil }
+        return Int(words[at + offset].norm)
+    }
+
+    /// The year the word at `at + offset` gives ("2024").
+    func year(_ offset: Int) -> Int? {
+        number(offset).flatMap { (1900...2100).contains($0) ? $0 : nil }
+    }
+
+    /// The offset of the word after "в" and an optional part of the month ("в начале").
+    var afterMonthPart: Int { isa(1, .monthParts) ? 2 : 1 }
+
+    /// The day `day` of `month` in `year` when it was already said by the article's date: a
+    /// day without a year that would fall after the article is last year's, unless it is
+    /// within two months ahead (a plan, ignored like any date after the article).
+    func said(year: Int, month: Int, day: Int, explicitYear: Bool) -> Day? {
+        guard var date = Day(year: year, month: month, day: day) else { return nil }
+        if !explicitYear && date > article && !DateFinder.soon(month, after: article) {
+            let lastYear = Day(year: year - 1, month: month, day: min(day, Day.daysIn(month: month, year: year - 1)))
+            date = lastYear ?? date
+        }
+        return date <= article ? date : nil
+    }
+}
+
+/// One date rule: its name, how sure a date it gives (3 = day given, 2 = month given,
+/// 1 = relative) and the day it reads at a position, or nil.
+struct DateRule: Sendable {
+    let name: RuleName
+    let strength: Int
+    let apply: @Sendable (DateContext) -> Day?
+}
+
+/// The date of a sentence: the date rules tried at each word in turn, in the order of
+/// `rules`; the first day found decides.
+///
+/// Rules, in order (at each word):
+/// 1. `date.eve`: "накануне", unless a month follows ("накануне 9 мая" is a date to come).
+/// 2. `date.yesterday`: "вчера".
+/// 3. `date.dayMonth`: "22 сентября [2024 года]", not after a blocker ("до 1 мая").
+/// 4. `date.thisMonth`: "в [начале] месяца": the 1st of the article's month.
+/// 5. `date.month`: "в [начале|середине|конце] сентября [2024 года | прошлого года]".
+/// 6. `date.ago`: "месяц назад", "3 дня назад", "два года назад".
 enum DateFinder {
-    static let blockers: Set<String> = K.set(["до", "с", "со", "по", "к", "ко", "от", "после", "через", "начиная"])
-    static let monthParts: Set<String> = K.set(["начале", "середине", "конце"])
+    static let rules: [DateRule] = [
+        DateRule(name: .dateEve, strength: 1, apply: eve),
+        DateRule(name: .dateYesterday, strength: 1, apply: yesterday),
+        DateRule(name: .dateDayMonth, strength: 3, apply: dayMonth),
+        DateRule(name: .dateThisMonth, strength: 2, apply: thisMonth),
+        DateRule(name: .dateMonth, strength: 2, apply: month),
+        DateRule(name: .dateAgo, strength: 1, apply: ago),
+    ]
 
     /// A month at most two months after the article's is a plan ("в октябре" in a September
     /// text), not last year's statement.
@@ -38,66 +129,68 @@ enum DateFinder {
     /// The first date the words give for something already said, or nil.
     static func find(_ w: ArraySlice<Token>, article: Day, lexicon: Lexicon) -> StatedDate? {
         let words = Array(w)
-        var i = 0
-        while i < words.count {
-            let t = words[i]
-            let prev = i > 0 ? words[i - 1].norm : ""
-            // накануне / вчера
-            if t.norm == K.накануне, i + 1 >= words.count || !(lexicon.months[words[i + 1].norm] != nil) {
-                return StatedDate(day: article.adding(days: -1), strength: 1, rule: .dateEve)
-            }
-            if t.norm == K.вчера { return StatedDate(day: article.adding(days: -1), strength: 1, rule: .dateYesterday) }
-            // N <month> [YYYY]
-            if t.kind == .number, let d = Int(t.norm), (1...31).contains(d), i + 1 < words.count,
-               let m = lexicon.months[words[i + 1].norm], !blockers.contains(prev) {
-                var year = article.year
-                var explicitYear = false
-                if i + 2 < words.count, words[i + 2].kind == .number, let y = Int(words[i + 2].norm), (1900...2100).contains(y) {
-                    year = y; explicitYear = true
-                }
-                if let day = Day(year: year, month: m, day: d) {
-                    var day = day
-                    if !explicitYear && day > article && !soon(m, after: article) {
-                        day = Day(year: year - 1, month: m, day: min(d, Day.daysIn(month: m, year: year - 1))) ?? day
-                    }
-                    if day <= article { return StatedDate(day: day, strength: 3, rule: .dateDayMonth) }
+        // one context, moved along the words
+        var context = DateContext(words: words, article: article, lexicon: lexicon)
+        for at in words.indices {
+            context.at = at
+            guard context.opensADate else { continue }
+            for rule in rules {
+                if let day = rule.apply(context) {
+                    return StatedDate(day: day, strength: rule.strength, rule: rule.name)
                 }
             }
-            // в [начале|середине|конце] <month> [YYYY | прошлого года]
-            if t.norm == K.в || t.norm == K.во {
-                var j = i + 1
-                if j < words.count, monthParts.contains(words[j].norm) { j += 1 }
-                if j < words.count, words[j].norm == K.месяца {
-                    return StatedDate(day: Day(year: article.year, month: article.month, day: 1)!, strength: 2, rule: .dateThisMonth)
-                }
-                if j < words.count, let m = lexicon.months[words[j].norm] {
-                    var year = article.year
-                    var explicitYear = false
-                    if j + 1 < words.count, words[j + 1].kind == .number, let y = Int(words[j + 1].norm), (1900...2100).contains(y) {
-                        year = y; explicitYear = true
-                    } else if j + 2 < words.count, words[j + 1].norm == K.прошлого, words[j + 2].norm.hasPrefix(K.год) {
-                        year = article.year - 1; explicitYear = true
-                    }
-                    if var day = Day(year: year, month: m, day: 1) {
-                        if !explicitYear && day > article && !soon(m, after: article) { day = Day(year: year - 1, month: m, day: 1)! }
-                        if day <= article { return StatedDate(day: day, strength: 2, rule: .dateMonth) }
-                    }
-                }
-            }
-            // ... назад
-            if t.norm == K.назад, i > 0 {
-                let unit = words[i - 1].norm
-                var n = 1
-                if i > 1, words[i - 2].kind == .number, let k = Int(words[i - 2].norm) { n = k }
-                var days: Int? = nil
-                if unit.hasPrefix(K.дн) || unit == K.день { days = n }
-                else if unit.hasPrefix(K.недел) { days = 7 * n }
-                else if unit.hasPrefix(K.месяц) { days = 30 * n }
-                else if unit == K.год || unit == K.года || unit == K.лет { days = 365 * n }
-                if let d = days { return StatedDate(day: article.adding(days: -d), strength: 1, rule: .dateAgo) }
-            }
-            i += 1
         }
+        return nil
+    }
+
+    /// "накануне", not before a month.
+    static func eve(_ c: DateContext) -> Day? {
+        c.isa(0, .eve) && c.month(1) == nil ? c.article.adding(days: -1) : nil
+    }
+
+    /// "вчера".
+    static func yesterday(_ c: DateContext) -> Day? {
+        c.isa(0, .yesterday) ? c.article.adding(days: -1) : nil
+    }
+
+    /// "22 сентября [2024 года]", not after "до", "с", "по", …
+    static func dayMonth(_ c: DateContext) -> Day? {
+        guard let day = c.number(0), (1...31).contains(day), let month = c.month(1), !c.isa(-1, .dateBlockers) else {
+            return nil
+        }
+        let year = c.year(2)
+        return c.said(year: year ?? c.article.year, month: month, day: day, explicitYear: year != nil)
+    }
+
+    /// "в [начале] месяца".
+    static func thisMonth(_ c: DateContext) -> Day? {
+        guard c.isa(0, .inPrepositions), c.isa(c.afterMonthPart, .ofMonth) else { return nil }
+        return Day(year: c.article.year, month: c.article.month, day: 1)
+    }
+
+    /// "в [начале] сентября [2024 года | прошлого года]".
+    static func month(_ c: DateContext) -> Day? {
+        let at = c.afterMonthPart
+        guard c.isa(0, .inPrepositions), let month = c.month(at) else { return nil }
+        var year = c.year(at + 1)
+        let yearWord = c.norm(at + 2).map { c.functionWords.startsAny($0, .yearPrefixes) } ?? false
+        let lastYear = c.isa(at + 1, .last) && yearWord
+        if year == nil && lastYear { year = c.article.year - 1 }
+        return c.said(year: year ?? c.article.year, month: month, day: 1, explicitYear: year != nil)
+    }
+
+    /// "[N] дней / недель / месяцев / лет назад".
+    static func ago(_ c: DateContext) -> Day? {
+        guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.functionWords) else { return nil }
+        return c.article.adding(days: -days * (c.number(-2) ?? 1))
+    }
+
+    /// How many days a time unit before "назад" stands for ("дня" 1, "недели" 7, "лет" 365).
+    static func daysIn(_ unit: String, _ words: FunctionWords) -> Int? {
+        if words.startsAny(unit, .dayPrefixes) || words.isa(unit, .dayUnit) { return 1 }
+        if words.startsAny(unit, .weekPrefixes) { return 7 }
+        if words.startsAny(unit, .monthPrefixes) { return 30 }
+        if words.isa(unit, .yearUnits) { return 365 }
         return nil
     }
 }

@@ -20,161 +20,352 @@ struct Mention: Sendable {
     var nominative: Bool
 }
 
-/// Finds mentions in the article's word list.
+/// The article's words at one position, for the mention rules.
+struct MentionContext {
+    let words: [Token]
+    let stems: [String]
+    /// True for the words of a watched name or role.
+    let covered: [Bool]
+    /// The watched names and roles by their first word.
+    let watchedAt: [Int: Mention]
+    /// The position the rules are tried at.
+    var at: Int
+
+    var word: Token { words[at] }
+    var stem: String { stems[at] }
+    /// The folded word at the position.
+    var norm: String { words[at].norm }
+    var capitalized: Bool { words[at].capitalized }
+    /// The word after this one, if any.
+    var next: Token? { at + 1 < words.count ? words[at + 1] : nil }
+    /// True when the word at `k` exists and is part of a watched name or role.
+    func isCovered(_ k: Int) -> Bool { covered.indices.contains(k) && covered[k] }
+}
+
+/// What a mention rule found at a position: a mention, or words to pass over without one
+/// (a country's own name), and where the rules go on.
+struct MentionStep {
+    var mention: Mention?
+    var next: Int
+}
+
+/// The names of the mention rules (they are no stance rules: nothing prints them).
+enum MentionRuleName: String, CaseIterable, Sendable {
+    case watched, insideWatched, pronoun, headOfName, bareHead, headOfCountry, institution, country
+    case unwatchedSpeaker, unwatchedPerson
+}
+
+/// One mention rule: its name and what it finds at a position, or nil.
+struct MentionRule: Sendable {
+    let name: MentionRuleName
+    let apply: @Sendable (MentionFinder, MentionContext) -> MentionStep?
+}
+
+/// Finds mentions in the article's word list: first the watched names and roles (the longest
+/// match at each word), then, at each word in turn where one can start (`mayStartAMention`),
+/// the first of these rules that finds something:
+/// 1. `watched`: the watched name or role that starts here.
+/// 2. `insideWatched`: a word inside one (reached by a skip) is passed over.
+/// 3. `pronoun`: a personal pronoun ("он", "она").
+/// 4. `headOfName`: a role head before a watched name in the genitive is that actor
+///    ("глава Нацбанка").
+/// 5. `bareHead`: a role head not followed by a name ("Президент отметил").
+/// 6. `headOfCountry`: a role head followed by a country narrows it to that country's
+///    actors ("глава Казахстана").
+/// 7. `institution`: a capital or institution that stands for a country ("Анкара").
+/// 8. `country`: a country's own name or adjective is passed over, no mention.
+/// 9. `unwatchedSpeaker`: one capitalised word right before or after a verb of saying
+///    ("Зеленский рассказал", "заявил Трамп"), not a country and not watched.
+/// 10. `unwatchedPerson`: two or more capitalised words in a row, not a country, not watched.
+/// Then `joinedAfterPreposition`: a mention joined by "и" to one after a preposition is no
+/// subject either ("для Минфина и ЦБ").
 struct MentionFinder {
     let index: WatchIndex
     let lexicon: Lexicon
-    static let prepositions: Set<String> = K.set(["в", "во", "на", "с", "со", "к", "ко", "у", "о", "об", "от", "до", "для", "при",
-                                            "без", "над", "под", "про", "через", "между", "после", "перед", "за", "из", "по", "около", "против"])
+    /// Prepositions: a mention after one is no subject.
+    let prepositions: Set<String>
+    /// "и", joining two mentions.
+    let and: [String]
+
+    init(index: WatchIndex, lexicon: Lexicon) {
+        self.index = index
+        self.lexicon = lexicon
+        prepositions = lexicon.words.set(.prepositions)
+        and = lexicon.words.list(.and)
+    }
+
+    static let rules: [MentionRule] = [
+        MentionRule(name: .watched, apply: { $0.watched($1) }),
+        MentionRule(name: .insideWatched, apply: { $0.insideWatched($1) }),
+        MentionRule(name: .pronoun, apply: { $0.pronoun($1) }),
+        MentionRule(name: .headOfName, apply: { $0.headOfName($1) }),
+        MentionRule(name: .bareHead, apply: { $0.bareHead($1) }),
+        MentionRule(name: .headOfCountry, apply: { $0.headOfCountry($1) }),
+        MentionRule(name: .institution, apply: { $0.institution($1) }),
+        MentionRule(name: .country, apply: { $0.country($1) }),
+        MentionRule(name: .unwatchedSpeaker, apply: { $0.unwatchedSpeaker($1) }),
+        MentionRule(name: .unwatchedPerson, apply: { $0.unwatchedPerson($1) }),
+    ]
 
     /// All mentions in word order. `words` are the article's word tokens.
     func mentions(_ words: [Token], stems: [String]) -> [Mention] {
-        var watched: [Mention] = []
+        let watched = watchedMentions(words, stems)
         var covered = [Bool](repeating: false, count: words.count)
-        var i = 0
-        while i < words.count {
-            if let m = watchedMention(at: i, words, stems) {
-                watched.append(m)
-                for k in m.first...m.last { covered[k] = true }
-                i = m.last + 1
-            } else {
-                i += 1
-            }
-        }
+        for m in watched { for k in m.first...m.last { covered[k] = true } }
+        let watchedAt = Dictionary(watched.map { ($0.first, $0) }, uniquingKeysWith: { first, _ in first })
         var out: [Mention] = []
-        var wi = 0
-        i = 0
-        while i < words.count {
-            if covered[i] {
-                while wi < watched.count, watched[wi].first < i { wi += 1 }
-                if wi < watched.count, watched[wi].first == i { out.append(watched[wi]); i = watched[wi].last + 1; wi += 1; continue }
-                i += 1; continue
-            }
-            let w = words[i]
-            if lexicon.pronouns.contains(w.norm) {
-                out.append(Mention(kind: .pronoun, actors: [], first: i, last: i, nominative: true))
-                i += 1; continue
-            }
-            // "глава Нацбанка": a role head before a watched name in the genitive is that actor
-            if lexicon.roleHeads.contains(w.norm) || index.headForms[stems[i]] != nil || lexicon.roleHeads.contains(stems[i]),
-               i + 1 < words.count, covered[i + 1], let named = watched.first(where: { $0.first == i + 1 }),
-               named.kind == .name, !named.nominative {
-                out.append(Mention(kind: .role, actors: named.actors, first: i, last: named.last,
-                                   nominative: (index.headForms[stems[i]] ?? w.norm) == w.norm && !(i > 0 && Self.prepositions.contains(words[i - 1].norm))))
-                i = named.last + 1
+        // one context, moved along the words
+        var context = MentionContext(words: words, stems: stems, covered: covered, watchedAt: watchedAt, at: 0)
+        while context.at < words.count {
+            guard mayStartAMention(context) else {
+                context.at += 1
                 continue
             }
-            if let acts = index.headActors[stems[i]] {
-                // a bare head ("Президент отметил"), unless a name follows it; a country
-                // after it narrows it to that country's actors ("глава Казахстана")
-                let next = i + 1 < words.count ? words[i + 1] : nil
-                let nominative = index.headForms[stems[i]] == w.norm
-                if next == nil || !(next!.capitalized) || covered[i + 1] {
-                    out.append(Mention(kind: .head, actors: acts, first: i, last: i, nominative: nominative))
-                    i += 1; continue
-                }
-                if let (c, len, _) = gazetteerEntry(at: i + 1, words, stems), !c.institution {
-                    let narrowed = acts.filter { index.actorCountries[$0].contains(c.line) && index.ownAnchors[$0].contains(stems[i + 1]) }
-                    if !narrowed.isEmpty {
-                        out.append(Mention(kind: narrowed.count == 1 ? .role : .head, actors: narrowed, first: i, last: i + len, nominative: nominative))
-                        i += 1 + len; continue
-                    }
-                }
-            }
-            if w.capitalized, let (c, len, nominative) = gazetteerEntry(at: i, words, stems) {
-                if c.institution {
-                    out.append(Mention(kind: .institution, actors: [], country: c.line, first: i, last: i + len - 1, nominative: nominative))
-                }
-                i += len; continue
-            }
-            // an unwatched speaker: one capitalised word right before or after a verb of saying
-            // ("Зеленский рассказал", "заявил Трамп"), not a country and not watched
-            if w.capitalized, w.kind == .word, w.scalarCount >= 3, w.cyrillicOnly, !lexicon.stopwords.contains(w.norm),
-               i == 0 || !words[i - 1].capitalized || words[i - 1].end + 1 < w.start,
-               (i + 1 < words.count && !covered[i + 1] && lexicon.speechVerbs.contains(stems[i + 1]) && words[i + 1].start <= w.end + 1)
-                || (i > 0 && lexicon.speechVerbs.contains(stems[i - 1]) && words[i - 1].end + 1 >= w.start && !words[i - 1].capitalized),
-               i + 1 >= words.count || !words[i + 1].capitalized {
-                let oblique = Self.obliqueEndings.contains { w.norm.hasSuffix($0) }
-                out.append(Mention(kind: .other, actors: [], first: i, last: i, nominative: !oblique))
-                i += 1; continue
-            }
-            // an unwatched person: two or more capitalised words in a row (not a country, not watched)
-            if w.capitalized, w.kind == .word, w.scalarCount >= 3, i + 1 < words.count, !covered[i + 1],
-               words[i + 1].capitalized, words[i + 1].kind == .word, words[i + 1].start <= w.end + 2,
-               !isAcronym(w), !isAcronym(words[i + 1]), gazetteerEntry(at: i + 1, words, stems) == nil {
-                var j = i + 1
-                while j + 1 < words.count, !covered[j + 1], words[j + 1].capitalized, words[j + 1].start <= words[j].end + 2 { j += 1 }
-                // oblique endings ("с Владимиром Путиным", "Зеленскому") mark no subject
-                let last = words[j].norm
-                let oblique = Self.obliqueEndings.contains { last.hasSuffix($0) } || (i > 0 && Self.prepositions.contains(words[i - 1].norm))
-                out.append(Mention(kind: .other, actors: [], first: i, last: j, nominative: !oblique))
-                i = j + 1; continue
-            }
-            i += 1
+            let found = firstStep(context)
+            if let m = found?.step.mention { out.append(m) }
+            context.at = found?.step.next ?? context.at + 1
         }
-        // "для Минфина и ЦБ": a mention joined by "и" to one after a preposition is no subject either
-        for k in out.indices.dropFirst() where out[k].first >= 2 && words[out[k].first - 1].norm == K.и
-            && out[k - 1].last == out[k].first - 2 && out[k - 1].first > 0 && Self.prepositions.contains(words[out[k - 1].first - 1].norm) {
-            out[k].nominative = false
-        }
+        joinedAfterPreposition(&out, words)
         return out
     }
 
-    static let obliqueEndings = ["ым", "им", "ом", "ем", "ому", "ему", "ого", "его", "ой", "ую"].map(Fold.word)
-
-    /// The longest watched name or role starting at word `i`.
-    private func watchedMention(at i: Int, _ words: [Token], _ stems: [String]) -> Mention? {
-        let byStem = index.patternsByStem[stems[i]]
-        let byPrefix = index.patternsByPrefix[String(decoding: words[i].norm.utf8.prefix(2), as: UTF8.self)]
-        guard byStem != nil || byPrefix != nil else { return nil }
-        var best: (len: Int, pats: [ActorPattern])? = nil
-        for pi in [byStem ?? [], byPrefix ?? []].joined() {
-            let p = index.actorPatterns[pi]
-            guard p.words.count <= words.count - i else { continue }
-            var ok = true
-            for (k, pw) in p.words.enumerated() where !match(words[i + k], stems[i + k], pw, single: p.words.count == 1).0 { ok = false; break }
-            guard ok else { continue }
-            if best == nil || p.words.count > best!.len { best = (p.words.count, [p]) }
-            else if p.words.count == best!.len { best!.pats.append(p) }
-        }
-        guard let b = best else { return nil }
-        // a name match wins over a role match of the same length
-        let names = b.pats.filter { $0.kind == .name }
-        let chosen = names.isEmpty ? b.pats : names
-        let actors = Array(Set(chosen.map(\.actor))).sorted()
-        let lastWord = i + b.len - 1
-        // nominative: the head word as written in the watchlist (names: the last word)
-        let headPos = chosen[0].kind == .name ? lastWord : i
-        let headPat = chosen[0].kind == .name ? chosen[0].words.last! : chosen[0].words[0]
-        var nominative = words[headPos].norm == headPat.folded
-        if i > 0, Self.prepositions.contains(words[i - 1].norm) { nominative = false }
-        // an indeclinable acronym right after a lower-case word of the same clause is that
-        // word's genitive ("в руководстве ФРС"), unless the word is a verb of saying
-        if headPat.acronym, chosen[0].words.count == 1, i > 0, !words[i - 1].capitalized, words[i - 1].kind == .word,
-           words[i - 1].end + 1 >= words[i].start, !lexicon.speechVerbs.contains(stems[i - 1]),
-           ![K.и, K.а, K.но].contains(words[i - 1].norm) {
-            nominative = false
-        }
-        return Mention(kind: names.isEmpty ? .role : .name, actors: actors, first: i, last: lastWord, nominative: nominative)
+    /// True when a rule can decide at the context's position: each rule first asks for one of
+    /// these (a watched word, a capitalised word, a pronoun, a role head), so at any other word
+    /// the rules are not tried.
+    func mayStartAMention(_ c: MentionContext) -> Bool {
+        c.covered[c.at] || c.capitalized || lexicon.pronouns.contains(c.norm) || isRoleHead(c)
+            || index.headActors[c.stem] != nil
     }
 
-    /// A gazetteer entry starting at word `i`: its line, whether it is an institution or
-    /// capital (not the country's own name, not an adjective), its length, nominative or not.
-    func gazetteerEntry(at i: Int, _ words: [Token], _ stems: [String]) -> (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? {
-        var best: (c: (line: Int, institution: Bool), len: Int, nominative: Bool)? = nil
-        guard let entries = lexicon.gazetteerByFirst[stems[i]] else { return nil }
-        for (li, k) in entries {
-            let e = lexicon.gazetteer[li][k]
-            do {
-                guard i + e.count <= words.count && e.count > (best?.len ?? 0) else { continue }
-                var ok = true
-                for (j, x) in e.enumerated() where stems[i + j] != x { ok = false; break }
-                guard ok else { continue }
-                let folded = lexicon.gazetteerFolded[li][k]
-                let adjective = folded.count == 1 && (folded[0].hasSuffix(K.ский) || folded[0].hasSuffix(K.цкий))
-                let nominative = words[i + e.count - 1].norm == folded.last! && !(i > 0 && Self.prepositions.contains(words[i - 1].norm))
-                best = ((li, k > 0 && !adjective), e.count, nominative)
+    /// A role head ("глава", "президент"), as written or by its stem.
+    private func isRoleHead(_ c: MentionContext) -> Bool {
+        lexicon.roleHeads.contains(c.norm) || index.headForms[c.stem] != nil || lexicon.roleHeads.contains(c.stem)
+    }
+
+    /// What the first rule that finds something finds at the context's position.
+    func firstStep(_ context: MentionContext) -> (step: MentionStep, rule: MentionRuleName)? {
+        for rule in Self.rules {
+            if let step = rule.apply(self, context) { return (step, rule.name) }
+        }
+        return nil
+    }
+
+    /// The watched names and roles, each the longest match at its first word, left to right.
+    func watchedMentions(_ words: [Token], _ stems: [String]) -> [Mention] {
+        var watched: [Mention] = []
+        var at = 0
+        while at < words.count {
+            if let m = watchedMention(at: at, words, stems) {
+                watched.append(m)
+                at = m.last + 1
+            } else {
+                at += 1
             }
+        }
+        return watched
+    }
+
+    /// True when the word before `k` is a preposition.
+    func afterPreposition(_ k: Int, _ words: [Token]) -> Bool {
+        k > 0 && prepositions.contains(words[k - 1].norm)
+    }
+
+    /// The watched name or role that starts here.
+    func watched(_ c: MentionContext) -> MentionStep? {
+        guard c.covered[c.at], let m = c.watchedAt[c.at] else { return nil }
+        return MentionStep(mention: m, next: m.last + 1)
+    }
+
+    /// A word inside a watched name or role.
+    func insideWatched(_ c: MentionContext) -> MentionStep? {
+        c.covered[c.at] ? MentionStep(mention: nil, next: c.at + 1) : nil
+    }
+
+    /// "он", "она".
+    func pronoun(_ c: MentionContext) -> MentionStep? {
+        guard lexicon.pronouns.contains(c.norm) else { return nil }
+        return MentionStep(mention: Mention(kind: .pronoun, actors: [], first: c.at, last: c.at, nominative: true),
+                           next: c.at + 1)
+    }
+
+    /// "глава Нацбанка": a role head before a watched name in the genitive is that actor; it
+    /// is a subject when the head is in its dictionary form and not after a preposition.
+    func headOfName(_ c: MentionContext) -> MentionStep? {
+        guard isRoleHead(c), c.isCovered(c.at + 1), let named = c.watchedAt[c.at + 1], named.kind == .name,
+              !named.nominative else { return nil }
+        let dictionaryForm = (index.headForms[c.stem] ?? c.word.norm) == c.word.norm
+        let nominative = dictionaryForm && !afterPreposition(c.at, c.words)
+        let m = Mention(kind: .role, actors: named.actors, first: c.at, last: named.last, nominative: nominative)
+        return MentionStep(mention: m, next: named.last + 1)
+    }
+
+    /// "Президент отметил": a role head with no name after it stands for the actors having it.
+    func bareHead(_ c: MentionContext) -> MentionStep? {
+        guard let actors = index.headActors[c.stem] else { return nil }
+        if let next = c.next, next.capitalized, !c.covered[c.at + 1] { return nil }
+        let nominative = index.headForms[c.stem] == c.word.norm
+        let m = Mention(kind: .head, actors: actors, first: c.at, last: c.at, nominative: nominative)
+        return MentionStep(mention: m, next: c.at + 1)
+    }
+
+    /// "глава Казахстана": a role head before a country is the head of that country's actors.
+    func headOfCountry(_ c: MentionContext) -> MentionStep? {
+        guard let next = c.next, next.capitalized, !c.covered[c.at + 1], let actors = index.headActors[c.stem],
+              let (entry, len, _) = gazetteerEntry(at: c.at + 1, c.words, c.stems), !entry.institution else {
+            return nil
+        }
+        let narrowed = actors.filter {
+            index.actorCountries[$0].contains(entry.line) && index.ownAnchors[$0].contains(c.stems[c.at + 1])
+        }
+        guard !narrowed.isEmpty else { return nil }
+        let nominative = index.headForms[c.stem] == c.word.norm
+        let kind: Mention.Kind = narrowed.count == 1 ? .role : .head
+        let m = Mention(kind: kind, actors: narrowed, first: c.at, last: c.at + len, nominative: nominative)
+        return MentionStep(mention: m, next: c.at + 1 + len)
+    }
+
+    /// "Анкара", "Кремль": a capital or institution that stands for its country.
+    func institution(_ c: MentionContext) -> MentionStep? {
+        guard c.capitalized, let (entry, len, nominative) = gazetteerEntry(at: c.at, c.words, c.stems),
+              entry.institution else { return nil }
+        let m = Mention(kind: .institution, actors: [], country: entry.line, first: c.at, last: c.at + len - 1,
+                        nominative: nominative)
+        return MentionStep(mention: m, next: c.at + len)
+    }
+
+    /// "Турция", "турецкий": a country's own name is passed over.
+    func country(_ c: MentionContext) -> MentionStep? {
+        guard c.capitalized, let (_, len, _) = gazetteerEntry(at: c.at, c.words, c.stems) else { return nil }
+        return MentionStep(mention: nil, next: c.at + len)
+    }
+
+    /// A capitalised word of three letters or more.
+    private func mayBeName(_ t: Token) -> Bool {
+        t.capitalized && t.kind == .word && t.scalarCount >= 3
+    }
+
+    /// "Зеленский рассказал", "заявил Трамп": one capitalised word, alone, right before or
+    /// after a verb of saying.
+    func unwatchedSpeaker(_ c: MentionContext) -> MentionStep? {
+        guard c.capitalized else { return nil }
+        let w = c.word, at = c.at, words = c.words
+        guard mayBeName(w), w.cyrillicOnly, !lexicon.stopwords.contains(w.norm) else { return nil }
+        let alone = (at == 0 || !words[at - 1].capitalized || words[at - 1].end + 1 < w.start)
+            && !(c.next?.capitalized ?? false)
+        let verbAfter = c.next.map { next in
+            !c.covered[at + 1] && lexicon.speechVerbs.contains(c.stems[at + 1]) && next.start <= w.end + 1
+        } ?? false
+        let verbBefore = at > 0 && lexicon.speechVerbs.contains(c.stems[at - 1]) && words[at - 1].end + 1 >= w.start
+            && !words[at - 1].capitalized
+        guard alone, verbAfter || verbBefore else { return nil }
+        let oblique = lexicon.words.endsAny(w.norm, .obliqueEndings)
+        return MentionStep(mention: Mention(kind: .other, actors: [], first: at, last: at, nominative: !oblique),
+                           next: at + 1)
+    }
+
+    /// "Владимир Зеленский": two or more capitalised words in a row; an oblique ending or a
+    /// preposition before them ("с Владимиром Путиным") marks no subject.
+    func unwatchedPerson(_ c: MentionContext) -> MentionStep? {
+        guard c.capitalized else { return nil }
+        let w = c.word, at = c.at, words = c.words
+        guard mayBeName(w), let next = c.next, !c.covered[at + 1], next.capitalized, next.kind == .word,
+              next.start <= w.end + 2, !isAcronym(w), !isAcronym(next),
+              gazetteerEntry(at: at + 1, words, c.stems) == nil else { return nil }
+        var last = at + 1
+        while last + 1 < words.count, !c.covered[last + 1], words[last + 1].capitalized,
+              words[last + 1].start <= words[last].end + 2 {
+            last += 1
+        }
+        let oblique = lexicon.words.endsAny(words[last].norm, .obliqueEndings) || afterPreposition(at, words)
+        return MentionStep(mention: Mention(kind: .other, actors: [], first: at, last: last, nominative: !oblique),
+                           next: last + 1)
+    }
+
+    /// "для Минфина и ЦБ": a mention joined by "и" to one after a preposition is no subject.
+    func joinedAfterPreposition(_ mentions: inout [Mention], _ words: [Token]) {
+        for k in mentions.indices.dropFirst() {
+            let m = mentions[k], before = mentions[k - 1]
+            if m.first >= 2, and.contains(words[m.first - 1].norm), before.last == m.first - 2,
+               afterPreposition(before.first, words) {
+                mentions[k].nominative = false
+            }
+        }
+    }
+
+    /// The longest watched name or role starting at word `at`; of names and roles of the same
+    /// length, the names. It can be a subject when its head word (a name's last, a role's
+    /// first) is written as in the watchlist, not after a preposition, and it is not an
+    /// acronym governed by the word before it.
+    private func watchedMention(at: Int, _ words: [Token], _ stems: [String]) -> Mention? {
+        let longest = longestPatterns(at: at, words, stems)
+        guard let length = longest.first?.words.count else { return nil }
+        let names = longest.filter { $0.kind == .name }
+        let chosen = names.isEmpty ? longest : names
+        let actors = Array(Set(chosen.map(\.actor))).sorted()
+        let last = at + length - 1
+        let isName = chosen[0].kind == .name
+        let head = isName ? chosen[0].words[length - 1] : chosen[0].words[0]
+        let genitiveAcronym = head.acronym && length == 1 && governedByWordBefore(at, words, stems)
+        let asWritten = words[isName ? last : at].norm == head.folded
+        let nominative = asWritten && !afterPreposition(at, words) && !genitiveAcronym
+        let kind: Mention.Kind = names.isEmpty ? .role : .name
+        return Mention(kind: kind, actors: actors, first: at, last: last, nominative: nominative)
+    }
+
+    /// The watched patterns of the greatest length that match from word `at`, in index order.
+    private func longestPatterns(at: Int, _ words: [Token], _ stems: [String]) -> [ActorPattern] {
+        let byStem = index.patternsByStem[stems[at]]
+        let byPrefix = index.patternsByPrefix[String(decoding: words[at].norm.utf8.prefix(2), as: UTF8.self)]
+        guard byStem != nil || byPrefix != nil else { return [] }
+        var longest: [ActorPattern] = []
+        for pi in [byStem ?? [], byPrefix ?? []].joined() {
+            let pattern = index.actorPatterns[pi]
+            guard matches(pattern, at: at, words, stems) else { continue }
+            if longest.isEmpty || pattern.words.count > longest[0].words.count {
+                longest = [pattern]
+            } else if pattern.words.count == longest[0].words.count {
+                longest.append(pattern)
+            }
+        }
+        return longest
+    }
+
+    /// True when every word of `pattern` matches the words from `at`.
+    private func matches(_ pattern: ActorPattern, at: Int, _ words: [Token], _ stems: [String]) -> Bool {
+        let single = pattern.words.count == 1
+        guard pattern.words.count <= words.count - at else { return false }
+        return pattern.words.indices.allSatisfy { k in
+            match(words[at + k], stems[at + k], pattern.words[k], single: single).0
+        }
+    }
+
+    /// "в руководстве ФРС": an indeclinable acronym right after a lower-case word of the same
+    /// clause is that word's genitive, unless the word is a verb of saying or joins clauses.
+    private func governedByWordBefore(_ at: Int, _ words: [Token], _ stems: [String]) -> Bool {
+        guard at > 0 else { return false }
+        let before = words[at - 1]
+        return !before.capitalized && before.kind == .word && before.end + 1 >= words[at].start
+            && !lexicon.speechVerbs.contains(stems[at - 1]) && !lexicon.words.isa(before.norm, .clauseJoiners)
+    }
+
+    /// A gazetteer entry found in the text: its line, whether it is an institution or capital
+    /// (not the country's own name, not an adjective), its length in words, nominative or not.
+    typealias GazetteerHit = (c: (line: Int, institution: Bool), len: Int, nominative: Bool)
+
+    /// The longest gazetteer entry starting at word `at` (the first of equal length).
+    func gazetteerEntry(at: Int, _ words: [Token], _ stems: [String]) -> GazetteerHit? {
+        guard let entries = lexicon.gazetteerByFirst[stems[at]] else { return nil }
+        var best: GazetteerHit? = nil
+        for (line, position) in entries {
+            let entry = lexicon.gazetteer[line][position]
+            guard at + entry.count <= words.count, entry.count > (best?.len ?? 0),
+                  entry.indices.allSatisfy({ stems[at + $0] == entry[$0] }) else { continue }
+            let folded = lexicon.gazetteerFolded[line][position]
+            let adjective = folded.count == 1 && lexicon.words.endsAny(folded[0], .adjectiveNameSuffixes)
+            let asWritten = words[at + entry.count - 1].norm == folded[folded.count - 1]
+            let nominative = asWritten && !afterPreposition(at, words)
+            // the first entry of a line is the country's own name
+            best = ((line, position > 0 && !adjective), entry.count, nominative)
         }
         return best
     }
@@ -186,18 +377,18 @@ struct MentionFinder {
 
     /// Whether a text word matches a pattern word; the second value says the form is the
     /// dictionary form (a nominative).
-    func match(_ t: Token, _ stem: String, _ p: PatternWord, single: Bool) -> (Bool, Bool) {
-        guard t.kind == .word || t.kind == .number else { return (false, false) }
-        if p.acronym { return (t.norm == p.folded && t.capitalized, true) }
-        if p.proper {
-            if p.folded.unicodeScalars.count <= 4 && !t.capitalized { return (false, false) }
-            if t.norm == p.folded { return (true, true) }
-            if WordForms.nameMatches(t.norm, p.folded) { return (true, false) }
-            if !single, p.folded.unicodeScalars.count >= 6, stem == p.stem { return (true, false) }
+    func match(_ token: Token, _ stem: String, _ word: PatternWord, single: Bool) -> (Bool, Bool) {
+        guard token.kind == .word || token.kind == .number else { return (false, false) }
+        if word.acronym { return (token.norm == word.folded && token.capitalized, true) }
+        if word.proper {
+            if word.folded.unicodeScalars.count <= 4 && !token.capitalized { return (false, false) }
+            if token.norm == word.folded { return (true, true) }
+            if index.nameForms.matches(token.norm, word.folded) { return (true, false) }
+            if !single, word.folded.unicodeScalars.count >= 6, stem == word.stem { return (true, false) }
             return (false, false)
         }
-        if t.norm == p.folded { return (true, true) }
-        if stem == p.stem { return (true, false) }
+        if token.norm == word.folded { return (true, true) }
+        if stem == word.stem { return (true, false) }
         return (false, false)
     }
 }

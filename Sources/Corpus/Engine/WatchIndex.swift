@@ -45,85 +45,126 @@ struct WatchIndex: Sendable {
     /// Anchor stems of the actor alone (its own names and roles, widened by the gazetteer).
     var ownAnchors: [Set<String>] = []
 
+    /// The inflected forms of proper names (the lexicon's name endings), for matching names.
+    let nameForms: NameForms
+
+    /// Compiles the watchlist, in these steps:
+    /// 1. `addActorPatterns`: each actor's names and roles as word patterns; role heads.
+    /// 2. `indexPatternsByFirstWord`: patterns by the stem or the first letters of their first word.
+    /// 3. `addCountriesAndAnchors`: the countries each actor's roles name, and its anchors.
+    /// 4. the topic models (`TopicModel`).
+    /// 5. `dropAnchorsEveryTopicShares`: an anchor every topic has ties nothing.
+    /// 6. `weighDescriptionWords`: description words by rarity among the topics.
     init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer) {
-        func words(_ text: String) -> [PatternWord] {
-            Tokenizer.tokens(text).filter { $0.kind == .word || $0.kind == .number }.map { t in
-                let raw = text.utf8Text(t.start, t.end)
-                let acronym = raw.unicodeScalars.count >= 2 && raw == raw.uppercased() && raw != raw.lowercased()
-                return PatternWord(folded: t.norm, stem: Fold.stem(t.norm, stemmer), proper: t.capitalized, acronym: acronym)
-            }
+        let words = { (text: String) in Self.patternWords(text, stemmer: stemmer) }
+        nameForms = NameForms(lexicon.words)
+        addActorPatterns(watchlist.actors, lexicon: lexicon, words: words)
+        indexPatternsByFirstWord()
+        addCountriesAndAnchors(watchlist.actors, lexicon: lexicon, words: words)
+        topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
+        dropAnchorsEveryTopicShares()
+        weighDescriptionWords()
+    }
+
+    /// The words of a name, role or topic text, prepared for matching.
+    static func patternWords(_ text: String, stemmer: Stemmer) -> [PatternWord] {
+        Tokenizer.tokens(text).filter { $0.kind == .word || $0.kind == .number }.map { t in
+            let raw = text.utf8Text(t.start, t.end)
+            let acronym = raw.unicodeScalars.count >= 2 && raw == raw.uppercased() && raw != raw.lowercased()
+            let stem = Fold.stem(t.norm, stemmer)
+            return PatternWord(folded: t.norm, stem: stem, proper: t.capitalized, acronym: acronym)
         }
-        for (i, a) in watchlist.actors.enumerated() {
-            for n in a.names { actorPatterns.append(ActorPattern(actor: i, kind: .name, words: words(n))) }
-            for r in a.roles {
-                let ws = words(r)
-                actorPatterns.append(ActorPattern(actor: i, kind: .role, words: ws))
-                // every role word that heads roles ("глава", "парламентарий") can stand alone
-                for h in ws where lexicon.roleHeads.contains(h.folded) {
-                    headActors[h.stem, default: []].append(i)
-                    headForms[h.stem] = h.folded
+    }
+
+    /// Step 1: a pattern per name and role; every role word that heads roles ("глава",
+    /// "парламентарий") can stand alone for the actors having it.
+    private mutating func addActorPatterns(_ actors: [Watchlist.Actor], lexicon: Lexicon,
+                                           words: (String) -> [PatternWord]) {
+        for (actor, a) in actors.enumerated() {
+            for name in a.names { actorPatterns.append(ActorPattern(actor: actor, kind: .name, words: words(name))) }
+            for role in a.roles {
+                let roleWords = words(role)
+                actorPatterns.append(ActorPattern(actor: actor, kind: .role, words: roleWords))
+                for head in roleWords where lexicon.roleHeads.contains(head.folded) {
+                    headActors[head.stem, default: []].append(actor)
+                    headForms[head.stem] = head.folded
                 }
             }
         }
-        for (k, v) in headActors { headActors[k] = Array(Set(v)).sorted() }
+        for (head, actors) in headActors { headActors[head] = Array(Set(actors)).sorted() }
+    }
+
+    /// Step 2: patterns opening with a proper name or acronym by the first two bytes of its
+    /// folded form (and those of its fleeting-vowel forms: лев → ль, лв); the others by the
+    /// stem and the folded form of their first word.
+    private mutating func indexPatternsByFirstWord() {
         for (pi, p) in actorPatterns.enumerated() {
-            guard let w = p.words.first else { continue }
-            if w.proper || w.acronym {
-                var keys = Set([String(decoding: w.folded.utf8.prefix(2), as: UTF8.self)])
-                let u = Array(w.folded.utf8)
-                if u.count >= 3 { keys.insert(String(decoding: [u[0], Array(Fold.word("ь").utf8)[0]], as: UTF8.self)); keys.insert(String(decoding: [u[0], u[2]], as: UTF8.self)) }
-                for k in keys { patternsByPrefix[k, default: []].append(pi) }
-            } else {
-                patternsByStem[w.stem, default: []].append(pi)
-                patternsByStem[w.folded, default: []].append(pi)
+            guard let first = p.words.first else { continue }
+            guard first.proper || first.acronym else {
+                patternsByStem[first.stem, default: []].append(pi)
+                patternsByStem[first.folded, default: []].append(pi)
+                continue
             }
+            let bytes = Array(first.folded.utf8)
+            var keys = Set([String(decoding: bytes.prefix(2), as: UTF8.self)])
+            if bytes.count >= 3 {
+                keys.insert(String(decoding: [bytes[0]] + nameForms.softSign.utf8.prefix(1), as: UTF8.self))
+                keys.insert(String(decoding: [bytes[0], bytes[2]], as: UTF8.self))
+            }
+            for k in keys { patternsByPrefix[k, default: []].append(pi) }
         }
-        for (k, v) in patternsByStem { patternsByStem[k] = Array(Set(v)).sorted() }
-        // countries and anchors of actors
+        for (stem, patterns) in patternsByStem { patternsByStem[stem] = Array(Set(patterns)).sorted() }
+    }
+
+    /// Step 3: each actor's countries (those its roles name, and its group mates'), its own
+    /// anchors (its proper words and its countries' gazetteer words) and its anchors with
+    /// its group's.
+    private mutating func addCountriesAndAnchors(_ actors: [Watchlist.Actor], lexicon: Lexicon,
+                                                 words: (String) -> [PatternWord]) {
         func countries(of text: String) -> Set<Int> {
             let stems = Set(words(text).filter { $0.proper }.map(\.stem))
-            var out = Set<Int>()
-            for (li, line) in lexicon.gazetteer.enumerated() where line.contains(where: { $0.count == 1 && stems.contains($0[0]) }) {
-                out.insert(li)
+            let lines = lexicon.gazetteer.indices.filter { li in
+                lexicon.gazetteer[li].contains { $0.count == 1 && stems.contains($0[0]) }
             }
-            return out
+            return Set(lines)
         }
-        var own: [Set<Int>] = []
-        for a in watchlist.actors {
-            own.append(countries(of: (a.names + a.roles).joined(separator: " ; ")))
+        func properStems(_ actor: Watchlist.Actor) -> [String] {
+            (actor.names + actor.roles).flatMap { words($0).filter(\.proper).map(\.stem) }
         }
-        for (i, a) in watchlist.actors.enumerated() {
-            var c = own[i]
-            if let g = a.group {
-                for (j, b) in watchlist.actors.enumerated() where j != i && b.group == g { c.formUnion(own[j]) }
-            }
-            actorCountries.append(c)
-            var mine = Set<String>()
-            for li in own[i] { for e in lexicon.gazetteer[li] { mine.formUnion(e) } }
-            for t in a.names + a.roles { for w in words(t) where w.proper { mine.insert(w.stem) } }
-            ownAnchors.append(mine)
-            var anchors = Set<String>()
-            for li in c { for e in lexicon.gazetteer[li] { anchors.formUnion(e) } }
-            var mates = [a]
-            if let g = a.group { mates += watchlist.actors.filter { $0.group == g && $0.id != a.id } }
-            for m in mates { for t in m.names + m.roles { for w in words(t) where w.proper { anchors.insert(w.stem) } } }
-            actorAnchors.append(anchors)
+        func gazetteerWords(_ lines: Set<Int>) -> Set<String> {
+            Set(lines.flatMap { lexicon.gazetteer[$0].flatMap { $0 } })
         }
-        topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
-        // an anchor every topic shares ties nothing: drop it
-        var freq: [String: Int] = [:]
-        for t in topics { for a in t.anchors { freq[a, default: 0] += 1 } }
+        let own = actors.map { countries(of: ($0.names + $0.roles).joined(separator: " ; ")) }
+        for (i, a) in actors.enumerated() {
+            let mates = actors.indices.filter { $0 != i && a.group != nil && actors[$0].group == a.group }
+            let shared = mates.reduce(own[i]) { $0.union(own[$1]) }
+            actorCountries.append(shared)
+            ownAnchors.append(gazetteerWords(own[i]).union(properStems(a)))
+            let matesByID = actors.filter { a.group != nil && $0.group == a.group && $0.id != a.id }
+            actorAnchors.append(([a] + matesByID).reduce(gazetteerWords(shared)) { $0.union(properStems($1)) })
+        }
+    }
+
+    /// Step 5: with more than two topics, an anchor every topic shares ties nothing.
+    private mutating func dropAnchorsEveryTopicShares() {
+        guard topics.count > 2 else { return }
+        var topicsHaving: [String: Int] = [:]
+        for t in topics { for a in t.anchors { topicsHaving[a, default: 0] += 1 } }
+        for i in topics.indices {
+            topics[i].anchors = topics[i].anchors.filter { (topicsHaving[$0] ?? 0) < topics.count }
+        }
+    }
+
+    /// Step 6: description words shared by most topics are weak evidence: weight 1/(topics
+    /// having it), 0 from half the topics up (at least two).
+    private mutating func weighDescriptionWords() {
         let limit = max(2, (topics.count + 1) / 2)
-        for i in topics.indices where topics.count > 2 {
-            topics[i].anchors = topics[i].anchors.filter { (freq[$0] ?? 0) < topics.count }
-        }
-        // description words shared by most topics are weak evidence: weight by rarity
-        var wf: [String: Int] = [:]
-        for t in topics { for w in t.descriptionStems { wf[w, default: 0] += 1 } }
+        var topicsHaving: [String: Int] = [:]
+        for t in topics { for w in t.descriptionStems { topicsHaving[w, default: 0] += 1 } }
         for i in topics.indices {
             var weights: [String: Double] = [:]
             for w in topics[i].descriptionStems {
-                let f = Double(wf[w] ?? 1)
+                let f = Double(topicsHaving[w] ?? 1)
                 weights[w] = f >= Double(limit) ? 0 : 1.0 / f
             }
             topics[i].descriptionWeights = weights

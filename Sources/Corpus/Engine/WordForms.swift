@@ -29,7 +29,7 @@ final class StemCache: Sendable {
 ///   (Токаев → "тока", Токаева → "токаев"), so a name word matches a token that is the
 ///   folded name plus one of a short list of case endings (after dropping a final
 ///   а/я/ь/й of the name: Набиуллина → Набиуллиной), plus the fleeting vowel of short
-///   names (Лев → Льва).
+///   names (Лев → Льва): see `NameForms`, which takes those lists from the lexicon.
 /// - everything is folded first (`Fold`: case, ё, Latin look-alikes).
 struct WordForms {
     let stemmer: Stemmer
@@ -65,36 +65,69 @@ struct WordForms {
         stem.prefix(5)
     }
 
-    /// Case endings a proper name may take in running text.
-    static let nameEndings: Set<String> = K.set(["", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "ы", "и", "ой", "ей", "ую", "юю",
-                                        "ого", "его", "ому", "ему", "ых", "их", "ыми", "ими", "ам", "ям", "ах", "ях", "ою", "ь"])
+}
 
-    /// Final letters of a name dropped before a case ending (Набиуллина → Набиуллиной), folded.
-    static let droppableFinals = Set(Fold.word("аяьй").unicodeScalars)
+/// The inflected forms of a proper name in running text, from the lexicon's roles
+/// `nameEndings`, `droppableFinals`, `fleetingVowels` and `softSign`.
+///
+/// A token is a form of a name word when it is, in this order:
+/// 1. the name itself;
+/// 2. the name and a case ending (Токаев → Токаевым);
+/// 3. the name without a droppable final letter, and an ending (Набиуллина → Набиуллиной);
+/// 4. a short name without its fleeting vowel, and an ending (Лев → Льва; a three-letter
+///    name whose dropped vowel is the first fleeting vowel keeps a soft sign in its place).
+struct NameForms: Sendable {
+    /// Case endings a proper name may take in running text, with the bare name's "".
+    let endings: Set<String>
+    /// Final letters of a name dropped before a case ending (Набиуллина → Набиуллиной).
+    let droppableFinals: Set<Unicode.Scalar>
+    /// Vowels that drop out of a short name before an ending (Лев → Льва).
+    let fleetingVowels: [Unicode.Scalar]
+    /// What stands for the first fleeting vowel of a three-letter name (лев → льв-а).
+    let softSign: String
+
+    init(_ words: FunctionWords) {
+        endings = Set([""] + words.list(.nameEndings))
+        droppableFinals = Set(words.list(.droppableFinals).flatMap(\.unicodeScalars))
+        fleetingVowels = words.list(.fleetingVowels).compactMap(\.unicodeScalars.first)
+        softSign = words.word(.softSign)
+    }
 
     /// True when `token` (folded) is an inflected form of the folded name word `name`.
-    static func nameMatches(_ token: String, _ name: String) -> Bool {
+    func matches(_ token: String, _ name: String) -> Bool {
         if token == name { return true }
         let tn = token.utf8.count, nn = name.utf8.count
         guard nn >= 3, tn >= nn - 2, tn <= nn + 3, token.utf8.first == name.utf8.first else { return false }
-        if let rest = suffix(of: token, after: name), nameEndings.contains(rest) { return true }
-        let last = name.unicodeScalars.last!
-        if droppableFinals.contains(last) {
-            let base = String(name.unicodeScalars.dropLast())
-            if let rest = suffix(of: token, after: base), nameEndings.contains(rest), !rest.isEmpty { return true }
-        }
-        // fleeting vowel: лев → льв-а
-        let u = Array(name.unicodeScalars)
-        if u.count <= 5, u.count >= 3, u[u.count - 2] == Fold.encode("е") || u[u.count - 2] == Fold.encode("о") {
-            var v = u; v.remove(at: u.count - 2)
-            var base = String.UnicodeScalarView(); base.append(contentsOf: v)
-            let b = String(base)
-            let soft = u[u.count - 2] == Fold.encode("е") && u.count == 3 ? String(u[0]) + Fold.word("ь") + String(u[2]) : b
-            for cand in [b, soft] {
-                if let rest = suffix(of: token, after: cand), !rest.isEmpty, nameEndings.contains(rest) { return true }
-            }
-        }
-        return false
+        if let rest = Self.suffix(of: token, after: name), endings.contains(rest) { return true }
+        return withoutDroppableFinal(token, name) || withoutFleetingVowel(token, name)
+    }
+
+    /// Набиуллина → Набиуллин-ой.
+    private func withoutDroppableFinal(_ token: String, _ name: String) -> Bool {
+        guard let last = name.unicodeScalars.last, droppableFinals.contains(last) else { return false }
+        let base = String(name.unicodeScalars.dropLast())
+        return endsInAnEnding(token, after: base)
+    }
+
+    /// Лев → Льв-а.
+    private func withoutFleetingVowel(_ token: String, _ name: String) -> Bool {
+        let letters = Array(name.unicodeScalars)
+        let n = letters.count
+        guard (3...5).contains(n), fleetingVowels.contains(letters[n - 2]) else { return false }
+        var kept = letters
+        kept.remove(at: n - 2)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: kept)
+        let base = String(view)
+        let keepsSoftSign = letters[n - 2] == fleetingVowels.first && n == 3
+        let soft = keepsSoftSign ? String(letters[0]) + softSign + String(letters[2]) : base
+        return endsInAnEnding(token, after: base) || endsInAnEnding(token, after: soft)
+    }
+
+    /// True when `token` is `base` and a case ending (not the bare `base`).
+    private func endsInAnEnding(_ token: String, after base: String) -> Bool {
+        guard let rest = Self.suffix(of: token, after: base) else { return false }
+        return !rest.isEmpty && endings.contains(rest)
     }
 
     private static func suffix(of token: String, after prefix: String) -> String? {

@@ -1,0 +1,69 @@
+import Testing
+@testable import Corpus
+
+/// Each date rule of `DateFinder.rules` on invented sentences (article of 8 November 2025):
+/// where it fires (its name and the day), and a near sentence where it does not.
+struct DateRuleTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var words: String
+        /// The rule that decides, or nil for no date.
+        var rule: RuleName?
+        var day: String?
+        var description: String { words }
+    }
+
+    static func date(_ text: String) -> StatedDate? {
+        let words = Tokenizer.tokens(text).filter { $0.kind == .word || $0.kind == .number }
+        return DateFinder.find(words[...], article: Day(year: 2025, month: 11, day: 8)!, lexicon: EngineFixture.lexicon)
+    }
+
+    /// Where each rule fires.
+    static let positives: [Case] = [
+        Case(words: "накануне министр говорил о ставке", rule: .dateEve, day: "2025-11-07"),
+        Case(words: "вчера депутат заявил о переговорах", rule: .dateYesterday, day: "2025-11-07"),
+        Case(words: "22 сентября депутат заявил о переговорах", rule: .dateDayMonth, day: "2025-09-22"),
+        Case(words: "в начале месяца министр заявил о ставке", rule: .dateThisMonth, day: "2025-11-01"),
+        Case(words: "в декабре прошлого года министр заявил", rule: .dateMonth, day: "2024-12-01"),
+        Case(words: "три года и 3 недели назад министр заявил", rule: .dateAgo, day: "2025-10-18"),
+    ]
+
+    /// A near sentence for each, where that rule does not fire.
+    static let negatives: [Case] = [
+        // "накануне" before a month is the eve of something to come
+        Case(words: "накануне мая министр говорил о ставке", rule: nil, day: nil),
+        Case(words: "завтра депутат заявит о переговорах", rule: nil, day: nil),
+        // a deadline, not when it was said
+        Case(words: "до 22 сентября депутат должен заявить о переговорах", rule: nil, day: nil),
+        // a week is no month
+        Case(words: "в начале недели министр заявил о ставке", rule: nil, day: nil),
+        // a month just ahead of the article is a plan
+        Case(words: "в декабре министр заявит о ставке", rule: nil, day: nil),
+        // "спустя" is no "назад"
+        Case(words: "три года и 3 недели спустя министр заявил", rule: nil, day: nil),
+    ]
+
+    @Test(arguments: positives)
+    func ruleFires(_ c: Case) {
+        let found = Self.date(c.words)
+        #expect(found?.rule == c.rule)
+        #expect(found.map { "\($0.day)" } == c.day)
+    }
+
+    @Test(arguments: zip(negatives, positives))
+    func ruleDoesNotFire(_ c: Case, _ twin: Case) {
+        let found = Self.date(c.words)
+        #expect(found?.rule == c.rule)
+        #expect(found.map { "\($0.day)" } == c.day)
+        #expect(found?.rule != twin.rule)
+    }
+
+    @Test func everyRuleHasATest() {
+        #expect(DateFinder.rules.map(\.name) == Self.positives.compactMap(\.rule))
+    }
+
+    @Test func strengthFollowsWhatTheWordsGive() {
+        #expect(Self.date("22 сентября депутат заявил")?.strength == 3)
+        #expect(Self.date("в сентябре депутат заявил")?.strength == 2)
+        #expect(Self.date("вчера депутат заявил")?.strength == 1)
+    }
+}
