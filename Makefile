@@ -79,8 +79,8 @@ install: $(RELEASE_BIN)
 	  echo "install -D -m 0644 seeds/watchlist.yaml $(DESTDIR)$(SYSCONFDIR)/stancewatch/watchlist.yaml"; \
 	  install -D -m 0644 seeds/watchlist.yaml $(DESTDIR)$(SYSCONFDIR)/stancewatch/watchlist.yaml; \
 	fi
-	install -d $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon
-	install -m 0644 Sources/Corpus/Lexicon/*.txt $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon/
+	install -d $(DESTDIR)$(PREFIX)/share/stancewatch/Language/ru
+	install -m 0644 Sources/Corpus/Language/ru/*.txt $(DESTDIR)$(PREFIX)/share/stancewatch/Language/ru/
 	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/stancewatch/README.md
 	@if [ -z "$(DESTDIR)" ]; then \
 	  if command -v systemd-tmpfiles >/dev/null; then systemd-tmpfiles --create $(PREFIX)/lib/tmpfiles.d/stancewatch.conf; fi; \
@@ -93,7 +93,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/stancewatch $(DESTDIR)$(PREFIX)/lib/systemd/system/stancewatch.service \
 	  $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/stancewatch.conf \
 	  $(DESTDIR)$(PREFIX)/lib/systemd/catalog/stancewatch.catalog $(DESTDIR)$(PREFIX)/share/stancewatch/watchlist.yaml
-	rm -rf $(DESTDIR)$(PREFIX)/share/stancewatch/Lexicon $(DESTDIR)$(PREFIX)/share/doc/stancewatch
+	rm -rf $(DESTDIR)$(PREFIX)/share/stancewatch/Language $(DESTDIR)$(PREFIX)/share/doc/stancewatch
 
 # The unit must verify clean and score well under systemd-analyze security.
 verify-unit:

@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Lexicon")],
+            resources: [.copy("Language")],
             swiftSettings: strict
         ),
         // Alert rules (shift, divergence), alert records and their sinks.

@@ -31,7 +31,7 @@ for corpus in seeds dev dev2 dev3 dev4; do
     echo
     echo "== $corpus"
     if [ ! -f "$dir/gold.json" ]; then echo "no gold.json in $dir; skipped"; continue; fi
-    echo "-- shipped model (Sources/Corpus/Lexicon/stance-model.txt)"
+    echo "-- shipped model (Sources/Corpus/Language/ru/stance-model.txt)"
     bash "$shared/eval/replay.sh" "$dir" "$bin" || status=1
     if [ -f "$models/loco-$corpus.txt" ]; then
         echo "-- leave-one-corpus-out model (trained without $corpus)"

@@ -6,7 +6,8 @@ import Platform
 /// page furniture), `MentionFinder` (names, roles, pronouns, institutions, unwatched
 /// people), `Attribution` (who holds each sentence), `TopicFinder` (which topic),
 /// `PolarityFinder` (which side), `DateFinder` (when it was said). Every stance carries
-/// the names of the rules that decided it. Lexicons are data (`Lexicon/`), the watchlist
+/// the names of the rules that decided it (`RuleCatalog` lists them in order). Everything
+/// language-specific is one `Language` value over the data folder `Language/ru/`; the watchlist
 /// is compiled once at init; per article, each distinct word is looked up once, and
 /// stemmed once per process.
 ///
@@ -18,45 +19,41 @@ import Platform
 ///
 /// The rules propose, a model decides: every sentence where a watched actor (holding the
 /// words or only named) meets a topic is a candidate, each rule that fired is a feature, and
-/// `StanceModel` (a logistic regression, `Lexicon/stance-model.txt`) gives each candidate a
+/// `StanceModel` (a logistic regression, `Language/ru/stance-model.txt`) gives each candidate a
 /// confidence. Below the model's threshold the engine abstains; an actor given both sides of
 /// one topic on one stated day by one article is an abstention too. Only confident stances
 /// are returned, so only they enter the history and raise alerts.
 public struct StanceEngine: Sendable {
     let watchlist: Watchlist
+    /// Everything language-specific: folding, stemmer, lexicons.
+    let language: Language
+    /// `language.lexicon`, kept at hand for the stages.
     let lexicon: Lexicon
     let index: WatchIndex
-    let stemmer: Stemmer
+    var stemmer: Stemmer { language.stemmer }
     let buckets: [Substring: [(Int, Int)]]
     let stemCache = StemCache()
     let model: StanceModel
 
-    /// Loads the lexicons from the module's resources and compiles `watchlist`.
+    /// Loads the language data (`Language`) and the stance model from the module's resources
+    /// and compiles `watchlist`.
     public init(watchlist: Watchlist) throws {
-        guard let stemmer = Stemmer(language: "russian") else {
-            throw Lexicon.LoadError(description: "the Snowball Russian stemmer is not available; the engine was not started")
-        }
-        let directory = try Lexicon.locate()
-        let lexicon = try Lexicon(directory: directory, stem: { Fold.stem($0, stemmer) })
-        let model = try StanceModel.bundled(lexiconDirectory: directory)
-        self.init(watchlist: watchlist, lexicon: lexicon, stemmer: stemmer, model: model)
+        let language = try Language.load()
+        let model = try StanceModel.bundled(lexiconDirectory: language.directory)
+        self.init(watchlist: watchlist, language: language, model: model)
     }
 
-    /// The bundled lexicons with `model` instead of the bundled one (training, evaluation).
+    /// The bundled language data with `model` instead of the bundled one (training, evaluation).
     public init(watchlist: Watchlist, model: StanceModel) throws {
-        guard let stemmer = Stemmer(language: "russian") else {
-            throw Lexicon.LoadError(description: "the Snowball Russian stemmer is not available; the engine was not started")
-        }
-        let lexicon = try Lexicon.bundled(stem: { Fold.stem($0, stemmer) })
-        self.init(watchlist: watchlist, lexicon: lexicon, stemmer: stemmer, model: model)
+        self.init(watchlist: watchlist, language: try Language.load(), model: model)
     }
 
-    init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer, model: StanceModel) {
+    init(watchlist: Watchlist, language: Language, model: StanceModel) {
         self.model = model
         self.watchlist = watchlist
-        self.lexicon = lexicon
-        self.stemmer = stemmer
-        self.index = WatchIndex(watchlist: watchlist, lexicon: lexicon, stemmer: stemmer)
+        self.language = language
+        self.lexicon = language.lexicon
+        self.index = WatchIndex(watchlist: watchlist, lexicon: language.lexicon, stemmer: language.stemmer)
         self.buckets = TopicFinder.buckets(index)
     }
 

@@ -21,7 +21,7 @@ import Platform
 ///   several actors, a role that names a title but not whose ("регулятор", "глава государства").
 ///
 /// Its own vocabulary (words of stance and speech, abstract nouns, institution words that do
-/// not say whose) is data: `Lexicon/lint.txt`; it also reads the engine's `stopwords.txt`,
+/// not say whose) is data: `Language/ru/lint.txt`; it also reads the engine's `stopwords.txt`,
 /// `negations.txt`, `role_heads.txt` and `gazetteer.txt`. Pure and fast (no I/O after init):
 /// the daemon runs it at start-up and on every reload.
 public struct WatchlistLint: Sendable {

@@ -14,14 +14,22 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(articleLimitHelp, valueName: "bytes"))
     var maxArticleBytes: Int = ArticleReader.defaultMaxBytes
 
+    @Flag(name: .long, help: "Print the engine's rules, stage by stage, in the order they are tried, and exit.")
+    var rules = false
+
     @Argument(help: ArgumentHelp("The article file.", valueName: "file"))
-    var file: String
+    var file: String?
 
     func validate() throws {
         try validateArticleLimit(maxArticleBytes)
+        if !rules && file == nil { throw ValidationError("Missing expected argument '<file>'") }
     }
 
     func run() async throws {
+        if rules {
+            print(RuleCatalog.text, terminator: "")
+            return
+        }
         // SQLite, file reads and the engine block: on a thread of their own, not the async pool.
         let command = self
         try await OwnThread.run(named: "stancewatch-explain") { try command.work() }
@@ -30,6 +38,6 @@ struct ExplainCommand: AsyncParsableCommand {
     private func work() throws {
         let (_, list) = try watchlist.load()
         let explainer = try ArticleExplainer(watchlist: list, maxArticleBytes: maxArticleBytes)
-        for line in try explainer.explain(path: file) { print(line) }
+        for line in try explainer.explain(path: file ?? "") { print(line) }
     }
 }

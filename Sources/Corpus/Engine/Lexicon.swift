@@ -1,6 +1,6 @@
 import Foundation
 
-/// The engine's word lists, read from the module's `Lexicon/` resources (see its README).
+/// The engine's word lists, read from the language's data folder `Language/ru/` (see its README).
 ///
 /// Single words are kept as Snowball stems of their folded form; phrases as arrays of
 /// stems. Nothing here is specific to a watchlist.
@@ -66,29 +66,25 @@ struct Lexicon: Sendable {
         var description: String
     }
 
-    /// Loads every list from the bundled `Lexicon/` folder.
-    static func bundled(stem: @escaping (String) -> String) throws -> Lexicon {
-        try Lexicon(directory: try locate(), stem: stem)
-    }
-
-    /// Where the lexicons are: `$STANCEWATCH_LEXICON`, the resource bundle next to the
-    /// executable (a build), `../share/stancewatch/Lexicon` beside the executable or under
-    /// /usr/local and /usr (an install); the package's own resource bundle last (its
-    /// accessor stops the process when even the build folder is gone, so it is tried only
-    /// when nothing else is found).
+    /// Where the language's data folder (`Language/ru/`) is: `$STANCEWATCH_LEXICON`, the
+    /// resource bundle next to the executable (a build), `../share/stancewatch/Language/ru`
+    /// beside the executable or under /usr/local and /usr (an install); the package's own
+    /// resource bundle last (its accessor stops the process when even the build folder is gone,
+    /// so it is tried only when nothing else is found).
     static func locate() throws -> String {
         let fm = FileManager.default
+        let folder = "Language/" + Language.folder
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["STANCEWATCH_LEXICON"], !env.isEmpty { candidates.append(env) }
         let exeDir = Bundle.main.bundleURL.path
-        candidates.append(exeDir + "/stancewatch_Corpus.resources/Lexicon")
-        candidates.append(exeDir + "/../share/stancewatch/Lexicon")
-        candidates += ["/usr/local/share/stancewatch/Lexicon", "/usr/share/stancewatch/Lexicon"]
+        candidates.append(exeDir + "/stancewatch_Corpus.resources/" + folder)
+        candidates.append(exeDir + "/../share/stancewatch/" + folder)
+        candidates += ["/usr/local/share/stancewatch/" + folder, "/usr/share/stancewatch/" + folder]
         for c in candidates where fm.fileExists(atPath: c + "/speech_verbs.txt") { return c }
-        guard let url = Bundle.module.url(forResource: "Lexicon", withExtension: nil) else {
-            throw LoadError(description: "the engine's lexicons were not found (looked in \(candidates.joined(separator: ", ")) and the resource bundle); the engine was not started")
+        guard let url = Bundle.module.url(forResource: "Language", withExtension: nil) else {
+            throw LoadError(description: "the engine's language data was not found (looked in \(candidates.joined(separator: ", ")) and the resource bundle); the engine was not started")
         }
-        return url.path
+        return url.path + "/" + Language.folder
     }
 
     /// Loads every list from `directory`, each file in the one lexicon syntax (`LexiconFile`).

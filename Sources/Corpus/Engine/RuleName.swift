@@ -51,7 +51,7 @@ enum RuleName: String, CaseIterable, Sendable {
 /// How a sentence's date came from another sentence: carried over from the sentence before
 /// with the same speaker ("Он вновь указал …"), or given by a later sentence that points
 /// back with a demonstrative ("Это письмо было направлено в декабре").
-enum DateCarry: String, Sendable {
+enum DateCarry: String, CaseIterable, Sendable {
     case carried
     case backReference
 }

@@ -41,7 +41,7 @@ public struct Contribution: Sendable, Hashable {
 /// topic, polarity) is the actor's stance as an analyst reads it, and the threshold below
 /// which the engine abstains.
 ///
-/// The weights are data (`Lexicon/stance-model.txt`, one `feature weight` a line plus a
+/// The weights are data (`Language/ru/stance-model.txt`, one `feature weight` a line plus a
 /// `threshold` line), trained by `EngineProbe --train` (deterministic gradient descent over
 /// the labelled candidates of the development corpora); `STANCEWATCH_MODEL=path` selects
 /// another file at run time (leave-one-corpus-out evaluation).
