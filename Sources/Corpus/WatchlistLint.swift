@@ -171,7 +171,7 @@ struct LintVocabulary: Sendable {
                 throw WatchlistLint.LoadError(description: reason + "; the watchlist was not checked")
             }
         }
-        let roles = try read("function-words.txt", .tagged(WordRole.allCases.map(\.rawValue), required: true))
+        let roles = try read("function-words.txt", FunctionWords.shape)
         do {
             names = NameForms(try FunctionWords(entries: roles))
         } catch {

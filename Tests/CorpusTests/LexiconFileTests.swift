@@ -66,8 +66,8 @@ struct LexiconFileTests {
     }
 
     @Test func functionWordsNeedEveryRoleOnce() throws {
-        let all = WordRole.allCases.map { "\($0.rawValue): слово" }
-        let shape = LexiconFile.Shape.tagged(WordRole.allCases.map(\.rawValue), required: true)
+        let all = WordRole.allCases.map { "\($0.name): слово" }
+        let shape = FunctionWords.shape
         let words = try FunctionWords(entries: try read(all.joined(separator: "\n"), shape))
         #expect(words.word(.ago) == Fold.word("слово"))
         let twice = (all + ["ago: назад"]).joined(separator: "\n")
@@ -75,9 +75,9 @@ struct LexiconFileTests {
         let missing = all.dropLast().joined(separator: "\n")
         do {
             _ = try FunctionWords(entries: try read(missing, shape))
-            Issue.record("a file without the role \(WordRole.allCases.last!.rawValue) was accepted")
+            Issue.record("a file without the role \(WordRole.allCases.last!.name) was accepted")
         } catch {
-            #expect("\(error)".contains("does not give the role '\(WordRole.allCases.last!.rawValue)'"))
+            #expect("\(error)".contains("does not give the role '\(WordRole.allCases.last!.name)'"))
         }
     }
 

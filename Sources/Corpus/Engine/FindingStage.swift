@@ -13,7 +13,8 @@
 ///    `polarity.naive` (contra when a negation stands within four words before the cue);
 /// 5. the candidate's features (`CandidateFeatures`), the article-wide ones once all are known.
 struct FindingStage {
-    let engine: StanceEngine
+    let lexicon: Lexicon
+    let index: WatchIndex
     let text: ArticleText
     let article: Article
     let topicFinder: TopicFinder
@@ -29,7 +30,8 @@ struct FindingStage {
     }
 
     init(engine: StanceEngine, text: ArticleText, article: Article) {
-        self.engine = engine
+        lexicon = engine.lexicon
+        index = engine.index
         self.text = text
         self.article = article
         topicFinder = TopicFinder(text: text, index: engine.index, lexicon: engine.lexicon, buckets: engine.buckets,
@@ -41,7 +43,7 @@ struct FindingStage {
     /// Every candidate of the article in text order, or nil when `shouldStop` said yes first.
     func candidates(_ holders: SentenceHolders, shouldStop: () -> Bool) -> [Candidate]? {
         var out: [Candidate] = []
-        var dates = StatedDates(text: text, article: article, lexicon: engine.lexicon)
+        var dates = StatedDates(text: text, article: article, lexicon: lexicon)
         for s in text.sentences.indices {
             if shouldStop() { return nil }
             let speaker = holders.speakers[s]
@@ -95,7 +97,7 @@ struct FindingStage {
             for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].actors[0] != actor {
                 let (left, right) = n < i ? (mentions[n], m) : (m, mentions[n])
                 let between = left.last + 1
-                if right.first == left.last + 2, engine.lexicon.words.isa(text.words[between].norm, .and),
+                if right.first == left.last + 2, lexicon.words.isa(text.words[between].norm, .and),
                    !text.boundary(before: between) {
                     out.append(mentions[n].actors[0])
                 }
@@ -110,15 +112,15 @@ struct FindingStage {
         let r = text.sentenceWords[s]
         let facts = features.sentence(s, question: isQuestion(s))
         let evaluation = polarityFinder.evaluation(r, clause: r)
-        let noSide = r.contains { engine.lexicon.noSide.contains(text.words[$0].norm) }
-        let directionAt = r.first { engine.lexicon.directions[text.stems[$0]] != nil }
+        let noSide = r.contains { lexicon.noSide.contains(text.words[$0].norm) }
+        let directionAt = r.first { lexicon.directions[text.stems[$0]] != nil }
         var out: [Candidate] = []
         for holder in holders {
             let hits = topicHits(s, holder: holder.actor, evaluationAt: evaluation.value != 0 ? evaluation.at : nil,
                                  directionAt: directionAt)
             let competing = Set(hits.map(\.topic)).count - 1
             for hit in hits {
-                let topic = engine.index.topics[hit.topic]
+                let topic = index.topics[hit.topic]
                 let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: r, properCue: hit.properCue)
                 let naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
                 let (polarity, polarityRule) = found ?? (naive, .polarityNaive)
@@ -152,8 +154,8 @@ struct FindingStage {
         var hasQuestionWord = false, hasParticle = false
         for w in text.sentenceWords[s] {
             let norm = text.words[w].norm
-            if engine.lexicon.words.isa(norm, .questionParticle) { hasParticle = true }
-            else if engine.lexicon.questionWords.contains(norm) { hasQuestionWord = true }
+            if lexicon.words.isa(norm, .questionParticle) { hasParticle = true }
+            else if lexicon.questionWords.contains(norm) { hasQuestionWord = true }
         }
         return hasQuestionWord && hasParticle
     }

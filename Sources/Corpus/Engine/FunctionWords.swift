@@ -1,7 +1,7 @@
 /// What a function word (or a part of a word) does for the rules: the roles of
 /// `function-words.txt`, one line each. The rules ask for a role, never for a word, so the
 /// words of a language are data.
-enum WordRole: String, CaseIterable, Sendable {
+enum WordRole: Int, CaseIterable, Sendable {
     // the driver
     case aboutPreposition, aboutThis, then, subjectPronouns, again, questionParticle, demonstratives, connectives, and
     // who holds the words
@@ -14,45 +14,60 @@ enum WordRole: String, CaseIterable, Sendable {
     // when it was said
     case eve, yesterday, inPrepositions, ofMonth, last, ago, dateBlockers, monthParts, dayUnit, dayPrefixes, weekPrefixes, monthPrefixes
     case yearPrefixes, yearUnits
+
+    /// The role's name in `function-words.txt`. (The raw value is the role's position, so that
+    /// a lookup is an array index, not a hash of the name.)
+    var name: String { String(describing: self) }
+
+    /// The roles by their names in the file.
+    static let byName: [String: WordRole] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
 }
 
 /// The function words of a language by role, folded (see `Fold`), in the order the file gives
 /// them. Built from `function-words.txt`; see the lexicon folder's README for the syntax.
 struct FunctionWords: Sendable {
-    private var byRole: [WordRole: [String]]
+    /// Each role's words, at the role's raw value.
+    private var lists: [[String]]
+    private var sets: [Set<String>]
 
     /// No words at all (a lexicon being built).
-    static let none = FunctionWords(byRole: [:])
+    static let none = FunctionWords(lists: Array(repeating: [], count: WordRole.allCases.count))
 
-    private init(byRole: [WordRole: [String]]) { self.byRole = byRole }
+    private init(lists: [[String]]) {
+        self.lists = lists
+        sets = lists.map(Set.init)
+    }
 
     /// Every role's words, in file order (the order matters only where a rule says so).
-    func list(_ role: WordRole) -> [String] { byRole[role] ?? [] }
+    func list(_ role: WordRole) -> [String] { lists[role.rawValue] }
 
     /// The role's words as a set, for membership tests.
-    func set(_ role: WordRole) -> Set<String> { Set(list(role)) }
+    func set(_ role: WordRole) -> Set<String> { sets[role.rawValue] }
 
     /// The one word of a single-word role ("ли", "назад").
-    func word(_ role: WordRole) -> String { list(role).first ?? "" }
+    func word(_ role: WordRole) -> String { lists[role.rawValue].first ?? "" }
 
     /// True when `folded` is one of the role's words.
-    func isa(_ folded: String, _ role: WordRole) -> Bool { list(role).contains(folded) }
+    func isa(_ folded: String, _ role: WordRole) -> Bool { sets[role.rawValue].contains(folded) }
 
     /// Builds the roles from `function-words.txt`'s entries (`role: word word …`, the tag
     /// checked by `LexiconFile`). A role given twice or missing from the file is an error naming
     /// the file (and the line).
     init(entries: [LexiconFile.Entry]) throws {
-        var byRole: [WordRole: [String]] = [:]
+        var lists: [[String]?] = Array(repeating: nil, count: WordRole.allCases.count)
         for entry in entries {
-            guard let tag = entry.tag, let role = WordRole(rawValue: tag) else { throw entry.line.error("has no role") }
-            guard byRole[role] == nil else { throw entry.line.error("gives the role '\(tag)' a second time") }
-            byRole[role] = entry.item.split(separator: " ").map { Fold.word(Substring($0)) }
+            guard let tag = entry.tag, let role = WordRole.byName[tag] else { throw entry.line.error("has no role") }
+            guard lists[role.rawValue] == nil else { throw entry.line.error("gives the role '\(tag)' a second time") }
+            lists[role.rawValue] = entry.item.split(separator: " ").map { Fold.word(Substring($0)) }
         }
-        if let missing = WordRole.allCases.first(where: { byRole[$0] == nil }), let file = entries.first?.line.file {
-            throw Lexicon.LoadError(description: "lexicon '\(file)' does not give the role '\(missing.rawValue)'; the engine was not started")
+        if let missing = WordRole.allCases.first(where: { lists[$0.rawValue] == nil }), let file = entries.first?.line.file {
+            throw Lexicon.LoadError(description: "lexicon '\(file)' does not give the role '\(missing.name)'; the engine was not started")
         }
-        self.byRole = byRole
+        self.init(lists: lists.map { $0 ?? [] })
     }
+
+    /// The shape of `function-words.txt`: every line tagged with a role.
+    static var shape: LexiconFile.Shape { .tagged(WordRole.allCases.map(\.name), required: true) }
 }
 
 /// One entry line of a lexicon file and where it stands, for errors that name both.

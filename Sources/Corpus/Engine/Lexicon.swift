@@ -90,7 +90,7 @@ struct Lexicon: Sendable {
     /// Loads every list from `directory`, each file in the one lexicon syntax (`LexiconFile`).
     init(directory: String, stem: @escaping (String) -> String) throws {
         let files = LexiconReader(directory: directory, stem: stem)
-        words = try FunctionWords(entries: try files.tagged("function-words.txt", WordRole.self, required: true).map(\.entry))
+        words = try FunctionWords(entries: try LexiconFile.read("function-words.txt", in: directory, shape: FunctionWords.shape))
         try readSpeech(files)
         try readPolarity(files)
         try readPhrases(files)
