@@ -100,7 +100,9 @@ enum Tokenizer {
             }
             let next = scalars.index(after: j)
             guard next < scalars.endIndex,
-                  joins(c, before: scalars[next], number: allDigits, length: scalars.distance(from: start, to: j)) else { break }
+                  joins(c, before: scalars[next], number: allDigits, length: scalars.distance(from: start, to: j)) else {
+                break
+            }
             end += UTF8.width(c)
             j = next
         }
@@ -115,11 +117,13 @@ enum Tokenizer {
     /// digits): a hyphen, an apostrophe or a point between letters ("пресс-служба", "т.е"; the
     /// point only after a short letter group, not "конец.Начало"), a point or a comma between
     /// digits ("2,5").
+    /// `length` is counted only for a point between letters (counting walks the word).
     @inline(__always)
-    private static func joins(_ c: Unicode.Scalar, before next: Unicode.Scalar, number: Bool, length: Int) -> Bool {
+    private static func joins(_ c: Unicode.Scalar, before next: Unicode.Scalar, number: Bool,
+                              length: @autoclosure () -> Int) -> Bool {
         guard c == "-" || c == "'" || c == "’" || c == "." || (c == "," && number) else { return false }
         guard number ? isDigit(next) : isLetter(next) else { return false }
-        return number || c != "." || length <= 2
+        return number || c != "." || length() <= 2
     }
 
     @inline(__always) static func isDigit(_ u: Unicode.Scalar) -> Bool { (0x30...0x39).contains(u.value) }
