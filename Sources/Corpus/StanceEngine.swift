@@ -2,14 +2,17 @@ import Platform
 
 /// The stance engine: an article in, the watched actors' pro/contra positions out.
 ///
-/// Stages, each a small type in `Engine/`: `Tokenizer` and `Segmenter` (sentences,
-/// page furniture), `MentionFinder` (names, roles, pronouns, institutions, unwatched
-/// people), `Attribution` (who holds each sentence), `TopicFinder` (which topic),
-/// `PolarityFinder` (which side), `DateFinder` (when it was said). Every stance carries
-/// the names of the rules that decided it (`RuleCatalog` lists them in order). Everything
-/// language-specific is one `Language` value over the data folder `Language/ru/`; the watchlist
-/// is compiled once at init; per article, each distinct word is looked up once, and
-/// stemmed once per process.
+/// A plain chain of stages, each a small type in `Engine/` (`Chain.swift` strings them
+/// together): `ArticleText` (`Tokenizer`, `Segmenter`: sentences, page furniture;
+/// `MentionFinder`: names, roles, pronouns, institutions, unwatched people) →
+/// `SentenceHolders` (`Attribution`: who holds each sentence) → `FindingStage` (holders,
+/// `StatedDates`/`DateFinder`: when it was said, `TopicFinder`: which topic, `PolarityFinder`:
+/// which side, `CandidateFeatures`) → `Decision` (the model, abstentions, one stance per
+/// actor, topic and stated date). Each stage is an ordered list of named rules; every stance
+/// carries the names of the rules that decided it (`RuleName`; `RuleCatalog` lists them in
+/// order, `stancewatch explain --rules` prints them). Everything language-specific is one
+/// `Language` value over the data folder `Language/ru/`. The watchlist is compiled once at
+/// init; per article, each distinct word is looked up once, and stemmed once per process.
 ///
 /// Nothing is keyed on a corpus: topics are read from their own words (cues, label, and
 /// the `pro`/`contra` descriptions, which decide whether a topic is a *direction* topic —
