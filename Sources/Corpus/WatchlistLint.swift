@@ -30,7 +30,9 @@ public struct WatchlistLint: Sendable {
 
     /// Why the lint could not start.
     public struct LoadError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+        /// What went wrong, without what the lint did about it.
+        public var reason: String
+        public var description: String { reason + "; the watchlist was not checked" }
     }
 
     /// Loads the vocabulary from the engine's lexicon folder (see `Lexicon.locate`).
@@ -39,7 +41,7 @@ public struct WatchlistLint: Sendable {
         do {
             directory = try Lexicon.locate()
         } catch {
-            throw LoadError(description: "\(error)")
+            throw LoadError(reason: error.reason)
         }
         try self.init(lexiconDirectory: directory)
     }
@@ -47,7 +49,7 @@ public struct WatchlistLint: Sendable {
     /// Loads the vocabulary from `lexiconDirectory`.
     public init(lexiconDirectory: String) throws(LoadError) {
         guard let stemmer = Stemmer(language: "russian") else {
-            throw LoadError(description: "the Snowball Russian stemmer is not available; the watchlist was not checked")
+            throw LoadError(reason: "the Snowball Russian stemmer is not available")
         }
         self.stemmer = stemmer
         vocabulary = try LintVocabulary(directory: lexiconDirectory, stemmer: stemmer)
@@ -163,37 +165,32 @@ struct LintVocabulary: Sendable {
     var names: NameForms
 
     init(directory: String, stemmer: Stemmer) throws(WatchlistLint.LoadError) {
-        func read(_ name: String, _ shape: LexiconFile.Shape = .plain) throws(WatchlistLint.LoadError) -> [LexiconFile.Entry] {
-            do {
-                return try LexiconFile.read(name, in: directory, shape: shape)
-            } catch {
-                let reason = "\(error)".replacingOccurrences(of: "; the engine was not started", with: "")
-                throw WatchlistLint.LoadError(description: reason + "; the watchlist was not checked")
-            }
-        }
-        let roles = try read("function-words.txt", FunctionWords.shape)
+        // titles and places of one or two letters stay as written: Snowball would empty them
+        let files = LexiconReader(directory: directory, stem: { $0.utf8.count <= 2 ? $0 : Fold.stem($0, stemmer) })
         do {
-            names = NameForms(try FunctionWords(entries: roles))
+            try self.init(files)
+        } catch let error as Lexicon.LoadError {
+            throw WatchlistLint.LoadError(reason: error.reason)
         } catch {
-            let reason = "\(error)".replacingOccurrences(of: "; the engine was not started", with: "")
-            throw WatchlistLint.LoadError(description: reason + "; the watchlist was not checked")
+            throw WatchlistLint.LoadError(reason: "\(error)")
         }
-        func folded(_ s: some StringProtocol) -> [String] {
-            s.split(whereSeparator: { $0 == " " }).map { Fold.word(Substring($0)) }
-        }
-        func stem(_ f: String) -> String { f.utf8.count <= 2 ? f : Fold.stem(f, stemmer) }
-        stopwords = Set(try read("stopwords.txt").flatMap { folded($0.item) })
-        stopStems = Set(stopwords.filter { $0.unicodeScalars.count >= 3 }.map(stem))
-        negators = Set(try read("negations.txt", .tagged(["affirmative"])).filter { $0.tag == nil }.flatMap { folded($0.item) })
-        titles = Set(try read("role_heads.txt").flatMap { folded($0.item) }.map(stem))
-        for e in try read("lint.txt", .tagged(["institution", "contraExample"])) {
-            switch e.tag {
-            case "institution": titles.formUnion(folded(e.item).map(stem))
-            case "contraExample": contraExamples.append(e.item)
-            default: generic.formUnion(folded(e.item).map(stem))
+    }
+
+    private init(_ files: LexiconReader) throws {
+        names = NameForms(try files.functionWords())
+        stopwords = Set(try files.plain("stopwords.txt").flatMap { files.words($0) })
+        stopStems = Set(stopwords.filter { $0.unicodeScalars.count >= 3 }.map(files.stem))
+        negators = Set(try files.tagged("negations.txt", NegationTag.self).filter { $0.tag == nil }
+            .flatMap { files.words($0.entry.item) })
+        titles = Set(try files.plain("role_heads.txt").flatMap { files.words($0) }.map(files.stem))
+        for (tag, e) in try files.tagged("lint.txt", LintTag.self) {
+            switch tag {
+            case .institution?: titles.formUnion(files.words(e.item).map(files.stem))
+            case .contraExample?: contraExamples.append(e.item)
+            case nil: generic.formUnion(files.words(e.item).map(files.stem))
             }
         }
-        places = Set(try read("gazetteer.txt", .lists).flatMap(\.items).flatMap { folded($0) }.map(stem))
+        places = Set(try files.lists("gazetteer.txt").joined().flatMap { files.words($0) }.map(files.stem))
     }
 }
 

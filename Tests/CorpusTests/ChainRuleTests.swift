@@ -14,6 +14,11 @@ struct ChainRuleTests {
         }
     }
 
+    /// The candidate `triple` of `body`, which must be there.
+    static func candidate(_ triple: String, in body: String) throws -> (triple: String, rules: [String], day: String) {
+        try #require(read(body).first { $0.triple == triple }, "no candidate \(triple) in «\(body)»")
+    }
+
     static func holders(_ body: String, engine: StanceEngine = EngineFixture.engine) -> [String: String] {
         Dictionary(read(body, engine: engine).map { ($0.triple, $0.rules[0]) }, uniquingKeysWith: { first, _ in first })
     }
@@ -46,21 +51,21 @@ struct ChainRuleTests {
 
     @Test func aDateIsCarriedToTheSentenceThatGoesOn() throws {
         let body = "22 сентября Абаев заявил, что Казахстан готов выступить посредником. Он вновь указал, что Казахстан готов предоставить площадку."
-        let venue = try #require(Self.read(body).first { $0.triple == "nurlan kz-venue pro" })
+        let venue = try Self.candidate("nurlan kz-venue pro", in: body)
         #expect(venue.rules.last == "date.dayMonth.carried" && venue.day == "2025-09-22", "\(venue)")
         // another paragraph with no continuation: the article's date
         let near = "22 сентября Абаев заявил, что Казахстан готов выступить посредником.\n\nАбаев заявил, что Казахстан готов предоставить площадку."
-        let apart = try #require(Self.read(near).first { $0.triple == "nurlan kz-venue pro" })
+        let apart = try Self.candidate("nurlan kz-venue pro", in: near)
         #expect(apart.rules.last == RuleName.dateArticle.rawValue && apart.day == "2025-11-08", "\(apart)")
     }
 
     @Test func aLaterDemonstrativeSentenceDatesTheOneBefore() throws {
         let body = "Абаев заявил, что Казахстан готов выступить посредником. Это заявление было сделано в декабре прошлого года."
-        let stance = try #require(Self.read(body).first { $0.triple == "nurlan kz-mediator pro" })
+        let stance = try Self.candidate("nurlan kz-mediator pro", in: body)
         #expect(stance.rules.last == "date.month.backReference" && stance.day == "2024-12-01", "\(stance)")
         // no demonstrative: the date belongs to its own sentence only
         let near = "Абаев заявил, что Казахстан готов выступить посредником. Переговоры начались в декабре прошлого года."
-        let own = try #require(Self.read(near).first { $0.triple == "nurlan kz-mediator pro" })
+        let own = try Self.candidate("nurlan kz-mediator pro", in: near)
         #expect(own.rules.last == RuleName.dateArticle.rawValue, "\(own)")
     }
 }

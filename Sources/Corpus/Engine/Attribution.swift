@@ -86,21 +86,6 @@ struct Attribution {
     let text: ArticleText
     let lexicon: Lexicon
     let index: WatchIndex
-    /// Prepositions: a mention after one is no subject.
-    let prepositions: Set<String>
-    /// "что", "чтобы": no subject is looked for across them.
-    let complementizers: [String]
-    /// The beginning of the relative pronoun ("котор-").
-    let relativePrefixes: [String]
-
-    init(text: ArticleText, lexicon: Lexicon, index: WatchIndex) {
-        self.text = text
-        self.lexicon = lexicon
-        self.index = index
-        prepositions = lexicon.words.set(.prepositions)
-        complementizers = lexicon.words.list(.complementizers)
-        relativePrefixes = lexicon.words.list(.relativePrefixes)
-    }
 
     /// The rules in the order they are tried.
     static let chain: [SpeakerStep] = [
@@ -299,7 +284,7 @@ struct Attribution {
 
     /// True when mention `m` is preceded by a preposition (then it is no subject).
     func afterPreposition(_ m: Mention) -> Bool {
-        m.first > 0 && prepositions.contains(text.words[m.first - 1].norm)
+        m.first > 0 && lexicon.words.isa(text.words[m.first - 1].norm, .prepositions)
     }
 
     func isSpeechVerb(_ w: Int) -> Bool {
@@ -320,7 +305,7 @@ struct Attribution {
     /// verb) stands for the mention ending at most two words before it.
     func relativeAntecedent(_ v: Int, in range: Range<Int>, mentions ms: [Mention]) -> Mention? {
         let window = stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1)
-        let relative = window.first { w in relativePrefixes.contains { text.words[w].norm.hasPrefix($0) } }
+        let relative = window.first { lexicon.words.startsAny(text.words[$0].norm, .relativePrefixes) }
         guard let k = relative else {
             return nil
         }
@@ -340,7 +325,7 @@ struct Attribution {
     /// The nearest nominative mention left of the verb outside quotes, not across "что".
     func leftSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
         for m in ms.reversed() where m.last < v && text.quoteOf[m.first] == -1 {
-            let acrossThat = (m.last + 1..<v).contains { complementizers.contains(text.words[$0].norm) }
+            let acrossThat = (m.last + 1..<v).contains { lexicon.words.isa(text.words[$0].norm, .complementizers) }
             if acrossThat { return nil }
             if m.nominative && !afterPreposition(m) { return m }
         }

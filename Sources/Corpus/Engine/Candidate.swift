@@ -47,17 +47,6 @@ struct CandidateFeatures {
         var named: [(actor: Int, at: Int)]
     }
 
-    /// The words that set two parts of a sentence against each other (`contrastWords`).
-    let contrastWords: Set<String>
-
-    init(text: ArticleText, lexicon: Lexicon, index: WatchIndex, polarity: PolarityFinder) {
-        self.text = text
-        self.lexicon = lexicon
-        self.index = index
-        self.polarity = polarity
-        self.contrastWords = lexicon.words.set(.contrastWords)
-    }
-
     func sentence(_ s: Int, question: Bool) -> SentenceFacts {
         let r = text.sentenceWords[s]
         var named: [(actor: Int, at: Int)] = []
@@ -70,7 +59,7 @@ struct CandidateFeatures {
         return SentenceFacts(range: r, forecast: has(lexicon.forecasts, in: r),
                              condition: has(lexicon.conditions, in: r),
                              hedge: polarity.hedged(r) || polarity.hedged(r, sentence: true),
-                             contrast: r.contains { contrastWords.contains(text.words[$0].norm) }, question: question,
+                             contrast: r.contains { lexicon.words.isa(text.words[$0].norm, .contrastWords) }, question: question,
                              otherSpeaker: other, headline: s == 0,
                              negated: negated(r),
                              named: named)
@@ -212,8 +201,8 @@ struct CandidateFeatures {
         let read = Self.negationReaders.contains(polarityRule)
             ? max(c.lowerBound, cue.lowerBound - 6)..<cue.lowerBound : cue.lowerBound..<cue.lowerBound
         var lo = cue.lowerBound, hi = cue.upperBound
-        while lo > r.lowerBound, !contrastWords.contains(text.words[lo - 1].norm) { lo -= 1 }
-        while hi < r.upperBound, !contrastWords.contains(text.words[hi].norm) { hi += 1 }
+        while lo > r.lowerBound, !lexicon.words.isa(text.words[lo - 1].norm, .contrastWords) { lo -= 1 }
+        while hi < r.upperBound, !lexicon.words.isa(text.words[hi].norm, .contrastWords) { hi += 1 }
         return negation(in: lo..<hi, outside: read)
     }
 

@@ -34,9 +34,9 @@ struct DateContext {
     /// The lexicon's function words and month forms.
     let functionWords: FunctionWords
     let months: [String: Int]
-    /// The words a date rule opens with ("накануне", "вчера", "в", "назад"; a day is a
-    /// number): the rules look only at them.
-    let openers: [String]
+    /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
+    /// is a number): the rules look only at them.
+    static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago]
 
     init(words: [Token], article: Day, lexicon: Lexicon) {
         self.words = words
@@ -44,11 +44,10 @@ struct DateContext {
         self.article = article
         functionWords = lexicon.words
         months = lexicon.months
-        openers = [WordRole.eve, .yesterday, .inPrepositions, .ago].flatMap { lexicon.words.list($0) }
     }
 
     /// True when a date rule can start at `at`.
-    var opensADate: Bool { words[at].kind == .number || openers.contains(words[at].norm) }
+    var opensADate: Bool { words[at].kind == .number || Self.openers.contains { isa(0, $0) } }
 
     /// The folded word at `at + offset`, or nil past either end of the sentence.
     func norm(_ offset: Int) -> String? {

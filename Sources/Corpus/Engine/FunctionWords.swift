@@ -61,7 +61,7 @@ struct FunctionWords: Sendable {
             lists[role.rawValue] = entry.item.split(separator: " ").map { Fold.word(Substring($0)) }
         }
         if let missing = WordRole.allCases.first(where: { lists[$0.rawValue] == nil }), let file = entries.first?.line.file {
-            throw Lexicon.LoadError(description: "lexicon '\(file)' does not give the role '\(missing.name)'; the engine was not started")
+            throw Lexicon.LoadError("lexicon '\(file)' does not give the role '\(missing.name)'")
         }
         self.init(lists: lists.map { $0 ?? [] })
     }
@@ -78,6 +78,6 @@ struct LexiconLine: Sendable {
 
     /// The load error for this line: `lexicon 'F' line N <what>; the engine was not started`.
     func error(_ what: String) -> Lexicon.LoadError {
-        Lexicon.LoadError(description: "lexicon '\(file)' line \(number) \(what); the engine was not started")
+        Lexicon.LoadError("lexicon '\(file)' line \(number) \(what)")
     }
 }

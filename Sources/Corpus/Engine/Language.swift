@@ -22,7 +22,7 @@ struct Language: Sendable {
     /// Loads the language from `directory` (default: where `Lexicon.locate` finds it).
     static func load(directory: String? = nil) throws -> Language {
         guard let stemmer = Stemmer(language: snowball) else {
-            throw Lexicon.LoadError(description: "the Snowball \(snowball) stemmer is not available; the engine was not started")
+            throw Lexicon.LoadError("the Snowball \(snowball) stemmer is not available")
         }
         let directory = try directory ?? Lexicon.locate()
         let lexicon = try Lexicon(directory: directory, stem: { Fold.stem($0, stemmer) })

@@ -62,8 +62,12 @@ struct Lexicon: Sendable {
     var noSide: Set<String> = []
 
     /// Why the lexicons could not be loaded.
+    /// What went wrong (`reason`); the engine says it did not start, the lint that it checked
+    /// nothing.
     struct LoadError: Error, CustomStringConvertible {
-        var description: String
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+        var description: String { reason + "; the engine was not started" }
     }
 
     /// Where the language's data folder (`Language/ru/`) is: `$STANCEWATCH_LEXICON`, the
@@ -71,7 +75,7 @@ struct Lexicon: Sendable {
     /// beside the executable or under /usr/local and /usr (an install); the package's own
     /// resource bundle last (its accessor stops the process when even the build folder is gone,
     /// so it is tried only when nothing else is found).
-    static func locate() throws -> String {
+    static func locate() throws(LoadError) -> String {
         let fm = FileManager.default
         let folder = "Language/" + Language.folder
         var candidates: [String] = []
@@ -82,7 +86,7 @@ struct Lexicon: Sendable {
         candidates += ["/usr/local/share/stancewatch/" + folder, "/usr/share/stancewatch/" + folder]
         for c in candidates where fm.fileExists(atPath: c + "/speech_verbs.txt") { return c }
         guard let url = Bundle.module.url(forResource: "Language", withExtension: nil) else {
-            throw LoadError(description: "the engine's language data was not found (looked in \(candidates.joined(separator: ", ")) and the resource bundle); the engine was not started")
+            throw LoadError("the engine's language data was not found (looked in \(candidates.joined(separator: ", ")) and the resource bundle)")
         }
         return url.path + "/" + Language.folder
     }
@@ -90,14 +94,15 @@ struct Lexicon: Sendable {
     /// Loads every list from `directory`, each file in the one lexicon syntax (`LexiconFile`).
     init(directory: String, stem: @escaping (String) -> String) throws {
         let files = LexiconReader(directory: directory, stem: stem)
-        words = try FunctionWords(entries: try LexiconFile.read("function-words.txt", in: directory, shape: FunctionWords.shape))
+        words = try files.functionWords()
         try readSpeech(files)
         try readPolarity(files)
         try readPhrases(files)
         try readText(files)
         try readPlaces(files)
-        for (month, e) in try files.tagged("months.txt", MonthTag.self, required: true) {
-            for form in files.words(e.item) { months[form] = month?.number }
+        let monthShape = LexiconFile.Shape.tagged((1...12).map(String.init), required: true)
+        for e in try LexiconFile.read("months.txt", in: directory, shape: monthShape) {
+            for form in files.words(e.item) { months[form] = e.tag.flatMap { Int($0) } }
         }
     }
 
@@ -179,17 +184,7 @@ enum NegationTag: String, CaseIterable { case affirmative }
 enum EvaluationTag: String, CaseIterable { case optimism, pessimism, approval, rejection }
 enum HedgeTag: String, CaseIterable { case sentence, condition }
 enum BoilerplateTag: String, CaseIterable { case end }
-/// A month's number as the tag of its line in `months.txt`.
-struct MonthTag: RawRepresentable, CaseIterable {
-    var number: Int
-    var rawValue: String { String(number) }
-    init?(rawValue: String) {
-        guard let n = Int(rawValue), (1...12).contains(n) else { return nil }
-        number = n
-    }
-    static var allCases: [MonthTag] { (1...12).compactMap { MonthTag(rawValue: String($0)) } }
-}
-
+enum LintTag: String, CaseIterable { case institution, contraExample }
 /// Reads the files of one lexicon folder for `Lexicon`, with the stemmer the words are kept as.
 struct LexiconReader {
     let directory: String
@@ -210,6 +205,11 @@ struct LexiconReader {
         -> [(tag: Tag?, entry: LexiconFile.Entry)] where Tag.RawValue == String {
         let shape = LexiconFile.Shape.tagged(Tag.allCases.map(\.rawValue), required: required)
         return try LexiconFile.read(name, in: directory, shape: shape).map { ($0.tag.flatMap(Tag.init(rawValue:)), $0) }
+    }
+
+    /// The function words by role (`function-words.txt`).
+    func functionWords() throws -> FunctionWords {
+        try FunctionWords(entries: try LexiconFile.read("function-words.txt", in: directory, shape: FunctionWords.shape))
     }
 
     /// The folded words of an entry.

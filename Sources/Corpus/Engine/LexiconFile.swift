@@ -36,7 +36,7 @@ struct LexiconFile {
         let path = directory + "/" + name
         guard let bytes = FileManagerShim.contents(atPath: path),
               let text = String(validating: bytes, as: UTF8.self) else {
-            throw Lexicon.LoadError(description: "lexicon '\(path)' cannot be read; the engine was not started")
+            throw Lexicon.LoadError("lexicon '\(path)' cannot be read")
         }
         var out: [Entry] = []
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -82,17 +82,6 @@ struct MentionRule: Sendable {
 struct MentionFinder {
     let index: WatchIndex
     let lexicon: Lexicon
-    /// Prepositions: a mention after one is no subject.
-    let prepositions: Set<String>
-    /// "и", joining two mentions.
-    let and: [String]
-
-    init(index: WatchIndex, lexicon: Lexicon) {
-        self.index = index
-        self.lexicon = lexicon
-        prepositions = lexicon.words.set(.prepositions)
-        and = lexicon.words.list(.and)
-    }
 
     static let rules: [MentionRule] = [
         MentionRule(name: .watched, apply: { $0.watched($1) }),
@@ -167,7 +156,7 @@ struct MentionFinder {
 
     /// True when the word before `k` is a preposition.
     func afterPreposition(_ k: Int, _ words: [Token]) -> Bool {
-        k > 0 && prepositions.contains(words[k - 1].norm)
+        k > 0 && lexicon.words.isa(words[k - 1].norm, .prepositions)
     }
 
     /// The watched name or role that starts here.
@@ -285,7 +274,7 @@ struct MentionFinder {
     func joinedAfterPreposition(_ mentions: inout [Mention], _ words: [Token]) {
         for k in mentions.indices.dropFirst() {
             let m = mentions[k], before = mentions[k - 1]
-            if m.first >= 2, and.contains(words[m.first - 1].norm), before.last == m.first - 2,
+            if m.first >= 2, lexicon.words.isa(words[m.first - 1].norm, .and), before.last == m.first - 2,
                afterPreposition(before.first, words) {
                 mentions[k].nominative = false
             }

@@ -45,13 +45,13 @@
 struct PolarityFinder {
     let text: ArticleText
     let lexicon: Lexicon
-    /// The function words the rules test for, looked up once.
-    let words: PolarityWords
+    /// The function words the rules test for (`lexicon.words`).
+    let words: FunctionWords
 
     init(text: ArticleText, lexicon: Lexicon) {
         self.text = text
         self.lexicon = lexicon
-        self.words = PolarityWords(lexicon.words)
+        self.words = lexicon.words
     }
 
     /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
@@ -106,7 +106,7 @@ struct PolarityFinder {
 
     /// Word `w` opens a relative clause ("который", "которые").
     func isRelative(_ w: Int) -> Bool {
-        words.relativePrefixes.contains { text.words[w].norm.hasPrefix($0) }
+        words.startsAny(text.words[w].norm, .relativePrefixes)
     }
 }
 
@@ -167,42 +167,6 @@ struct PolarityRule: Sendable {
     }
 }
 
-/// The function words the polarity rules test for (`function-words.txt`), as sets where
-/// only membership counts.
-struct PolarityWords {
-    let contrast: Set<String>
-    let relativePrefixes: [String]
-    let obliquePluralEndings: [String]
-    let parentheticalWords: Set<String>
-    let infinitiveEndings: [String]
-    let passiveEndings: [String]
-    let timeUnits: Set<String>
-    let verbalNounEndings: [String]
-    let verbPrefixes: [String]
-    let against: String
-    let forSide: String
-    let on: String
-    let hardly: String
-    let questionParticle: String
-
-    init(_ words: FunctionWords) {
-        contrast = words.set(.contrast)
-        relativePrefixes = words.list(.relativePrefixes)
-        obliquePluralEndings = words.list(.obliquePluralEndings)
-        parentheticalWords = words.set(.parentheticalWords)
-        infinitiveEndings = words.list(.infinitiveEndings)
-        passiveEndings = words.list(.passiveEndings)
-        timeUnits = words.set(.timeUnits)
-        verbalNounEndings = words.list(.verbalNounEndings)
-        verbPrefixes = words.list(.verbPrefixes)
-        against = words.word(.against)
-        forSide = words.word(.forSide)
-        on = words.word(.on)
-        hardly = words.word(.hardly)
-        questionParticle = words.word(.questionParticle)
-    }
-}
-
 // MARK: - the rules
 
 extension PolarityFinder {
@@ -217,7 +181,7 @@ extension PolarityFinder {
         let start = context.clause.lowerBound
         guard start > context.sentence.lowerBound, isRelative(start) else { return false }
         let antecedent = text.words[context.clause.lowerBound - 1].norm
-        return words.obliquePluralEndings.contains { antecedent.hasSuffix($0) }
+        return words.endsAny(antecedent, .obliquePluralEndings)
     }
 
     /// `polarity.act`: "проголосовал против поправки": an act the descriptions name decides.
@@ -227,7 +191,7 @@ extension PolarityFinder {
         var pro = false, contra = false, at = context.clause.lowerBound
         // a verb names the act; a verbal noun ("голосование за проект") only names the event
         for w in context.clause.dropLast() where isActPreposition(w + 1) && !isVerbalNoun(text.words[w].norm) {
-            let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm, prefixes: words.verbPrefixes)
+            let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm, prefixes: words.list(.verbPrefixes))
             if topic.proActs.contains(key) { pro = true; at = w }
             if topic.contraActs.contains(key) { contra = true; at = w }
         }
@@ -238,7 +202,7 @@ extension PolarityFinder {
 
     /// «против» or «за» at word `w`: the preposition of an act.
     func isActPreposition(_ w: Int) -> Bool {
-        text.words[w].norm == words.against || text.words[w].norm == words.forSide
+        words.isa(text.words[w].norm, .against) || words.isa(text.words[w].norm, .forSide)
     }
 
     /// Stop `conditionOrBackground`: a condition in the clause, or a state described with its
@@ -333,11 +297,11 @@ extension PolarityFinder {
     /// The clause around words `cue` in sentence range `sentence`.
     func clause(_ cue: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
         var lo = cue.lowerBound
-        while lo > sentence.lowerBound, !text.boundary(before: lo), !words.contrast.contains(text.words[lo - 1].norm) {
+        while lo > sentence.lowerBound, !text.boundary(before: lo), !words.isa(text.words[lo - 1].norm, .contrast) {
             lo -= 1
         }
         var hi = cue.upperBound
-        while hi < sentence.upperBound, !text.boundary(before: hi), !words.contrast.contains(text.words[hi].norm) {
+        while hi < sentence.upperBound, !text.boundary(before: hi), !words.isa(text.words[hi].norm, .contrast) {
             hi += 1
         }
         return lo..<hi
@@ -398,10 +362,10 @@ extension PolarityFinder {
 
     /// "…, возможно медленный": the adverb set off by a comma before a word it qualifies.
     func parenthetical(_ w: Int) -> Bool {
-        guard words.parentheticalWords.contains(text.words[w].norm), w > 0, w + 1 < text.words.count,
+        guard words.isa(text.words[w].norm, .parentheticalWords), w > 0, w + 1 < text.words.count,
               text.punctBefore[w].contains(","), !text.boundary(before: w + 1) else { return false }
         let next = text.words[w + 1].norm
-        return !words.infinitiveEndings.contains { next.hasSuffix($0) }
+        return !words.endsAny(next, .infinitiveEndings)
     }
 
     /// Direction votes in range `r` mapped to the topic's polarity; position of the first.
@@ -445,7 +409,7 @@ extension PolarityFinder {
     func amountFollows(_ w: Int) -> Bool {
         let after = (w + 1)..<min(text.words.count, w + 5)
         return after.contains { k in
-            text.words[k].norm == words.on && k + 1 < text.words.count && text.words[k + 1].kind == .number
+            words.isa(text.words[k].norm, .on) && k + 1 < text.words.count && text.words[k + 1].kind == .number
         }
     }
 
@@ -454,22 +418,22 @@ extension PolarityFinder {
     func background(_ clause: Range<Int>, sentence: Range<Int>) -> Bool {
         let passive = clause.contains { w in
             let norm = text.words[w].norm
-            return lexicon.directions[text.stems[w]] != nil && words.passiveEndings.contains { norm.hasSuffix($0) }
+            return lexicon.directions[text.stems[w]] != nil && words.endsAny(norm, .passiveEndings)
         }
         guard passive else { return false }
-        return sentence.contains { words.timeUnits.contains(text.words[$0].norm) && $0 > clause.lowerBound }
+        return sentence.contains { words.isa(text.words[$0].norm, .timeUnits) && $0 > clause.lowerBound }
     }
 
     /// A verbal noun ("снижение", "повышения"): it names an action on some object.
     func isVerbalNoun(_ norm: String) -> Bool {
-        words.verbalNounEndings.contains { norm.hasSuffix($0) }
+        words.endsAny(norm, .verbalNounEndings)
     }
 
     /// The first word of readiness or possibility in `r` ("готов", "может", "выступает за").
     func modal(_ r: Range<Int>) -> Int? {
-        for w in r where lexicon.modal.contains(text.stems[w]) && text.words[w].norm != words.forSide { return w }
-        for w in r.dropLast() where text.words[w + 1].norm == words.forSide
-            && lexicon.modal.contains(text.stems[w] + " " + words.forSide) {
+        for w in r where lexicon.modal.contains(text.stems[w]) && !words.isa(text.words[w].norm, .forSide) { return w }
+        for w in r.dropLast() where words.isa(text.words[w + 1].norm, .forSide)
+            && lexicon.modal.contains(text.stems[w] + " " + words.word(.forSide)) {
             return w
         }
         return nil
@@ -503,8 +467,8 @@ extension PolarityFinder {
             for hedge in hedges where w + hedge.count <= r.upperBound {
                 guard hedge.indices.allSatisfy({ text.words[w + $0].norm == hedge[$0] }) else { continue }
                 // "вряд ли" is a judgement, not an open question
-                let hardly = hedge == [words.questionParticle] && w > r.lowerBound
-                    && text.words[w - 1].norm == words.hardly
+                let hardly = hedge == [words.word(.questionParticle)] && w > r.lowerBound
+                    && words.isa(text.words[w - 1].norm, .hardly)
                 if !hardly { return true }
             }
         }
