@@ -41,9 +41,6 @@ struct FunctionWords: Sendable {
     /// Every role's words, in file order (the order matters only where a rule says so).
     func list(_ role: WordRole) -> [String] { lists[role.rawValue] }
 
-    /// The role's words as a set, for membership tests.
-    func set(_ role: WordRole) -> Set<String> { sets[role.rawValue] }
-
     /// The one word of a single-word role ("ли", "назад").
     func word(_ role: WordRole) -> String { lists[role.rawValue].first ?? "" }
 
