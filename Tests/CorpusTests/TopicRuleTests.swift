@@ -113,6 +113,43 @@ struct TopicRuleTests {
         #expect(generic.anchors.isEmpty && generic.anchorPhrases.isEmpty)
     }
 
+    /// A description's note on what is not a position ("(… - не позиция)") is not read as
+    /// the side's words; a parenthesis that adds to the side is.
+    @Test func exclusionNotesAreNotTheSidesWords() throws {
+        func topic(_ contra: String) throws -> TopicModel {
+            let yaml = """
+            actors:
+              - id: mayor
+                names: [Ветрова]
+            topics:
+              - id: ban
+                label: Запрет электросамокатов
+                cues: [самокаты]
+                pro: актор вводит или сохраняет запрет самокатов
+                contra: \(contra)
+            """
+            return try #require(try StanceEngine(watchlist: Watchlist(yaml: yaml)).index.topics.first)
+        }
+        let plain = try topic("актор разрешает самокаты")
+        let noted = try topic("актор разрешает самокаты (запрет для детей - не позиция)")
+        let stillNoted = try topic("актор разрешает самокаты (запрет для детей сюда не относится)")
+        let added = try topic("актор разрешает самокаты (в том числе отменяет запрет)")
+        #expect(noted.contraStems.map(\.stem) == plain.contraStems.map(\.stem))
+        #expect(stillNoted.contraStems.map(\.stem) == plain.contraStems.map(\.stem))
+        #expect(noted.directionPolarity == plain.directionPolarity)
+        #expect(added.contraStems.count > plain.contraStems.count)
+    }
+
+    /// A topic's names: the proper words of its texts, not the capital of its label's first word.
+    @Test func properStemsAreTheNames() throws {
+        let topics = UnseenSubjectTests.engine.index.topics
+        let norland = try #require(topics.first { $0.id == "norland-cheese" })
+        let scooters = try #require(topics.first { $0.id == "scooter-ban" })
+        #expect(norland.properStems.contains(Fold.stem("норландии", EngineFixture.stemmer)))
+        #expect(!scooters.properStems.contains(Fold.stem("запрет", EngineFixture.stemmer)))
+        #expect(scooters.properStems.contains(Fold.stem("озерске", EngineFixture.stemmer)))
+    }
+
     /// An act's key drops a perfective prefix only when four letters remain.
     @Test func actKeyDropsThePerfectivePrefix() {
         let prefixes = EngineFixture.lexicon.words.list(.verbPrefixes)

@@ -11,6 +11,8 @@ enum WordRole: Int, CaseIterable, Sendable {
     // which side
     case against, forSide, on, hardly, contrast, contrastWords, obliquePluralEndings, parentheticalWords, infinitiveEndings
     case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes
+    // how a watchlist's descriptions read
+    case noteOpeners
     // when it was said
     case eve, yesterday, inPrepositions, ofMonth, last, ago, dateBlockers, monthParts, dayUnit, dayPrefixes, weekPrefixes, monthPrefixes
     case yearPrefixes, yearUnits

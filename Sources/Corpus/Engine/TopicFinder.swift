@@ -25,8 +25,10 @@ struct TopicHit {
 /// 4. `topic.groupCountry`: the country of the holder's group mates.
 /// 5. `topic.generic`: the one sharing topic without anchors.
 /// 6. `topic.anchorInArticle`: the most anchors in the whole article.
-/// 7. `topic.specificWord`: a word of its label, cues or descriptions that none of the other
-///    sharing topics has (topics close in meaning: "пошлины на сыр из Норландии").
+/// 7. `topic.specificWord`: a name in its label, cues or descriptions that none of the other
+///    sharing topics has (every topic so named is kept: "вступление Финляндии и Швеции"),
+///    else a word of them that none of the others has (topics close in meaning: "пошлины на
+///    сыр из Норландии").
 /// Otherwise the cue is dropped, or, for the model, kept for each topic as `topic.ambiguous`
 /// (an abstention). A watched actor named in the sentence anchors the topics of their own
 /// country ("становление Эрдогана посредником"). A cue that is a place name ("Ватикан",
@@ -151,21 +153,30 @@ struct TopicFinder {
 
     /// Matches the words of `cue` after its first word at `w`: each next cue word may come
     /// after up to two other words of the same clause ("ограничительная денежно-кредитная
-    /// политика" for "ограничительная политика"). Returns the end of the match.
+    /// политика" for "ограничительная политика"), names and the «и» between them not counted
+    /// (`namesInGap`), six words at most. Returns the end of the match.
     func matchRest(_ cue: [String], after w: Int, limit: Int) -> Int? {
         var at = w + 1
         for cs in cue.dropFirst() {
             var found: Int? = nil
             var k = at
-            while k < limit, k <= at + 2 {
+            var gap = 0
+            while k < limit, gap <= 2, k <= at + 6 {
                 if text.boundary(before: k) { break }
                 if WordForms.sameFamily(text.stems[k], cs) { found = k; break }
+                if !namesInGap(k) { gap += 1 }
                 k += 1
             }
             guard let f = found else { return nil }
             at = f + 1
         }
         return at
+    }
+
+    /// A word a cue may skip without counting: a name and the «и» between names
+    /// ("вступление Финляндии и Швеции в НАТО").
+    func namesInGap(_ k: Int) -> Bool {
+        text.words[k].capitalized || lexicon.words.isa(text.words[k].norm, .and)
     }
 
     /// Ties a cue to the right topics: a single topic by `chooseSingle`, a cue several
@@ -193,7 +204,7 @@ struct TopicFinder {
             finder.mostAnchored(choice.pool, in: 0..<finder.text.words.count)
         },
         TopicRule(.topicSpecificWord) { finder, choice in
-            finder.specific(choice.topics, in: choice.words).map { [$0] }
+            finder.named(choice.topics, in: choice.words) ?? finder.specific(choice.topics, in: choice.words).map { [$0] }
         },
     ]
 
@@ -222,6 +233,19 @@ struct TopicFinder {
     func generic(_ pool: [Int]) -> [Int]? {
         let generic = pool.filter { index.topics[$0].anchors.isEmpty }
         return generic.count == 1 ? generic : nil
+    }
+
+    /// The topics of `topics` whose own names (`TopicModel.properStems` that no other of them
+    /// has) stand in range `r`: each so named is kept ("вступление Финляндии и Швеции");
+    /// nil when none is.
+    func named(_ topics: [Int], in r: Range<Int>) -> [Int]? {
+        let hits = topics.filter { t in
+            r.contains { w in
+                text.words[w].capitalized && index.topics[t].properStems.contains(text.stems[w])
+                    && !topics.contains { $0 != t && index.topics[$0].properStems.contains(text.stems[w]) }
+            }
+        }
+        return hits.isEmpty ? nil : hits
     }
 
     /// The one topic of `topics` whose own words (label, cues, descriptions: stems no other

@@ -26,6 +26,10 @@ struct TopicModel: Sendable {
     var sideStems: Set<String>
     /// Stems of proper words of the topic texts, widened by the gazetteer.
     var anchors: Set<String>
+    /// Stems of the names in the topic's texts ("Швеции", "ХАМАС"; a text's first word only
+    /// when it is written with a capital elsewhere too, is an acronym or a gazetteer place):
+    /// what tells topics close in meaning apart (`topic.specificWord`).
+    var properStems: Set<String> = []
     /// Multi-word anchors, as stem sequences.
     var anchorPhrases: [[String]] = []
     /// Direction → polarity (`.down` → `.pro`).
@@ -41,14 +45,16 @@ struct TopicModel: Sendable {
     var contraActs: [String] = []
     var kind: Kind = .plain
 
-    /// The steps, in order: the cues as stems; the content words of each description (a word
-    /// after a negation or «против» marked negated); the acts they name; the side undoing
-    /// takes; the description stems; the anchors; the direction each description leans to;
-    /// the valence of each, which gives the positive side and, with the directions, the kind.
+    /// The steps, in order: the descriptions without their exclusion notes; the cues as stems;
+    /// the content words of each description (a word after a negation or «против» marked
+    /// negated); the acts they name; the side undoing takes; the description stems; the
+    /// anchors and the names; the direction each description leans to; the valence of each,
+    /// which gives the positive side and, with the directions, the kind.
     init(topic: Watchlist.Topic, lexicon: Lexicon, stemmer: Stemmer, words: (String) -> [PatternWord]) {
-        let texts = Texts(label: words(topic.label), cues: topic.cues.map(words),
-                          pro: words(topic.pro), contra: words(topic.contra))
         let reader = DescriptionReader(lexicon: lexicon, stemmer: stemmer)
+        let texts = Texts(label: words(topic.label), cues: topic.cues.map(words),
+                          pro: words(reader.withoutExclusionNotes(topic.pro)),
+                          contra: words(reader.withoutExclusionNotes(topic.contra)))
         id = topic.id
         cues = texts.cues.map { $0.map(\.stem) }.filter { !$0.isEmpty }
         cueStems = Set(cues.flatMap { $0 })
@@ -61,6 +67,7 @@ struct TopicModel: Sendable {
         descriptionStems = Set((reader.content(texts.label) + proStems + contraStems).map(\.stem))
         for cue in cues { descriptionStems.formUnion(cue) }
         (anchors, anchorPhrases) = reader.anchors(texts)
+        properStems = reader.properStems(texts)
         directionPolarity = reader.directionPolarity(pro: proStems, contra: contraStems)
         let proValence = reader.valence(texts.pro), contraValence = reader.valence(texts.contra)
         positivePolarity = proValence >= contraValence ? .pro : .contra
@@ -160,6 +167,49 @@ private struct DescriptionReader {
             }
         }
         return (widened, phrases)
+    }
+
+    /// The names of the topic's texts (see `TopicModel.properStems`).
+    func properStems(_ texts: Texts) -> Set<String> {
+        let all = [texts.label, texts.pro, texts.contra] + texts.cues
+        let inner = Set(all.flatMap { $0.dropFirst().filter(\.proper).map(\.stem) })
+        var out = inner
+        for text in all {
+            guard let first = text.first, first.proper else { continue }
+            if first.acronym || inGazetteer(first.stem) { out.insert(first.stem) }
+        }
+        return out
+    }
+
+    /// A description without its exclusion notes: a parenthesis that says what is not a
+    /// position ("(приглашение к переговорам само по себе - не позиция)", "(допинговые санкции
+    /// сюда не относятся)") names words the side's rules must not read as the side's. A note
+    /// is one whose part after its last spaced dash opens with a negation (`noteOpeners`, such
+    /// as «ещё», may stand before it), or which ends with a negated verb after other words.
+    func withoutExclusionNotes(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            out += rest[..<open]
+            if !isExclusionNote(rest[rest.index(after: open)..<close]) { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    static let dashes: Set<Character> = ["-", "\u{2013}", "\u{2014}"]
+
+    func isExclusionNote(_ note: Substring) -> Bool {
+        let chars = Array(note)
+        let dash = chars.indices.last { i in Self.dashes.contains(chars[i]) && i > 0 && chars[i - 1] == " " }
+        let tail = dash.map { String(chars[($0 + 1)...]) }
+        let folded = { (s: String) in Tokenizer.tokens(s).filter { $0.kind == .word }.map(\.norm) }
+        if let tail {
+            let words = folded(tail).drop { lexicon.words.isa($0, .noteOpeners) }
+            if let first = words.first, lexicon.negators.contains(first) { return true }
+        }
+        let words = folded(String(note))
+        return words.count >= 3 && lexicon.negators.contains(words[words.count - 2])
     }
 
     func inGazetteer(_ stem: String) -> Bool {
