@@ -22,14 +22,21 @@ struct CandidateFeatureTests {
     }
 
     /// A pro reading in a sentence with a negation the rules did not read; a contrast word
-    /// closes the negation off.
+    /// before the cue closes the negation off, one after it does not (what follows it is the
+    /// holder's point), unless the negation opens that part (another thing negated).
     @Test func unreadNegationOfAProReading() {
         let negated = features("Абаев заявил, что Казахстан является посредником, и это пока не обсуждается.",
                                topic: "kz-mediator")
         #expect(negated.count == 1 && negated.allSatisfy { $0[Feature.negatedPro.index] == 1 })
-        let closedOff = features("Абаев заявил, что Казахстан является посредником, а это пока не обсуждается.",
+        let pointAfter = features("Абаев заявил, что Казахстан является посредником, а это пока не обсуждается.",
+                                  topic: "kz-mediator")
+        #expect(pointAfter.count == 1 && pointAfter.allSatisfy { $0[Feature.negatedPro.index] == 1 })
+        let closedOff = features("Абаев не стал спешить, однако заявил, что Казахстан является посредником.",
                                  topic: "kz-mediator")
         #expect(closedOff.count == 1 && closedOff.allSatisfy { $0[Feature.negatedPro.index] == 0 })
+        let otherThing = features("Абаев заявил, что Казахстан является посредником, а не площадкой.",
+                                  topic: "kz-mediator")
+        #expect(otherThing.count == 1 && otherThing.allSatisfy { $0[Feature.negatedPro.index] == 0 })
     }
 
     /// The contrast words of the sentence (`contrastWords`).

@@ -68,6 +68,14 @@ struct UnseenSubjectTests {
         #expect(found("Лаптев заявил, что полностью поддерживает пошлины на сыр из Вестии.") == ["laptev vestia-cheese pro"])
     }
 
+    @Test func sharedCueNamingBothCountriesGoesToBoth() {
+        let both: Set = ["laptev norland-cheese pro", "laptev vestia-cheese pro"]
+        #expect(found("Лаптев заявил, что поддерживает пошлины на сыр из Норландии и Вестии.") == both)
+        // the names between a cue's words do not count toward its gap
+        #expect(found("Лаптев заявил, что поддерживает пошлины Норландии и Вестии на сыр.") == both)
+        #expect(found("Лаптев заявил, что поддерживает пошлины этого и прошлого года на сыр.").isEmpty)
+    }
+
     @Test func sharedCueWithItsCountryGoesToThatTopic() {
         #expect(found("Лаптев заявил, что пошлины на сыр из Норландии нужно сохранить.") == ["laptev norland-cheese pro"])
     }
@@ -93,8 +101,12 @@ struct UnseenSubjectTests {
         #expect(negatedPro("Ветрова заявила, что запрет самокатов в городе пока не обсуждается.") == [1])
         #expect(negatedPro("Ветрова заявила, что не исключает запрет самокатов.") == [0])
         #expect(negatedPro("Ветрова заявила, что поддерживает запрет самокатов.") == [0])
-        // across a contrast word the negation is the other part's
+        // across a contrast word before the cue the negation is the other part's
         #expect(negatedPro("Ветрова заявила, что не станет спешить, однако поддерживает запрет самокатов.") == [0])
+        // after the cue, the part past the contrast word is the holder's point
+        #expect(negatedPro("Ветрова заявила, что запрет самокатов обсуждается, но пока что город к этому не готов.") == [1])
+        // unless the negation opens it: another thing is negated
+        #expect(negatedPro("Ветрова заявила, что поддерживает запрет самокатов, но не запрет велосипедов.") == [0])
     }
 
     // a denial of a report, a link set on the measure and an invitation to talks on it are no side of it
@@ -108,6 +120,12 @@ struct UnseenSubjectTests {
 
     @Test func anInvitationToTalksIsNoPosition() {
         #expect(found("Ветрова пригласила прокатчиков на переговоры о запрете самокатов.").isEmpty)
+        // a compound counts by its last part
+        let letter = "Ветрова заявила, что отправила письмо-приглашение прокатчикам для переговоров о запрете самокатов."
+        #expect(found(letter).isEmpty)
+        #expect(abstentions(letter).contains { $0.hasSuffix("a denial, a link or an invitation takes no side") })
+        #expect(found("Ветрова заявила, что отправила письмо прокатчикам и поддерживает запрет самокатов.")
+            == ["vetrova scooter-ban pro"])
     }
 
     // 4. forecasts and compulsion are not positions

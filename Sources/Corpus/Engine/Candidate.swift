@@ -193,8 +193,11 @@ struct CandidateFeatures {
     /// обсуждается"), which may be the holder's answer. A negation shortly before the cue in
     /// its clause is read by the rules that look for one ("не сторонник запрета", "не видит
     /// причин отменять"); the others (a bare cue, readiness, the descriptions' words) do not
-    /// read it. A contrast word («не является посредником, однако готов …») closes the
-    /// negation off: the part across it has the other side by construction.
+    /// read it. A contrast word before the cue («не является посредником, однако готов …»)
+    /// closes the negation off: the part across it has the other side by construction. After
+    /// the cue it does not: «вступление …, но пока что республика к этому не может отнестись
+    /// положительно» puts the holder's point after it (a negation right after the contrast
+    /// word negates another thing: «кредиты, но не гранты»).
     func unreadNegation(hit h: TopicHit, sentence r: Range<Int>, polarityRule: RuleName) -> Bool {
         let cue = h.words
         let c = polarity.clause(cue, in: r)
@@ -203,7 +206,10 @@ struct CandidateFeatures {
         var lo = cue.lowerBound, hi = cue.upperBound
         while lo > r.lowerBound, !lexicon.words.isa(text.words[lo - 1].norm, .contrastWords) { lo -= 1 }
         while hi < r.upperBound, !lexicon.words.isa(text.words[hi].norm, .contrastWords) { hi += 1 }
-        return negation(in: lo..<hi, outside: read)
+        // the part after the contrast word is the holder's point, unless the negation opens it
+        // ("кредиты, но не гранты": another thing negated)
+        let point = min(hi + 2, r.upperBound)..<r.upperBound
+        return negation(in: lo..<hi, outside: read) || (hi < r.upperBound && negation(in: point, outside: read))
     }
 
     /// The facts of the sentence every candidate in it shares.

@@ -112,7 +112,11 @@ struct FindingStage {
         let r = text.sentenceWords[s]
         let facts = features.sentence(s, question: isQuestion(s))
         let evaluation = polarityFinder.evaluation(r, clause: r)
-        let noSide = r.contains { lexicon.noSide.contains(text.words[$0].norm) }
+        let noSide = r.contains { w in
+            let word = text.words[w].norm
+            return lexicon.noSide.contains(word)
+                || word.contains("-") && lexicon.noSide.contains(String(word.split(separator: "-").last ?? ""))
+        }
         let directionAt = r.first { lexicon.directions[text.stems[$0]] != nil }
         var out: [Candidate] = []
         for holder in holders {
