@@ -35,14 +35,16 @@ public struct AlertRules: Sendable {
     public static let reversalDays = 14
 
     /// True when `stance`, read with a confidence, would open a shift against the history with a
-    /// confidence below `shiftConfidence`, or against a stance stated fewer than `reversalDays`
-    /// days before it.
+    /// confidence below `shiftConfidence`, against a stance stated fewer than `reversalDays`
+    /// days before it, or with a side only implied (`Stance.sideIsOnlyImplied`: a sentence that
+    /// names the topic and takes no side in words does not turn the actor's record round).
     public func isTooWeakToShift(_ stance: Stance, history: some StanceHistory) throws -> Bool {
         guard let c = stance.confidence,
               let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
               prior.stance.polarity == stance.polarity.opposite
         else { return false }
         return c < Self.shiftConfidence || prior.stance.stated.days(to: stance.stated) < Self.reversalDays
+            || stance.sideIsOnlyImplied
     }
 
     /// Alerts the new stance raises against the history: call it before recording the stance.

@@ -35,6 +35,10 @@ public struct Stance: Sendable, Hashable, Codable {
         self.rules = rules
     }
 
+    /// The side was read from a bare naming of the topic (`polarity.affirmedCue`): no word of
+    /// the sentence takes a side, the engine only did not find the other one.
+    public var sideIsOnlyImplied: Bool { rules.contains(RuleName.polarityAffirmedCue.rawValue) }
+
     private enum CodingKeys: String, CodingKey {
         case article, actor, topic, stated, evidence, rules, confidence
         case polarity = "stance"

@@ -96,6 +96,28 @@ struct AlertRulesTests {
         #expect(try replay.arrive([later]).map(\.summary) == ["shift tokayev kz-venue contra>pro d -"])
     }
 
+    @Test func aSideOnlyImpliedDoesNotTurnTheRecordRound() throws {
+        // Given a read pro on record
+        let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
+        _ = try replay.arrive([stance("a", "tokayev", "kz-venue", .pro, "2025-01-01", confidence: 0.9)])
+        // When a confident contra read from a bare naming of the topic arrives: no alert, not recorded
+        var implied = stance("b", "tokayev", "kz-venue", .contra, "2025-03-01", confidence: 0.95)
+        implied.rules = ["speaker.verbSubject", "topic.cue", "polarity.affirmedCue", "date.article"]
+        #expect(implied.sideIsOnlyImplied)
+        #expect(try replay.arrive([implied]).isEmpty)
+        #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "a")
+        // one that agrees with the record stands
+        var agreeing = implied
+        (agreeing.article, agreeing.polarity, agreeing.stated) = ("c", .pro, Day(iso: "2025-04-01")!)
+        #expect(try replay.arrive([agreeing]).isEmpty)
+        #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "c")
+        // Then the same contra read from words that take a side is a shift
+        var read = implied
+        (read.article, read.stated) = ("d", Day(iso: "2025-05-01")!)
+        read.rules = ["speaker.verbSubject", "topic.cue", "polarity.negatedCue", "date.article"]
+        #expect(try replay.arrive([read]).map(\.summary) == ["shift tokayev kz-venue pro>contra d -"])
+    }
+
     @Test func earlierStanceOfTheSameArticleCounts() throws {
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
         let alerts = try replay.arrive([
