@@ -143,6 +143,16 @@ struct UnseenSubjectTests {
         #expect(found(body) == ["vetrova scooter-ban pro"])
     }
 
+    // an actor named right after the cue is its object or owner, not who holds the words
+    @Test func anActorNamedRightAfterTheCueIsItsObject() {
+        let named = { (body: String) in
+            Self.engine.candidates(EngineFixture.article(body)).filter(\.namedAsObject)
+                .map { Self.engine.watchlist.actors[$0.finding.actor].id }
+        }
+        #expect(named("Лаптев раскритиковал запрет самокатов Ветровой.") == ["vetrova"])
+        #expect(named("Ветрова, по словам Лаптева, поддерживает запрет самокатов.").isEmpty)
+    }
+
     // 6. coordinated subjects both hold the words
     @Test func coordinatedSubjectsBothHoldIt() {
         #expect(found("Ветрова и Лаптев заявили, что поддерживают запрет самокатов.") == ["vetrova scooter-ban pro", "laptev scooter-ban pro"])

@@ -8,6 +8,9 @@ struct Candidate: Sendable {
     /// The sentence holds a word after which it gives no side (`noside.txt`): a denial of a
     /// report, a link set on a measure, an invitation to talks.
     var noSide = false
+    /// The holder is only named, right after the cue: the topic's object or owner ("поддерживаю
+    /// президента X", "законопроект X"), not who holds the words.
+    var namedAsObject = false
 }
 
 /// Feature values in `Feature.allCases` order, all 0 until set.

@@ -54,6 +54,7 @@ extension StanceEngine {
         }
         if p >= model.threshold {
             if c.noSide { return "a denial, a link or an invitation takes no side" }
+            if c.namedAsObject { return "named as what the topic is about, not as who holds the words" }
             if c.features[Feature.negatedPro.index] != 0 { return "a negation the reading does not account for" }
             return nil
         }

@@ -114,8 +114,10 @@ struct FindingStage {
         let evaluation = polarityFinder.evaluation(r, clause: r)
         let noSide = r.contains { w in
             let word = text.words[w].norm
-            return lexicon.noSide.contains(word)
-                || word.contains("-") && lexicon.noSide.contains(String(word.split(separator: "-").last ?? ""))
+            if lexicon.noSide.contains(word) { return true }
+            // a compound by its last part ("письмо-приглашение")
+            guard let hyphen = word.utf8.lastIndex(of: UInt8(ascii: "-")) else { return false }
+            return lexicon.noSide.contains(String(word[word.utf8.index(after: hyphen)...]))
         }
         let directionAt = r.first { lexicon.directions[text.stems[$0]] != nil }
         var out: [Candidate] = []
@@ -133,10 +135,21 @@ struct FindingStage {
                                       start: sentence.start, end: sentence.end)
                 let values = features.values(finding, hit: hit, sentence: facts, speakerRule: holder.featureRule,
                                              polarityRule: polarityRule, naive: naive, competing: competing)
-                out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide))
+                let asObject = holder.rule == .speakerMentioned && namedRightAfter(hit.words, actor: holder.actor, sentence: s)
+                out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
+                                     namedAsObject: asObject))
             }
         }
         return out
+    }
+
+    /// Whether sentence `s` names `actor` right after the cue (at its end or one word later, a
+    /// role before the name): the cue's complement, its object or owner.
+    func namedRightAfter(_ cue: Range<Int>, actor: Int, sentence s: Int) -> Bool {
+        text.sentenceMentions[s].contains { mi in
+            let m = text.mentions[mi]
+            return m.actors == [actor] && (cue.upperBound...(cue.upperBound + 1)).contains(m.first)
+        }
     }
 
     /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.
@@ -146,6 +159,8 @@ struct FindingStage {
         let cueTopics = Set(hits.map(\.topic))
         var usedByCue = Set<Int>()
         for hit in hits { usedByCue.formUnion(polarityFinder.clause(hit.words, in: r)) }
+        // a sentence that names a topic by its cue speaks of that one: no other by description
+        guard cueTopics.isEmpty else { return hits }
         hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: evaluationAt,
                                             directionAt: directionAt, skip: cueTopics, usedByCue: usedByCue)
         return hits
