@@ -43,9 +43,10 @@ extension StanceEngine {
 
     /// Why the engine abstains on candidate `c` read with confidence `p`, or nil when it is a
     /// stance. A cue several topics share, with nothing to tie it to one of them, is no stance
-    /// on any, however confident the rest of the evidence is. Above the threshold two readings
+    /// on any, however confident the rest of the evidence is. Above the threshold three readings
     /// still abstain: a sentence that denies a report, links the measure to another or invites
-    /// to talks on it (`Candidate.noSide`), and a pro reading of a sentence whose negation no
+    /// to talks on it (`Candidate.noSide`), an actor only named right after the cue, its object
+    /// or owner (`Candidate.namedAsObject`), and a pro reading of a sentence whose negation no
     /// rule read (`negatedPro`: on unseen subjects that negation is the holder's answer far
     /// more often than not).
     private func abstention(_ c: Candidate, confidence p: Double) -> String? {
@@ -67,7 +68,8 @@ extension StanceEngine {
     /// holder only named in the sentence («speaker unclear»), a pro reading of a sentence
     /// holding a negation no rule read («a negation the reading does not account for»), a
     /// sentence that denies a report, links the measure or invites to talks («a denial, a link
-    /// or an invitation takes no side»), else «low confidence 0.xx» (`abstention`).
+    /// or an invitation takes no side»), an actor named right after the cue («named as what the
+    /// topic is about, not as who holds the words»), else «low confidence 0.xx» (`abstention`).
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
     /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
