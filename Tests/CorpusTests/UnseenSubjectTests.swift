@@ -48,6 +48,19 @@ struct UnseenSubjectTests {
         #expect(abstentions(body).contains { $0.hasSuffix("both polarities in one article") })
     }
 
+    @Test func anImpliedSideGivesWayToAReadOne() throws {
+        let body = "Лаптев заявил, что выступает против пошлин на сыр из Норландии. "
+            + "Лаптев заявил, что пошлины на сыр из Норландии стали темой встречи."
+        var cs = Self.engine.candidates(EngineFixture.article(body))
+        let read = try #require(cs.firstIndex { $0.finding.polarity == .contra })
+        let implied = try #require(cs.firstIndex { $0.finding.rules.contains(.polarityAffirmedCue) })
+        // as confident as the read side: two read sides would both abstain
+        cs[implied].features = cs[read].features
+        let weighed = Self.engine.decide(cs).weighed
+        #expect(weighed[read].abstention == nil)
+        #expect(weighed[implied].abstention == "both polarities in one article")
+    }
+
     @Test func bothPolaritiesOnTwoDaysAreAChange() {
         let body = "В марте 2024 года Ветрова заявила, что поддерживает запрет самокатов. 5 ноября Ветрова заявила, что выступает против запрета самокатов."
         #expect(found(body) == ["vetrova scooter-ban pro", "vetrova scooter-ban contra"])

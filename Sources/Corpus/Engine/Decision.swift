@@ -79,18 +79,24 @@ extension StanceEngine {
             let p = model.probability(c.features)
             return Weighed(candidate: c, confidence: p, abstention: abstention(c, confidence: p))
         }
-        // the most confident candidate of each side, per (actor, topic, stated day)
+        // the most confident candidate of each side read from words that take it, per (actor,
+        // topic, stated day); a side only implied (a bare naming of the topic) contradicts nothing
         var best: [String: [Polarity: Double]] = [:]
-        for w in out where w.abstention == nil {
+        for w in out where w.abstention == nil && !w.candidate.finding.rules.contains(.polarityAffirmedCue) {
             let f = w.candidate.finding
             let key = "\(f.actor)|\(f.topic)|\(f.stated.day)"
             best[key, default: [:]][f.polarity] = max(best[key]?[f.polarity] ?? 0, w.confidence)
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
-            guard let sides = best["\(f.actor)|\(f.topic)|\(f.stated.day)"], sides.count == 2,
-                  let mine = sides[f.polarity], let other = sides[f.polarity.opposite] else { continue }
-            // one side clearly stronger keeps it; otherwise the engine is unsure of both
+            guard let sides = best["\(f.actor)|\(f.topic)|\(f.stated.day)"],
+                  let other = sides[f.polarity.opposite] else { continue }
+            // an implied side gives way to a read one; of two read sides, one clearly stronger
+            // keeps it; otherwise the engine is unsure of both
+            guard let mine = sides[f.polarity], !f.rules.contains(.polarityAffirmedCue) else {
+                out[k].abstention = "both polarities in one article"
+                continue
+            }
             if mine - other < Self.clearMargin { out[k].abstention = "both polarities in one article" }
         }
         return Decision(weighed: out)
