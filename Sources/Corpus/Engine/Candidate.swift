@@ -212,7 +212,7 @@ struct CandidateFeatures {
         // the part after the contrast word is the holder's point, unless the negation opens it
         // ("кредиты, но не гранты": another thing negated)
         let point = min(hi + 2, r.upperBound)..<r.upperBound
-        return negation(in: lo..<hi, outside: read) || (hi < r.upperBound && negation(in: point, outside: read))
+        return negation(in: lo..<hi, outside: read) || negation(in: point, outside: read)
     }
 
     /// The facts of the sentence every candidate in it shares.

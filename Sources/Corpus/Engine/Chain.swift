@@ -12,6 +12,10 @@ struct Finding: Sendable {
     var start: Int
     var end: Int
 
+    /// The side was read from a bare naming of the topic (`polarity.affirmedCue`), no word
+    /// taking it (see `Stance.sideIsOnlyImplied`).
+    var sideIsOnlyImplied: Bool { rules.contains(.polarityAffirmedCue) }
+
     /// Every rule as `explain` and the stance records print them, the date's last.
     var ruleTexts: [String] { rules.map(\.rawValue) + [stated.ruleText] }
 

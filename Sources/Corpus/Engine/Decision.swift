@@ -82,7 +82,7 @@ extension StanceEngine {
         // the most confident candidate of each side read from words that take it, per (actor,
         // topic, stated day); a side only implied (a bare naming of the topic) contradicts nothing
         var best: [String: [Polarity: Double]] = [:]
-        for w in out where w.abstention == nil && !w.candidate.finding.rules.contains(.polarityAffirmedCue) {
+        for w in out where w.abstention == nil && !w.candidate.finding.sideIsOnlyImplied {
             let f = w.candidate.finding
             let key = "\(f.actor)|\(f.topic)|\(f.stated.day)"
             best[key, default: [:]][f.polarity] = max(best[key]?[f.polarity] ?? 0, w.confidence)
@@ -93,11 +93,9 @@ extension StanceEngine {
                   let other = sides[f.polarity.opposite] else { continue }
             // an implied side gives way to a read one; of two read sides, one clearly stronger
             // keeps it; otherwise the engine is unsure of both
-            guard let mine = sides[f.polarity], !f.rules.contains(.polarityAffirmedCue) else {
+            if f.sideIsOnlyImplied || (sides[f.polarity] ?? 0) - other < Self.clearMargin {
                 out[k].abstention = "both polarities in one article"
-                continue
             }
-            if mine - other < Self.clearMargin { out[k].abstention = "both polarities in one article" }
         }
         return Decision(weighed: out)
     }

@@ -239,28 +239,27 @@ struct TopicFinder {
     /// has) stand in range `r`: each so named is kept ("вступление Финляндии и Швеции");
     /// nil when none is.
     func named(_ topics: [Int], in r: Range<Int>) -> [Int]? {
-        let hits = topics.filter { t in
-            r.contains { w in
-                text.words[w].capitalized && index.topics[t].properStems.contains(text.stems[w])
-                    && !topics.contains { $0 != t && index.topics[$0].properStems.contains(text.stems[w]) }
-            }
-        }
+        let hits = topicsWithOwnWords(topics, in: r, words: \.properStems, capitalizedOnly: true)
         return hits.isEmpty ? nil : hits
     }
 
     /// The one topic of `topics` whose own words (label, cues, descriptions: stems no other
     /// of them has) stand in range `r`; nil when none or several do.
     func specific(_ topics: [Int], in r: Range<Int>) -> Int? {
-        var found: Int? = nil
-        for t in topics {
-            let own = index.topics[t].descriptionStems
-            let hit = r.contains { w in
-                own.contains(text.stems[w])
-                    && !topics.contains { $0 != t && index.topics[$0].descriptionStems.contains(text.stems[w]) }
+        let hits = topicsWithOwnWords(topics, in: r, words: \.descriptionStems, capitalizedOnly: false)
+        return hits.count == 1 ? hits[0] : nil
+    }
+
+    /// The topics of `topics` with a word of range `r` among their `words` that no other of
+    /// them has (with `capitalizedOnly`, a word written with a capital).
+    func topicsWithOwnWords(_ topics: [Int], in r: Range<Int>, words: KeyPath<TopicModel, Set<String>>,
+                            capitalizedOnly: Bool) -> [Int] {
+        topics.filter { t in
+            r.contains { w in
+                (!capitalizedOnly || text.words[w].capitalized) && index.topics[t][keyPath: words].contains(text.stems[w])
+                    && !topics.contains { $0 != t && index.topics[$0][keyPath: words].contains(text.stems[w]) }
             }
-            if hit { if found != nil { return nil }; found = t }
         }
-        return found
     }
 
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.

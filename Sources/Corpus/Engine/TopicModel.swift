@@ -172,8 +172,7 @@ private struct DescriptionReader {
     /// The names of the topic's texts (see `TopicModel.properStems`).
     func properStems(_ texts: Texts) -> Set<String> {
         let all = [texts.label, texts.pro, texts.contra] + texts.cues
-        let inner = Set(all.flatMap { $0.dropFirst().filter(\.proper).map(\.stem) })
-        var out = inner
+        var out = Set(all.flatMap { $0.dropFirst().filter(\.proper).map(\.stem) })
         for text in all {
             guard let first = text.first, first.proper else { continue }
             if first.acronym || inGazetteer(first.stem) { out.insert(first.stem) }
