@@ -141,6 +141,53 @@ struct UnseenSubjectTests {
             == ["vetrova scooter-ban pro"])
     }
 
+    /// A plain topic (a venue, no measure to raise or lower): its side is read from words, or
+    /// only implied by naming it.
+    static let venue: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: """
+        actors:
+          - id: vetrova
+            names: [Ольга Ветрова, Ветрова]
+            roles: [мэр Озёрска]
+        topics:
+          - id: ozersk-games
+            label: Озёрск как место проведения спартакиады
+            cues: [спартакиада, проведение спартакиады]
+            pro: актор поддерживает проведение спартакиады в Озёрске
+            contra: актор выступает против спартакиады в Озёрске
+        """))
+
+    func venueFound(_ body: String) -> Set<String> { EngineFixture.triples(body, engine: Self.venue) }
+
+    // a decision or question on the topic names it; only words that take a side give one
+    @Test func aDecisionOnTheTopicIsNoPosition() {
+        let mayor = "Мэр Озёрска Ольга Ветрова "
+        let decision = mayor + "пообещала удивить горожан своим решением о спартакиаде."
+        #expect(venueFound(decision).isEmpty)
+        let reasons = Self.venue.explain(EngineFixture.article(decision)).compactMap(\.abstention)
+        #expect(reasons == ["a decision or question on the topic named, not a side of it"])
+        // who decides may stand between; a regarding word needs no noun before it
+        for body in [decision, mayor + "заявила, что решение Озёрска по спартакиаде может удивить горожан.",
+                     mayor + "заявила, что может отправить другой сигнал по поводу спартакиады."] {
+            let cs = Self.venue.candidates(EngineFixture.article(body))
+            #expect(!cs.isEmpty && cs.allSatisfy(\.questionOnly), "\(body)")
+        }
+        // a side read from words stands, and so does a naming that is no question
+        #expect(venueFound(mayor + "заявила, что поддерживает решение о спартакиаде.") == ["vetrova ozersk-games pro"])
+        #expect(venueFound(mayor + "заявила, что Озёрск примет спартакиаду в следующем году.") == ["vetrova ozersk-games pro"])
+    }
+
+    // a stance found twice in an article speaks by its reading that takes a side from words
+    @Test func aReadSideSpeaksForTheStanceBeforeAnImpliedOne() throws {
+        let implied = "Мэр Озёрска Ольга Ветрова заявила, что спартакиада стала темой встречи."
+        let alone = try #require(Self.venue.stances(in: EngineFixture.article(implied)).first)
+        #expect(alone.sideIsOnlyImplied)
+        let both = implied + " Мэр Озёрска Ольга Ветрова заявила, что поддерживает проведение спартакиады."
+        let stance = try #require(Self.venue.stances(in: EngineFixture.article(both)).first)
+        #expect(stance.polarity == .pro)
+        #expect(!stance.sideIsOnlyImplied)
+        #expect(stance.evidence.contains("поддерживает"))
+    }
+
     // 4. forecasts and compulsion are not positions
     @Test func compulsionIsNoPosition() {
         #expect(found("Ветрова заявила, что рано или поздно город вынудят отменить запрет самокатов.").isEmpty)

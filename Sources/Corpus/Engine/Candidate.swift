@@ -11,6 +11,10 @@ struct Candidate: Sendable {
     /// The holder is only named, right after the cue: the topic's object or owner ("поддерживаю
     /// президента X", "законопроект X"), not who holds the words.
     var namedAsObject = false
+    /// The side is only implied (`polarity.affirmedCue`, `polarity.readiness`, `polarity.naive`)
+    /// and the cue is what a decision or question is on ("шокировать решением о членстве …"):
+    /// the sentence names the question, not the holder's answer to it.
+    var questionOnly = false
 }
 
 /// Feature values in `Feature.allCases` order, all 0 until set.

@@ -22,7 +22,9 @@ struct Decision {
             let f = w.candidate.finding
             let key = "\(f.actor)|\(f.topic)|\(f.polarity.rawValue)"
             if let (first, date, c) = best[key] {
-                best[key] = (first, f.stated.strength > date.strength ? f.stated : date, max(c, w.confidence))
+                // a side read from words speaks for the stance before one only implied
+                let shown = first.sideIsOnlyImplied && !f.sideIsOnlyImplied ? f : first
+                best[key] = (shown, f.stated.strength > date.strength ? f.stated : date, max(c, w.confidence))
             } else {
                 order.append(key); best[key] = (f, f.stated, w.confidence)
             }
@@ -56,6 +58,7 @@ extension StanceEngine {
         if p >= model.threshold {
             if c.noSide { return "a denial, a link or an invitation takes no side" }
             if c.namedAsObject { return "named as what the topic is about, not as who holds the words" }
+            if c.questionOnly { return "a decision or question on the topic named, not a side of it" }
             if c.features[Feature.negatedPro.index] != 0 { return "a negation the reading does not account for" }
             return nil
         }

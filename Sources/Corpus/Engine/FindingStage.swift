@@ -136,12 +136,18 @@ struct FindingStage {
                 let values = features.values(finding, hit: hit, sentence: facts, speakerRule: holder.featureRule,
                                              polarityRule: polarityRule, naive: naive, competing: competing)
                 let asObject = holder.rule == .speakerMentioned && namedRightAfter(hit.words, actor: holder.actor, sentence: s)
+                let questionOnly = Self.impliedSides.contains(polarityRule)
+                    && polarityFinder.namesTheQuestion(hit.words, sentence: r)
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
-                                     namedAsObject: asObject))
+                                     namedAsObject: asObject, questionOnly: questionOnly))
             }
         }
         return out
     }
+
+    /// The polarity rules that read no side from words of their own: a modal, the naive
+    /// reading, a bare naming of the topic (see `Candidate.questionOnly`).
+    static let impliedSides: Set<RuleName> = [.polarityAffirmedCue, .polarityReadiness, .polarityNaive]
 
     /// Whether sentence `s` names `actor` right after the cue (at its end or one word later, a
     /// role before the name): the cue's complement, its object or owner.

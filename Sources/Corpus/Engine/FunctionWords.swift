@@ -10,7 +10,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, nameEndings, droppableFinals, fleetingVowels, softSign
     // which side
     case against, forSide, on, hardly, contrast, contrastWords, obliquePluralEndings, parentheticalWords, infinitiveEndings
-    case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes
+    case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes, questionNouns, questionPrepositions, regardingWords
     // how a watchlist's descriptions read
     case noteOpeners
     // when it was said

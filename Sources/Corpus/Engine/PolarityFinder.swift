@@ -284,6 +284,22 @@ extension PolarityFinder {
         negated(context.hit.lowerBound, clause: context.clause) ? .contra : nil
     }
 
+    /// Whether the cue at `hit` is only what something is about: a regarding word right before
+    /// it ("месседж в отношении заявки …", "по поводу вступления …"), or a decision or
+    /// question noun, perhaps with the name of who decides, and a question preposition
+    /// ("решением о членстве …", "вопрос о введении …", "решение Турции по …"). Such a sentence
+    /// names the question, not a side of it.
+    func namesTheQuestion(_ hit: Range<Int>, sentence: Range<Int>) -> Bool {
+        let w = hit.lowerBound - 1
+        guard w >= sentence.lowerBound else { return false }
+        if words.isa(text.words[w].norm, .regardingWords) { return true }
+        guard words.isa(text.words[w].norm, .questionPrepositions), w - 1 >= sentence.lowerBound else { return false }
+        if words.isa(text.words[w - 1].norm, .questionNouns) { return true }
+        // the one who decides, named between ("решение Турции по …")
+        return text.words[w - 1].capitalized && w - 2 >= sentence.lowerBound
+            && words.isa(text.words[w - 2].norm, .questionNouns)
+    }
+
     /// `polarity.readiness`: readiness or possibility in the clause, unless negated.
     func byReadiness(_ context: PolarityContext) -> Polarity? {
         guard let at = modal(context.clause) else { return nil }
