@@ -16,6 +16,15 @@ struct AttributionTests {
         #expect(found(body) == ["dana kz-venue pro"])
     }
 
+    // an interviewer's question, quoted on its own line, is the asker's, not the last speaker's
+    @Test func aQuestionAskedIsTheAskersQuote() {
+        let body = "Абаев дал интервью журналисту Олегу Смирнову.\n«Казахстан готов принять переговоры?», — спросил Смирнов."
+        #expect(found(body).isEmpty)
+        // the same line said by the last speaker stays his
+        #expect(found("Абаев дал интервью журналисту Олегу Смирнову.\n«Казахстан готов принять переговоры», — сказал он.")
+            == ["nurlan kz-venue pro"])
+    }
+
     @Test func quoteWithSpeakerBefore() {
         #expect(found("Абаев заявил: «Казахстан готов принять переговоры».") == ["nurlan kz-venue pro"])
     }

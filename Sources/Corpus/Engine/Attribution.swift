@@ -291,6 +291,11 @@ struct Attribution {
         text.words[w].kind == .word && lexicon.speechVerbs.contains(text.stems[w])
     }
 
+    /// A verb of asking as written ("спросил", "поинтересовалась").
+    func isAskingVerb(_ w: Int) -> Bool {
+        lexicon.words.isa(text.words[w].norm, .askingVerbs)
+    }
+
     /// The subject of the speech verb at `v`, tried in this order: the antecedent of a
     /// relative pronoun before it; after a comma or dash, a mention just after it; the
     /// nearest nominative mention to its left; a mention within five words after it.
@@ -364,13 +369,14 @@ struct Attribution {
         return before.contains("\n") ? state.lastSpeaker : nil
     }
 
-    /// «…», — сказал он: the subject of a speech verb within five words after the quote
+    /// «…», — сказал он: the subject of a speech verb (or of a verb of asking: «…?», — спросил
+    /// он; the quote is his question, whoever spoke before) within five words after the quote
     /// (the mentions of the sentence `s` ending the quote and of the next one).
     func speakerNamedAfter(_ span: Range<Int>, sentence s: Int, state: SpeakerState) -> Speaker? {
         let sentences = s + 1 < text.sentences.count ? [s, s + 1] : [s]
         let ms = sentences.flatMap { text.sentenceMentions[$0].map { text.mentions[$0] } }
         let limit = min(text.words.count, span.upperBound + 5)
-        guard let v = (span.upperBound..<limit).first(where: { isSpeechVerb($0) && text.quoteOf[$0] == -1 }) else {
+        guard let v = (span.upperBound..<limit).first(where: { (isSpeechVerb($0) || isAskingVerb($0)) && text.quoteOf[$0] == -1 }) else {
             return nil
         }
         return verbSubject(v, in: v..<min(text.words.count, v + 8), mentions: ms, state: state)

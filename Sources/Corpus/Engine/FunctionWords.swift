@@ -5,7 +5,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     // the driver
     case aboutPreposition, aboutThis, then, subjectPronouns, again, questionParticle, demonstratives, connectives, and
     // who holds the words
-    case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers
+    case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers, askingVerbs
     // which actor a name is
     case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, nameEndings, droppableFinals, fleetingVowels, softSign
     // which side

@@ -233,8 +233,8 @@ struct MentionFinder {
         t.capitalized && t.kind == .word && t.scalarCount >= 3
     }
 
-    /// "Зеленский рассказал", "заявил Трамп": one capitalised word, alone, right before or
-    /// after a verb of saying.
+    /// "Зеленский рассказал", "заявил Трамп", "спросил Смирнов": one capitalised word, alone,
+    /// right before or after a verb of saying or asking.
     func unwatchedSpeaker(_ c: MentionContext) -> MentionStep? {
         guard c.capitalized else { return nil }
         let w = c.word, at = c.at, words = c.words
@@ -242,14 +242,19 @@ struct MentionFinder {
         let alone = (at == 0 || !words[at - 1].capitalized || words[at - 1].end + 1 < w.start)
             && !(c.next?.capitalized ?? false)
         let verbAfter = c.next.map { next in
-            !c.covered[at + 1] && lexicon.speechVerbs.contains(c.stems[at + 1]) && next.start <= w.end + 1
+            !c.covered[at + 1] && saysOrAsks(at + 1, c) && next.start <= w.end + 1
         } ?? false
-        let verbBefore = at > 0 && lexicon.speechVerbs.contains(c.stems[at - 1]) && words[at - 1].end + 1 >= w.start
+        let verbBefore = at > 0 && saysOrAsks(at - 1, c) && words[at - 1].end + 1 >= w.start
             && !words[at - 1].capitalized
         guard alone, verbAfter || verbBefore else { return nil }
         let oblique = lexicon.words.endsAny(w.norm, .obliqueEndings)
         return MentionStep(mention: Mention(kind: .other, actors: [], first: at, last: at, nominative: !oblique),
                            next: at + 1)
+    }
+
+    /// Word `k` is a verb of saying (by its stem) or of asking (as written: «спрос» is also a noun).
+    private func saysOrAsks(_ k: Int, _ c: MentionContext) -> Bool {
+        lexicon.speechVerbs.contains(c.stems[k]) || lexicon.words.isa(c.words[k].norm, .askingVerbs)
     }
 
     /// "Владимир Зеленский": two or more capitalised words in a row; an oblique ending or a
