@@ -176,6 +176,22 @@ struct UnseenSubjectTests {
         #expect(venueFound(mayor + "заявила, что Озёрск примет спартакиаду в следующем году.") == ["vetrova ozersk-games pro"])
     }
 
+    // a bare naming of the topic implies a side only for an actor who speaks
+    @Test func aNamingBesideAnActorWhoDoesNotSpeakIsNoPosition() throws {
+        let named = "Мэра Озёрска Ольгу Ветрову журналисты застали на стадионе, где идёт спартакиада."
+        var cs = Self.venue.candidates(EngineFixture.article(named))
+        let c = try #require(cs.first)
+        #expect(c.finding.sideIsOnlyImplied && c.finding.holderOnlyNamed)
+        // however confident the rest of the evidence (here: the features of a read side)
+        let read = try #require(Self.venue.candidates(EngineFixture.article(
+            "Мэр Озёрска Ольга Ветрова заявила, что поддерживает проведение спартакиады.")).first)
+        cs[0].features = read.features
+        #expect(Self.venue.decide([cs[0]]).weighed[0].abstention == "the topic only named, beside an actor who does not speak")
+        // the same naming by the actor who speaks implies the side
+        #expect(venueFound("Мэр Озёрска Ольга Ветрова заявила, что Озёрск примет спартакиаду в следующем году.")
+            == ["vetrova ozersk-games pro"])
+    }
+
     // a stance found twice in an article speaks by its reading that takes a side from words
     @Test func aReadSideSpeaksForTheStanceBeforeAnImpliedOne() throws {
         let implied = "Мэр Озёрска Ольга Ветрова заявила, что спартакиада стала темой встречи."

@@ -16,6 +16,10 @@ struct Finding: Sendable {
     /// taking it (see `Stance.sideIsOnlyImplied`).
     var sideIsOnlyImplied: Bool { rules.contains(.polarityAffirmedCue) }
 
+    /// The holder does not speak in the sentence, it is only named there (`speaker.mentioned`)
+    /// or is the agent of a participle ("предложенный X законопроект").
+    var holderOnlyNamed: Bool { rules.contains(.speakerMentioned) || rules.contains(.speakerParticipleAgent) }
+
     /// Every rule as `explain` and the stance records print them, the date's last.
     var ruleTexts: [String] { rules.map(\.rawValue) + [stated.ruleText] }
 

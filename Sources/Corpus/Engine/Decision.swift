@@ -45,10 +45,12 @@ extension StanceEngine {
 
     /// Why the engine abstains on candidate `c` read with confidence `p`, or nil when it is a
     /// stance. A cue several topics share, with nothing to tie it to one of them, is no stance
-    /// on any, however confident the rest of the evidence is. Above the threshold three readings
+    /// on any, however confident the rest of the evidence is. Above the threshold five readings
     /// still abstain: a sentence that denies a report, links the measure to another or invites
     /// to talks on it (`Candidate.noSide`), an actor only named right after the cue, its object
-    /// or owner (`Candidate.namedAsObject`), and a pro reading of a sentence whose negation no
+    /// or owner (`Candidate.namedAsObject`), a side only implied by a cue that a decision or
+    /// question is on (`Candidate.questionOnly`), a side only implied for an actor who does not
+    /// speak (`Finding.holderOnlyNamed`), and a pro reading of a sentence whose negation no
     /// rule read (`negatedPro`: on unseen subjects that negation is the holder's answer far
     /// more often than not).
     private func abstention(_ c: Candidate, confidence p: Double) -> String? {
@@ -59,6 +61,9 @@ extension StanceEngine {
             if c.noSide { return "a denial, a link or an invitation takes no side" }
             if c.namedAsObject { return "named as what the topic is about, not as who holds the words" }
             if c.questionOnly { return "a decision or question on the topic named, not a side of it" }
+            if c.finding.sideIsOnlyImplied && c.finding.holderOnlyNamed {
+                return "the topic only named, beside an actor who does not speak"
+            }
             if c.features[Feature.negatedPro.index] != 0 { return "a negation the reading does not account for" }
             return nil
         }
@@ -72,7 +77,10 @@ extension StanceEngine {
     /// holding a negation no rule read («a negation the reading does not account for»), a
     /// sentence that denies a report, links the measure or invites to talks («a denial, a link
     /// or an invitation takes no side»), an actor named right after the cue («named as what the
-    /// topic is about, not as who holds the words»), else «low confidence 0.xx» (`abstention`).
+    /// topic is about, not as who holds the words»), a decision or question on the topic («a
+    /// decision or question on the topic named, not a side of it»), a bare naming beside an
+    /// actor who does not speak («the topic only named, beside an actor who does not speak»),
+    /// else «low confidence 0.xx» (`abstention`).
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
     /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
