@@ -88,6 +88,33 @@ struct TopicRuleTests {
     }
 
     /// The order of the shared-cue rules is the one the doc comment of `TopicFinder` gives.
+    // a word of stance or speech is no form of a cue by family likeness alone, unless the cue
+    // is such a word too
+    @Test func aStanceWordIsNoCueByFamilyAlone() throws {
+        let engine = try StanceEngine(watchlist: Watchlist(yaml: """
+            actors:
+              - id: vetrova
+                names: [Ольга Ветрова, Ветрова]
+            topics:
+              - id: truce
+                label: Соглашение о перемирии
+                cues: [соглашение]
+                pro: актор поддерживает соглашение о перемирии
+                contra: актор выступает против соглашения о перемирии
+              - id: budget
+                label: Бюджет Озёрска
+                cues: [одобрить бюджет]
+                pro: актор готов одобрить бюджет
+                contra: актор отказывается одобрить бюджет
+            """))
+        func topics(_ body: String) -> [String] {
+            engine.candidates(EngineFixture.article(body)).map { engine.watchlist.topics[$0.finding.topic].id }
+        }
+        #expect(topics("Ветрова согласилась, что город готов к переговорам.").isEmpty)
+        #expect(topics("Ветрова заявила, что поддерживает соглашение.") == ["truce"])
+        #expect(topics("Ветрова заявила, что город готов к одобрению бюджета.") == ["budget"])
+    }
+
     @Test func theSharedCueRulesAreInTheDocumentedOrder() {
         #expect(TopicFinder.sharedCueRules.map(\.name) == [
             .topicAnchorInSentence, .topicActorCountry, .topicAnchorNearby, .topicGroupCountry, .topicGeneric,

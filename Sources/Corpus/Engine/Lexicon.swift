@@ -60,6 +60,10 @@ struct Lexicon: Sendable {
     /// Folded words after which a sentence gives no side: a denial of a report, a link set on
     /// a measure, an invitation to talks ("опроверг", "связал", "пригласил").
     var noSide: Set<String> = []
+    /// Stems of the words of stance and speech and of the abstract nouns that name no subject
+    /// (the plain lines of `lint.txt`: "согласиться", "поддержка", "вопрос"): such a word is
+    /// no cue by family likeness alone («согласился» is not «соглашение»).
+    var genericStems: Set<String> = []
 
     /// Why the lexicons could not be loaded.
     /// What went wrong (`reason`); the engine says it did not start, the lint that it checked
@@ -139,6 +143,9 @@ struct Lexicon: Sendable {
         }
         reversals = Set(try files.plain("reversals.txt").map { files.stem(Fold.word($0)) })
         noSide = Set(try files.plain("noside.txt").map { Fold.word($0) })
+        for (tag, e) in try files.tagged("lint.txt", LintTag.self) where tag == nil {
+            genericStems.formUnion(files.words(e.item).map(files.stem))
+        }
     }
 
     /// Phrases that hedge, forecast, set a condition or a near-future timeframe.

@@ -122,12 +122,16 @@ struct TopicFinder {
         return out
     }
 
-    /// The topics whose cues start at word `w` (sorted), and the length of the longest.
+    /// The topics whose cues start at word `w` (sorted), and the length of the longest. The
+    /// first word matches by its stem, or by its family unless it is a word of stance or speech
+    /// and the cue's is not (`Lexicon.genericStems`: «согласился» is no form of the cue
+    /// «соглашение», «одобрении» is one of the cue «одобрить»).
     func cueMatches(at w: Int, limit: Int) -> (topics: [Int], length: Int)? {
         var found: [(topic: Int, length: Int)] = []
         for (ti, ci) in buckets[WordForms.bucket(text.stems[w])] ?? [] {
             let cue = index.topics[ti].cues[ci]
-            guard WordForms.sameFamily(text.stems[w], cue[0]) else { continue }
+            guard text.stems[w] == cue[0] || WordForms.sameFamily(text.stems[w], cue[0])
+                && (!lexicon.genericStems.contains(text.stems[w]) || lexicon.genericStems.contains(cue[0])) else { continue }
             if let end = matchRest(cue, after: w, limit: limit) { found.append((ti, end - w)) }
         }
         guard let length = found.map(\.length).max() else { return nil }
