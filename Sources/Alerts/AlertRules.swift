@@ -48,9 +48,11 @@ public struct AlertRules: Sendable {
     }
 
     /// Alerts the new stance raises against the history: call it before recording the stance.
+    /// A shift turns from the latest stance whose side was read from words: one only implied
+    /// (`Stance.sideIsOnlyImplied`) is no side to turn from.
     public func alerts(for stance: Stance, history: some StanceHistory) throws -> [Alert] {
         var alerts: [Alert] = []
-        if let prior = try history.latest(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
+        if let prior = try history.latestRead(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
            prior.stance.polarity != stance.polarity {
             alerts.append(alert(.shift, stance, against: prior.stance, otherActor: nil))
         }

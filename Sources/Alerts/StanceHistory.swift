@@ -20,6 +20,9 @@ public struct RecordedStance: Sendable, Hashable {
 public protocol StanceHistory {
     /// The actor's stance on the topic with the greatest (stated, arrival) at or before `day`.
     func latest(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance?
+    /// The same, among the stances whose side was read from words (not `Stance.sideIsOnlyImplied`):
+    /// what a shift turns from.
+    func latestRead(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance?
     /// The actor's stance on the topic stated nearest to `day`; at equal distance, the later arrived.
     func nearest(actor: String, topic: String, to day: Day) throws -> RecordedStance?
     /// The actor's stance on the topic with the greatest (stated, arrival).

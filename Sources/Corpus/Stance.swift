@@ -37,7 +37,10 @@ public struct Stance: Sendable, Hashable, Codable {
 
     /// The side was read from a bare naming of the topic (`polarity.affirmedCue`): no word of
     /// the sentence takes a side, the engine only did not find the other one.
-    public var sideIsOnlyImplied: Bool { rules.contains(RuleName.polarityAffirmedCue.rawValue) }
+    public var sideIsOnlyImplied: Bool { rules.contains(Self.impliedSideRule) }
+
+    /// The rule of a side only implied, as the stance records print it.
+    public static let impliedSideRule = RuleName.polarityAffirmedCue.rawValue
 
     private enum CodingKeys: String, CodingKey {
         case article, actor, topic, stated, evidence, rules, confidence

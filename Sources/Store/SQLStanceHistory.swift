@@ -41,6 +41,16 @@ final class SQLStanceHistory: StanceRecord {
         ORDER BY s.stated DESC, s.id DESC LIMIT 1
         """
 
+    /// `latestSQL` without the stances whose rules name the implied side.
+    static let latestReadSQL = """
+        SELECT \(columns) FROM stance s JOIN article a ON a.seq = s.article_seq
+        WHERE s.actor = ? AND s.topic = ? AND s.stated <= ? AND instr(s.rules, ?) = 0
+        ORDER BY s.stated DESC, s.id DESC LIMIT 1
+        """
+
+    /// How the implied side's rule reads in the `rules` column (a JSON array of strings).
+    static let impliedRuleText = "\"" + Stance.impliedSideRule + "\""
+
     static let latestStatedSQL = """
         SELECT \(columns) FROM stance s JOIN article a ON a.seq = s.article_seq
         WHERE s.actor = ? AND s.topic = ?
@@ -54,6 +64,12 @@ final class SQLStanceHistory: StanceRecord {
     func latest(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance? {
         let statement = try db.cachedStatement(sql: Self.latestSQL)
         return try Row.fetchOne(statement, arguments: [actor, topic, day.description]).map(Self.recorded)
+    }
+
+    func latestRead(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance? {
+        let statement = try db.cachedStatement(sql: Self.latestReadSQL)
+        return try Row.fetchOne(statement, arguments: [actor, topic, day.description, Self.impliedRuleText])
+            .map(Self.recorded)
     }
 
     func nearest(actor: String, topic: String, to day: Day) throws -> RecordedStance? {
@@ -92,8 +108,8 @@ final class SQLStanceHistory: StanceRecord {
     static let rulesEncoder = JSONEncoder()
 
     /// A stance row (in `columns` order) as a `RecordedStance` for the alert rules, which never
-    /// read a prior stance's rules: its `rules` stay empty (decoding their JSON for every
-    /// lookup was a tenth of a commit's time).
+    /// read a prior stance's rules (`latestRead` asks the query): its `rules` stay empty
+    /// (decoding their JSON for every lookup was a tenth of a commit's time).
     static func recorded(_ row: Row) throws -> RecordedStance {
         RecordedStance(stance: try stance(row, withRules: false), arrival: row[0])
     }

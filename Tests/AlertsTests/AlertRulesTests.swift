@@ -118,6 +118,21 @@ struct AlertRulesTests {
         #expect(try replay.arrive([read]).map(\.summary) == ["shift tokayev kz-venue pro>contra d -"])
     }
 
+    @Test func aShiftTurnsFromTheLatestSideReadFromWords() throws {
+        let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
+        // Given only an implied pro on record (the actor's first stance on the topic)
+        var implied = stance("a", "tokayev", "kz-venue", .pro, "2025-01-01", confidence: 0.9)
+        implied.rules = ["speaker.verbSubject", "topic.cue", Stance.impliedSideRule, "date.article"]
+        #expect(try replay.arrive([implied]).isEmpty)
+        // When a contra read from words arrives: no shift, and it is recorded
+        let read = stance("b", "tokayev", "kz-venue", .contra, "2025-03-01", confidence: 0.9)
+        #expect(try replay.arrive([read]).isEmpty)
+        #expect(try replay.history.latestStated(actor: "tokayev", topic: "kz-venue")?.stance.article == "b")
+        // Then a read pro turns from that contra
+        let back = stance("c", "tokayev", "kz-venue", .pro, "2025-05-01", confidence: 0.9)
+        #expect(try replay.arrive([back]).map(\.summary) == ["shift tokayev kz-venue contra>pro c -"])
+    }
+
     @Test func earlierStanceOfTheSameArticleCounts() throws {
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
         let alerts = try replay.arrive([

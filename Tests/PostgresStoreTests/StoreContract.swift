@@ -122,6 +122,20 @@ enum Contract {
         #expect(try store.allStances() == expected)
     }
 
+    /// An implied pro, a read contra, a read pro: the implied side is no side to turn from.
+    static func shiftsTurnFromTheLatestSideReadFromWords(_ backend: Backend) throws {
+        let store = try backend.open()
+        var implied = stance("a.txt", "tokayev", "kz-venue", .pro, "2025-01-01")
+        implied.rules = ["topic.cue", Stance.impliedSideRule]
+        let arrivals = [[implied], [stance("b.txt", "tokayev", "kz-venue", .contra, "2025-03-01")],
+                        [stance("c.txt", "tokayev", "kz-venue", .pro, "2025-05-01")]]
+        var summaries: [String] = []
+        for (n, stances) in arrivals.enumerated() {
+            summaries += try store.ingest(stances[0].article, date: "2026-01-01", stances, rules: seedRules, n: n).map(\.summary)
+        }
+        #expect(summaries == ["shift tokayev kz-venue contra>pro c.txt -"])
+    }
+
     static func refusalsAreCountedAndReported(_ backend: Backend) throws {
         let store = try backend.open()
         try store.refuse(name: "bad.txt", identity: fileIdentity(7), hash: nil, reason: "'bad.txt' is not UTF-8 text")
@@ -149,6 +163,7 @@ struct SQLiteContractTests {
     @Test func sameContentIsIngestedOnce() throws { try Contract.sameContentIsIngestedOnce(.sqlite) }
     @Test func outboxGoesFromPendingToDelivered() throws { try Contract.outboxGoesFromPendingToDelivered(.sqlite) }
     @Test func stancesComeBackInArrivalOrder() throws { try Contract.stancesComeBackInArrivalOrder(.sqlite) }
+    @Test func shiftsTurnFromTheLatestSideReadFromWords() throws { try Contract.shiftsTurnFromTheLatestSideReadFromWords(.sqlite) }
     @Test func refusalsAreCountedAndReported() throws { try Contract.refusalsAreCountedAndReported(.sqlite) }
     @Test func inProgressMarksSurviveUntilRecorded() throws { try Contract.inProgressMarksSurviveUntilRecorded(.sqlite) }
 }
@@ -163,6 +178,7 @@ struct PostgresContractTests {
     @Test func sameContentIsIngestedOnce() throws { try Contract.sameContentIsIngestedOnce(.postgres) }
     @Test func outboxGoesFromPendingToDelivered() throws { try Contract.outboxGoesFromPendingToDelivered(.postgres) }
     @Test func stancesComeBackInArrivalOrder() throws { try Contract.stancesComeBackInArrivalOrder(.postgres) }
+    @Test func shiftsTurnFromTheLatestSideReadFromWords() throws { try Contract.shiftsTurnFromTheLatestSideReadFromWords(.postgres) }
     @Test func refusalsAreCountedAndReported() throws { try Contract.refusalsAreCountedAndReported(.postgres) }
     @Test func inProgressMarksSurviveUntilRecorded() throws { try Contract.inProgressMarksSurviveUntilRecorded(.postgres) }
 }

@@ -34,6 +34,10 @@ public final class InMemoryHistory: StanceRecord {
         of(actor, topic).filter { $0.stance.stated <= day }.max(by: Self.earlier)
     }
 
+    public func latestRead(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance? {
+        of(actor, topic).filter { $0.stance.stated <= day && !$0.stance.sideIsOnlyImplied }.max(by: Self.earlier)
+    }
+
     public func nearest(actor: String, topic: String, to day: Day) throws -> RecordedStance? {
         of(actor, topic).min { a, b in
             let da = abs(a.stance.stated.days(to: day)), db = abs(b.stance.stated.days(to: day))
