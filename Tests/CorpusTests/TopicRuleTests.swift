@@ -115,6 +115,32 @@ struct TopicRuleTests {
         #expect(topics("Ветрова заявила, что город готов к одобрению бюджета.") == ["budget"])
     }
 
+    // words a topic rule gave to one topic of a shared cue are not found again by another
+    // topic's longer cue over them
+    @Test func aTopicSetAsideForSomeWordsIsNotFoundOverThem() throws {
+        let engine = try StanceEngine(watchlist: Watchlist(yaml: """
+            actors:
+              - id: vetrova
+                names: [Ольга Ветрова, Ветрова]
+            topics:
+              - id: scooter-ban
+                label: Запрет самокатов в Озёрске
+                cues: [запрет самокатов, введение запрета самокатов]
+                pro: актор поддерживает введение запрета самокатов для всех
+                contra: актор отменяет запрет самокатов
+              - id: kids-scooter-ban
+                label: Запрет самокатов для школьников
+                cues: [запрет самокатов школьников]
+                pro: актор поддерживает введение запрета самокатов для школьников
+                contra: актор против запрета самокатов для школьников
+            """))
+        func topics(_ body: String) -> Set<String> {
+            Set(engine.candidates(EngineFixture.article(body)).map { engine.watchlist.topics[$0.finding.topic].id })
+        }
+        #expect(topics("Ветрова подписала постановление о введении запрета самокатов для школьников.") == ["kids-scooter-ban"])
+        #expect(topics("Ветрова подписала постановление о введении запрета самокатов.") == ["scooter-ban"])
+    }
+
     @Test func theSharedCueRulesAreInTheDocumentedOrder() {
         #expect(TopicFinder.sharedCueRules.map(\.name) == [
             .topicAnchorInSentence, .topicActorCountry, .topicAnchorNearby, .topicGroupCountry, .topicGeneric,

@@ -83,7 +83,8 @@ struct TopicFinder {
 
     /// Cue hits of sentence `s`, with shared cues tied to topics, in steps: the cues that
     /// start at each word (`cueMatches`), the support a one-word cue needs (`supported`), the
-    /// topic rules (`choose`), and place-name cues giving way (`placeNamesGiveWay`).
+    /// topic rules (`choose`; a topic they set aside for a shared cue's words is not found again
+    /// by a longer cue over them), and place-name cues giving way (`placeNamesGiveWay`).
     /// With `keepAmbiguous`, a shared cue nothing ties to one topic gives a hit for each of
     /// its topics, marked `topic.ambiguous` (the model abstains on them, `explain` says why).
     func hits(sentence s: Int, holder: Int, keepAmbiguous: Bool = false) -> [TopicHit] {
@@ -91,6 +92,8 @@ struct TopicFinder {
         var out: [TopicHit] = []
         var ambiguous: [TopicHit] = []
         var memo = SentenceMemo()
+        // words a topic rule gave to some topics of a shared cue, and the topics it set aside
+        var setAside: [(words: Range<Int>, topics: [Int])] = []
         // the words inside a cue stay open to shorter cues of other topics ("роль
         // посредника" of one country, "посредник" of another)
         for w in r {
@@ -116,7 +119,11 @@ struct TopicFinder {
                 out.append(TopicHit(topic: t, words: cue, rules: [.topicCue] + (rule.map { [$0] } ?? []),
                                     properCue: isPlaceName(cue, topic: t, sentenceStart: r.lowerBound)))
             }
+            if !chosen.isEmpty { setAside.append((cue, topics.filter { t in !chosen.contains { $0.0 == t } })) }
         }
+        // a topic set aside for some words is not found by another cue over them ("повышении
+        // пенсионного возраста для чиновников": the words went to the officials' topic)
+        out.removeAll { h in setAside.contains { $0.topics.contains(h.topic) && $0.words.overlaps(h.words) } }
         out = placeNamesGiveWay(out)
         for a in ambiguous where !out.contains(where: { $0.topic == a.topic }) { out.append(a) }
         return out
