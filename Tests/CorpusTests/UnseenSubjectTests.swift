@@ -192,6 +192,24 @@ struct UnseenSubjectTests {
             == ["vetrova ozersk-games pro"])
     }
 
+    // a strong evaluation of the topic takes a side in any of its forms
+    @Test func strongEvaluationsTakeASide() {
+        let mayor = "Мэр Озёрска Ольга Ветрова назвала спартакиаду "
+        #expect(venueFound(mayor + "отвратительной затеей.") == ["vetrova ozersk-games contra"])
+        #expect(venueFound(mayor + "прекрасной затеей.") == ["vetrova ozersk-games pro"])
+        let implied = Self.venue.explain(EngineFixture.article(mayor + "затеей.")).map(\.rules)
+        #expect(implied.allSatisfy { $0.contains(RuleName.polarityAffirmedCue.rawValue) })
+    }
+
+    // subjects joined by «и» hold the words together only in the nominative
+    @Test func actorsJoinedOutsideTheNominativeHoldNothingTogether() {
+        let quarrel = "Спор между Ветровой и Лаптевым разгорелся из-за запрета самокатов, который Ветрова назвала правильным решением."
+        let rules = Self.engine.candidates(EngineFixture.article(quarrel)).map(\.finding.rules)
+        #expect(rules.count >= 2 && rules.allSatisfy { !$0.contains(.speakerCoordinated) })
+        let joined = Self.engine.candidates(EngineFixture.article("Ветрова и Лаптев заявили, что поддерживают запрет самокатов."))
+        #expect(joined.contains { $0.finding.rules.contains(.speakerCoordinated) })
+    }
+
     // a stance found twice in an article speaks by its reading that takes a side from words
     @Test func aReadSideSpeaksForTheStanceBeforeAnImpliedOne() throws {
         let implied = "Мэр Озёрска Ольга Ветрова заявила, что спартакиада стала темой встречи."

@@ -88,10 +88,11 @@ struct FindingStage {
     }
 
     /// Watched actors joined to a mention of `actor` in sentence `s` by a bare «и» ("Абаев и
-    /// Сейтова заявили"): the coordinated subjects hold the words together.
+    /// Сейтова заявили"): the coordinated subjects hold the words together. Both stand in the
+    /// nominative: «перепалка между Маском и Трампом» joins no subjects.
     func coordinated(with actor: Int, sentence s: Int) -> [Int] {
         let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
-            .filter { ($0.kind == .name || $0.kind == .role) && $0.actors.count == 1 }
+            .filter { ($0.kind == .name || $0.kind == .role) && $0.actors.count == 1 && $0.nominative }
         var out: [Int] = []
         for (i, m) in mentions.enumerated() where m.actors[0] == actor {
             for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].actors[0] != actor {
