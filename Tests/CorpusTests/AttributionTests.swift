@@ -25,6 +25,19 @@ struct AttributionTests {
             == ["nurlan kz-venue pro"])
     }
 
+    // what a speech verb reports is the words of its (here unnamed) speaker: an actor named
+    // there is not the agent of the sentence
+    @Test func anActorInWhatAnUnnamedSpeakerReportsDoesNotHoldIt() {
+        for body in ["Член политбюро партии Иван ар-Ришк заявил, что решение Эмре Кая о переговорах в Стамбуле означает новый этап.",
+                     "Член политбюро партии Иван ар-Ришк заявил, что Нацбанк готов к снижению ставки."] {
+            let rules = EngineFixture.engine.candidates(EngineFixture.article(body)).map(\.finding.rules)
+            #expect(!rules.isEmpty && rules.allSatisfy { $0.contains(.speakerMentioned) }, "\(body)")
+        }
+        // the agent of a sentence that reports nothing
+        #expect(EngineFixture.engine.candidates(EngineFixture.article("Нацбанк готов к снижению ставки."))
+            .contains { $0.finding.rules.contains(.speakerAgent) })
+    }
+
     @Test func quoteWithSpeakerBefore() {
         #expect(found("Абаев заявил: «Казахстан готов принять переговоры».") == ["nurlan kz-venue pro"])
     }

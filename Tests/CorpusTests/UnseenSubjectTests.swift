@@ -129,6 +129,8 @@ struct UnseenSubjectTests {
 
     @Test func aLinkSetOnTheMeasureIsNoPosition() {
         #expect(found("Депутат Лаптев связал запрет самокатов с ремонтом тротуаров.").isEmpty)
+        // the same link in the passive
+        #expect(found("Депутат Лаптев заявил, что это связано с запретом самокатов.").isEmpty)
     }
 
     @Test func anInvitationToTalksIsNoPosition() {

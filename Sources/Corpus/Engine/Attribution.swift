@@ -232,11 +232,19 @@ struct Attribution {
     }
 
     /// "Нацбанк понизил ставку": the first watched actor in the nominative outside quotes,
-    /// not after a preposition; a capital or institution only in a sentence of readiness.
+    /// not after a preposition, nor in what a speech verb reports ("X заявил, что решение
+    /// Нетаньяху …": an unnamed speaker's words); a capital or institution only in a sentence
+    /// of readiness.
     func agent(_ c: SpeakerContext) -> Speaker? {
         let modal = c.range.contains { lexicon.modal.contains(text.stems[$0]) }
+        let reported = c.range.first { v in
+            text.quoteOf[v] == -1 && isSpeechVerb(v) && (v + 1..<min(v + 3, c.range.upperBound)).contains {
+                lexicon.words.isa(text.words[$0].norm, .complementizers)
+            }
+        }
         for m in c.mentions where text.quoteOf[m.first] == -1 && m.nominative && !afterPreposition(m)
-            && m.kind != .pronoun && m.kind != .other && (m.kind != .institution || modal) {
+            && m.kind != .pronoun && m.kind != .other && (m.kind != .institution || modal)
+            && !(reported.map { m.first > $0 } ?? false) {
             if let sp = resolve(m, state: c.state) { return sp }
         }
         return nil
@@ -323,25 +331,31 @@ struct Attribution {
         guard punct.contains(",") || punct.contains("—") || punct.contains("–") else { return nil }
         return ms.first { m in
             m.first > v && m.first <= v + 5 && text.quoteOf[m.first] == -1 && !afterPreposition(m)
-                && (m.nominative || m.kind == .other)
+                && (m.nominative || m.kind == .other) && !thatBetween(v, m.first)
         }
+    }
+
+    /// Whether a complementizer ("что", "чтобы") stands between words `a` and `b`: what follows
+    /// it is what was said, not who said it ("заявил, что решение Нетаньяху …").
+    func thatBetween(_ a: Int, _ b: Int) -> Bool {
+        (a + 1..<b).contains { lexicon.words.isa(text.words[$0].norm, .complementizers) }
     }
 
     /// The nearest nominative mention left of the verb outside quotes, not across "что".
     func leftSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
         for m in ms.reversed() where m.last < v && text.quoteOf[m.first] == -1 {
-            let acrossThat = (m.last + 1..<v).contains { lexicon.words.isa(text.words[$0].norm, .complementizers) }
-            if acrossThat { return nil }
+            if thatBetween(m.last, v) { return nil }
             if m.nominative && !afterPreposition(m) { return m }
         }
         return nil
     }
 
     /// The first mention within five words after the verb (names before bare heads), when it
-    /// can be a subject: a name, role or institution in the nominative, a head, an unwatched one.
+    /// can be a subject: a name, role or institution in the nominative, a head, an unwatched one;
+    /// not past a complementizer.
     func rightSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
         let right = ms.filter { m in
-            m.first > v && m.first <= v + 5 && text.quoteOf[m.first] == -1 && !afterPreposition(m)
+            m.first > v && m.first <= v + 5 && text.quoteOf[m.first] == -1 && !afterPreposition(m) && !thatBetween(v, m.first)
         }
         guard let m = right.first(where: { $0.kind != .head }) ?? right.first else { return nil }
         let mustBeNominative = m.kind == .name || m.kind == .role || m.kind == .institution
