@@ -47,13 +47,22 @@ public struct AlertRules: Sendable {
             || stance.sideIsOnlyImplied
     }
 
+    /// Whether the actor's stance stated next after `stance` already holds its side.
+    func isKnownChange(_ stance: Stance, history: some StanceHistory) throws -> Bool {
+        try history.nextStated(actor: stance.actor, topic: stance.topic, after: stance.stated)?.stance.polarity
+            == stance.polarity
+    }
+
     /// Alerts the new stance raises against the history: call it before recording the stance.
     /// A shift turns from the latest stance whose side was read from words: one only implied
-    /// (`Stance.sideIsOnlyImplied`) is no side to turn from.
+    /// (`Stance.sideIsOnlyImplied`) is no side to turn from. A late report of a change the
+    /// record already holds (the stance stated next after the new one is of the new side) dates
+    /// that change earlier but is no news: no shift.
     public func alerts(for stance: Stance, history: some StanceHistory) throws -> [Alert] {
         var alerts: [Alert] = []
         if let prior = try history.latestRead(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
-           prior.stance.polarity != stance.polarity {
+           prior.stance.polarity != stance.polarity,
+           try !isKnownChange(stance, history: history) {
             alerts.append(alert(.shift, stance, against: prior.stance, otherActor: nil))
         }
         for other in groupmates[stance.actor] ?? [] {

@@ -23,6 +23,8 @@ public protocol StanceHistory {
     /// The same, among the stances whose side was read from words (not `Stance.sideIsOnlyImplied`):
     /// what a shift turns from.
     func latestRead(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance?
+    /// The actor's stance on the topic stated first after `day` (on that date, the latest arrived).
+    func nextStated(actor: String, topic: String, after day: Day) throws -> RecordedStance?
     /// The actor's stance on the topic stated nearest to `day`; at equal distance, the later arrived.
     func nearest(actor: String, topic: String, to day: Day) throws -> RecordedStance?
     /// The actor's stance on the topic with the greatest (stated, arrival).

@@ -77,11 +77,14 @@ final class PostgresHistory: StanceRecord {
 
     func nearest(actor: String, topic: String, to day: Day) throws -> RecordedStance? {
         let before = try latest(actor: actor, topic: topic, atOrBefore: day)
+        return nearer(before, try nextStated(actor: actor, topic: topic, after: day), to: day)
+    }
+
+    func nextStated(actor: String, topic: String, after day: Day) throws -> RecordedStance? {
         let next = try store.query(conn, """
             SELECT min(stated) FROM stance WHERE actor = \(actor) AND topic = \(topic) AND stated > \(day.description)
             """).first?.decode(String?.self)
-        let after = try next.flatMap(Day.init(iso:)).flatMap { try latest(actor: actor, topic: topic, atOrBefore: $0) }
-        return nearer(before, after, to: day)
+        return try next.flatMap(Day.init(iso:)).flatMap { try latest(actor: actor, topic: topic, atOrBefore: $0) }
     }
 
     func latestStated(actor: String, topic: String) throws -> RecordedStance? {

@@ -74,11 +74,14 @@ final class SQLStanceHistory: StanceRecord {
 
     func nearest(actor: String, topic: String, to day: Day) throws -> RecordedStance? {
         let before = try latest(actor: actor, topic: topic, atOrBefore: day)
-        // The earliest date after `day`, then the latest arrival on that date.
+        return nearer(before, try nextStated(actor: actor, topic: topic, after: day), to: day)
+    }
+
+    /// The earliest date after `day`, then the latest arrival on that date.
+    func nextStated(actor: String, topic: String, after day: Day) throws -> RecordedStance? {
         let next = try String.fetchOne(db.cachedStatement(sql: Self.firstAfterSQL),
                                        arguments: [actor, topic, day.description])
-        let after = try next.flatMap(Day.init(iso:)).flatMap { try latest(actor: actor, topic: topic, atOrBefore: $0) }
-        return nearer(before, after, to: day)
+        return try next.flatMap(Day.init(iso:)).flatMap { try latest(actor: actor, topic: topic, atOrBefore: $0) }
     }
 
     func latestStated(actor: String, topic: String) throws -> RecordedStance? {

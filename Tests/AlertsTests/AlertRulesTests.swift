@@ -133,6 +133,18 @@ struct AlertRulesTests {
         #expect(try replay.arrive([back]).map(\.summary) == ["shift tokayev kz-venue contra>pro c -"])
     }
 
+    @Test func aLateReportOfAKnownChangeIsNoShift() throws {
+        let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
+        _ = try replay.arrive([stance("a", "tokayev", "kz-venue", .contra, "2023-09-27")])
+        #expect(try replay.arrive([stance("b", "tokayev", "kz-venue", .pro, "2024-01-24")]).map(\.summary)
+                == ["shift tokayev kz-venue contra>pro b -"])
+        // a later article retells that the pro was said earlier, in January: the change is known
+        #expect(try replay.arrive([stance("c", "tokayev", "kz-venue", .pro, "2024-01-01")]).isEmpty)
+        // a late report that the record does not hold yet is a shift
+        #expect(try replay.arrive([stance("d", "tokayev", "kz-venue", .contra, "2024-03-01")]).map(\.summary)
+                == ["shift tokayev kz-venue pro>contra d -"])
+    }
+
     @Test func earlierStanceOfTheSameArticleCounts() throws {
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
         let alerts = try replay.arrive([

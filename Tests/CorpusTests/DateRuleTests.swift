@@ -40,6 +40,9 @@ struct DateRuleTests {
         Case(words: "в декабре министр заявит о ставке", rule: nil, day: nil),
         // "спустя" is no "назад"
         Case(words: "три года и 3 недели спустя министр заявил", rule: nil, day: nil),
+        // the baseline of a comparison, not when it was said
+        Case(words: "министр заявил, что ставка ниже, чем год назад", rule: nil, day: nil),
+        Case(words: "министр заявил, что ставка ниже, чем 2 года назад", rule: nil, day: nil),
     ]
 
     @Test(arguments: positives)

@@ -45,6 +45,12 @@ public final class InMemoryHistory: StanceRecord {
         }
     }
 
+    public func nextStated(actor: String, topic: String, after day: Day) throws -> RecordedStance? {
+        let later = of(actor, topic).filter { $0.stance.stated > day }
+        guard let first = later.map(\.stance.stated).min() else { return nil }
+        return later.filter { $0.stance.stated == first }.max(by: Self.earlier)
+    }
+
     public func latestStated(actor: String, topic: String) throws -> RecordedStance? {
         of(actor, topic).max(by: Self.earlier)
     }

@@ -108,7 +108,8 @@ struct DateRule: Sendable {
 /// 3. `date.dayMonth`: "22 сентября [2024 года]", not after a blocker ("до 1 мая").
 /// 4. `date.thisMonth`: "в [начале] месяца": the 1st of the article's month.
 /// 5. `date.month`: "в [начале|середине|конце] сентября [2024 года | прошлого года]".
-/// 6. `date.ago`: "месяц назад", "3 дня назад", "два года назад".
+/// 6. `date.ago`: "месяц назад", "3 дня назад", "два года назад", not after «чем» (a
+///    comparison's baseline).
 enum DateFinder {
     static let rules: [DateRule] = [
         DateRule(name: .dateEve, strength: 1, apply: eve),
@@ -178,9 +179,11 @@ enum DateFinder {
         return c.said(year: year ?? c.article.year, month: month, day: 1, explicitYear: year != nil)
     }
 
-    /// "[N] дней / недель / месяцев / лет назад".
+    /// "[N] дней / недель / месяцев / лет назад", not the baseline of a comparison ("ниже, чем
+    /// год назад").
     static func ago(_ c: DateContext) -> Day? {
-        guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.functionWords) else { return nil }
+        guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.functionWords),
+              !c.isa(-2, .comparison), !(c.number(-2) != nil && c.isa(-3, .comparison)) else { return nil }
         return c.article.adding(days: -days * (c.number(-2) ?? 1))
     }
 
