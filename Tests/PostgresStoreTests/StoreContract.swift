@@ -122,13 +122,15 @@ enum Contract {
         #expect(try store.allStances() == expected)
     }
 
-    /// An implied pro, a read contra, a read pro: the implied side is no side to turn from.
+    /// An implied pro, a read contra, a read pro: the implied side is no side to turn from; then
+    /// a late report of that pro, stated before it: a known change, no second shift.
     static func shiftsTurnFromTheLatestSideReadFromWords(_ backend: Backend) throws {
         let store = try backend.open()
         var implied = stance("a.txt", "tokayev", "kz-venue", .pro, "2025-01-01")
         implied.rules = ["topic.cue", Stance.impliedSideRule]
         let arrivals = [[implied], [stance("b.txt", "tokayev", "kz-venue", .contra, "2025-03-01")],
-                        [stance("c.txt", "tokayev", "kz-venue", .pro, "2025-05-01")]]
+                        [stance("c.txt", "tokayev", "kz-venue", .pro, "2025-05-01")],
+                        [stance("d.txt", "tokayev", "kz-venue", .pro, "2025-04-01")]]
         var summaries: [String] = []
         for (n, stances) in arrivals.enumerated() {
             summaries += try store.ingest(stances[0].article, date: "2026-01-01", stances, rules: seedRules, n: n).map(\.summary)
