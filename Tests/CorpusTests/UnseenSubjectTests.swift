@@ -194,6 +194,19 @@ struct UnseenSubjectTests {
             == ["vetrova ozersk-games pro"])
     }
 
+    // an article that says no decision was taken takes no side for the holder that day
+    @Test func anOpenQuestionTakesNoSideThatDay() {
+        let mayor = "Мэр Озёрска Ольга Ветрова заявила, что "
+        let plan = mayor + "Озёрск примет спартакиаду."
+        #expect(venueFound(plan) == ["vetrova ozersk-games pro"])
+        let open = mayor + "решение о спартакиаде пока не принято. " + plan
+        #expect(venueFound(open).isEmpty)
+        let reasons = Self.venue.explain(EngineFixture.article(open)).compactMap(\.abstention)
+        #expect(reasons.contains("the article says the question is still open"))
+        // a doubt is no open question of the article
+        #expect(venueFound(mayor + "депутаты сомневаются. " + plan) == ["vetrova ozersk-games pro"])
+    }
+
     // a strong evaluation of the topic takes a side in any of its forms
     @Test func strongEvaluationsTakeASide() {
         let mayor = "Мэр Озёрска Ольга Ветрова назвала спартакиаду "

@@ -15,6 +15,10 @@ struct Candidate: Sendable {
     /// and the cue is what a decision or question is on ("шокировать решением о членстве …"):
     /// the sentence names the question, not the holder's answer to it.
     var questionOnly = false
+    /// The sentence says no decision was taken ("решение не принято", `open:` lines of
+    /// `hedges.txt`): the question is open, and so the article says for the holder and topic
+    /// that day.
+    var openQuestion = false
 }
 
 /// Feature values in `Feature.allCases` order, all 0 until set.

@@ -80,7 +80,9 @@ extension StanceEngine {
     /// topic is about, not as who holds the words»), a decision or question on the topic («a
     /// decision or question on the topic named, not a side of it»), a bare naming beside an
     /// actor who does not speak («the topic only named, beside an actor who does not speak»),
-    /// else «low confidence 0.xx» (`abstention`).
+    /// else «low confidence 0.xx» (`abstention`). An article that says, for the holder and topic,
+    /// that no decision was taken that day takes no side for them that day («the article says
+    /// the question is still open»).
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
     /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
@@ -97,6 +99,17 @@ extension StanceEngine {
             let f = w.candidate.finding
             let key = "\(f.actor)|\(f.topic)|\(f.stated.day)"
             best[key, default: [:]][f.polarity] = max(best[key]?[f.polarity] ?? 0, w.confidence)
+        }
+        // an article that says, that day, the holder's question is open takes no side for it
+        let open = Set(out.filter(\.candidate.openQuestion).map { w in
+            let f = w.candidate.finding
+            return "\(f.actor)|\(f.topic)|\(f.stated.day)"
+        })
+        for k in out.indices where out[k].abstention == nil {
+            let f = out[k].candidate.finding
+            if open.contains("\(f.actor)|\(f.topic)|\(f.stated.day)") {
+                out[k].abstention = "the article says the question is still open"
+            }
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding

@@ -121,6 +121,7 @@ struct FindingStage {
             return lexicon.noSide.contains(String(word[word.utf8.index(after: hyphen)...]))
         }
         let directionAt = r.first { lexicon.directions[text.stems[$0]] != nil }
+        let openQuestion = polarityFinder.hedged(r, open: true)
         var out: [Candidate] = []
         for holder in holders {
             let hits = topicHits(s, holder: holder.actor, evaluationAt: evaluation.value != 0 ? evaluation.at : nil,
@@ -140,7 +141,7 @@ struct FindingStage {
                 let questionOnly = Self.impliedSides.contains(polarityRule)
                     && polarityFinder.namesTheQuestion(hit.words, sentence: r)
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
-                                     namedAsObject: asObject, questionOnly: questionOnly))
+                                     namedAsObject: asObject, questionOnly: questionOnly, openQuestion: openQuestion))
             }
         }
         return out

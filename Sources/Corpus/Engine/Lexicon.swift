@@ -51,6 +51,9 @@ struct Lexicon: Sendable {
     var conditionHedges: [[String]] = []
     /// Hedges that make the whole sentence undecided ("не принимала решений").
     var sentenceHedges: [[String]] = []
+    /// The sentence hedges that say no decision was taken ("не принято", "не решено"): the
+    /// question is open (`open:` lines of `hedges.txt`).
+    var openQuestions: [[String]] = []
     /// Stems of reversive verbs and nouns ("отменить", "снять", "выйти", "отказаться").
     var reversals: Set<String> = []
     /// Forecast and compulsion phrases, folded words ("вынудят", "рано или поздно").
@@ -154,6 +157,9 @@ struct Lexicon: Sendable {
         for (tag, e) in try files.tagged("hedges.txt", HedgeTag.self) {
             switch tag {
             case .sentence?: sentenceHedges.append(files.words(e.item))
+            case .open?:
+                sentenceHedges.append(files.words(e.item))
+                openQuestions.append(files.words(e.item))
             case .condition?: conditionHedges.append(files.words(e.item))
             case nil: hedges.append(files.words(e.item))
             }
@@ -189,7 +195,7 @@ struct Lexicon: Sendable {
 /// The tags of the lexicon files (see the lexicon folder's README).
 enum NegationTag: String, CaseIterable { case affirmative }
 enum EvaluationTag: String, CaseIterable { case optimism, pessimism, approval, rejection }
-enum HedgeTag: String, CaseIterable { case sentence, condition }
+enum HedgeTag: String, CaseIterable { case sentence, open, condition }
 enum BoilerplateTag: String, CaseIterable { case end }
 enum LintTag: String, CaseIterable { case institution, contraExample }
 /// Reads the files of one lexicon folder for `Lexicon`, with the stemmer the words are kept as.

@@ -477,8 +477,9 @@ extension PolarityFinder {
     }
 
     /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").
-    func hedged(_ r: Range<Int>, sentence: Bool = false, condition: Bool = false) -> Bool {
-        let hedges = condition ? lexicon.conditionHedges : sentence ? lexicon.sentenceHedges : lexicon.hedges
+    func hedged(_ r: Range<Int>, sentence: Bool = false, condition: Bool = false, open: Bool = false) -> Bool {
+        let hedges = open ? lexicon.openQuestions : condition ? lexicon.conditionHedges
+            : sentence ? lexicon.sentenceHedges : lexicon.hedges
         for w in r where lexicon.phraseFirstWords.contains(text.words[w].norm) {
             for hedge in hedges where w + hedge.count <= r.upperBound {
                 guard hedge.indices.allSatisfy({ text.words[w + $0].norm == hedge[$0] }) else { continue }
