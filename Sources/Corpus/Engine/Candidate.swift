@@ -62,7 +62,7 @@ struct CandidateFeatures {
         return SentenceFacts(range: r, forecast: has(lexicon.forecasts, in: r),
                              condition: has(lexicon.conditions, in: r),
                              hedge: polarity.hedged(r) || polarity.hedged(r, sentence: true),
-                             contrast: r.contains { lexicon.words.isa(text.words[$0].norm, .contrastWords) }, question: question,
+                             contrast: r.contains { text.facts[$0].isa(.contrastWords) }, question: question,
                              otherSpeaker: other, headline: s == 0,
                              negated: negated(r),
                              named: named)
@@ -76,11 +76,11 @@ struct CandidateFeatures {
     /// True when a negator stands in `r`, but not in `skip`, outside the affirmative phrases.
     func negation(in r: Range<Int>, outside skip: Range<Int>) -> Bool {
         // most sentences hold no negator at all
-        guard r.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) else { return false }
+        guard r.contains(where: { text.facts[$0].has(.negator) }) else { return false }
         var k = r.lowerBound
         while k < r.upperBound {
             if let len = polarity.affirmativeNegation(at: k, limit: r.upperBound) { k += len; continue }
-            if !skip.contains(k) && lexicon.negators.contains(text.words[k].norm) { return true }
+            if !skip.contains(k) && text.facts[k].has(.negator) { return true }
             k += 1
         }
         return false
@@ -89,7 +89,7 @@ struct CandidateFeatures {
     /// True when a phrase of `phrases` (folded words: forecasts or conditions, whose first
     /// words `Lexicon.phraseFirstWords` holds) stands in `r`.
     func has(_ phrases: [[String]], in r: Range<Int>) -> Bool {
-        for w in r where lexicon.phraseFirstWords.contains(text.words[w].norm) {
+        for w in r where text.facts[w].has(.phraseFirstWord) {
             for p in phrases where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
                 if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
             }
@@ -164,7 +164,8 @@ struct CandidateFeatures {
         let topic = index.topics[f.topic]
         var score = 0.0
         var seen = Set<String>()
-        for w in r where !h.words.contains(w) && !topic.cueStems.contains(text.stems[w])
+        // a word of no topic's texts weighs nothing (most words)
+        for w in r where text.facts[w].has(.topicWord) && !h.words.contains(w) && !topic.cueStems.contains(text.stems[w])
             && seen.insert(text.stems[w]).inserted {
             score += topic.descriptionWeights[text.stems[w]] ?? 0
         }
@@ -184,8 +185,8 @@ struct CandidateFeatures {
         if pro != contra { x.set(.descriptionAgrees, (pro > contra) == (f.polarity == .pro) ? 1 : -1) }
         let approval = polarity.evaluation(c, clause: c, approval: true).value
         if approval != 0 { x.set(.approvalAgrees, (approval > 0) == (f.polarity == .pro) ? 1 : -1) }
-        if c.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) { x.set(.negation) }
-        if let rv = c.first(where: { lexicon.reversals.contains(text.stems[$0]) }) {
+        if c.contains(where: { text.facts[$0].has(.negator) }) { x.set(.negation) }
+        if let rv = c.first(where: { text.facts[$0].has(.reversal) }) {
             x.set(.reversal)
             if polarity.negated(rv, clause: c, window: 4) { x.set(.reversalNegated) }
         }
@@ -207,8 +208,8 @@ struct CandidateFeatures {
         let read = Self.negationReaders.contains(polarityRule)
             ? max(c.lowerBound, cue.lowerBound - 6)..<cue.lowerBound : cue.lowerBound..<cue.lowerBound
         var lo = cue.lowerBound, hi = cue.upperBound
-        while lo > r.lowerBound, !lexicon.words.isa(text.words[lo - 1].norm, .contrastWords) { lo -= 1 }
-        while hi < r.upperBound, !lexicon.words.isa(text.words[hi].norm, .contrastWords) { hi += 1 }
+        while lo > r.lowerBound, !text.facts[lo - 1].isa(.contrastWords) { lo -= 1 }
+        while hi < r.upperBound, !text.facts[hi].isa(.contrastWords) { hi += 1 }
         // the part after the contrast word is the holder's point, unless the negation opens it
         // ("кредиты, но не гранты": another thing negated)
         let point = min(hi + 2, r.upperBound)..<r.upperBound

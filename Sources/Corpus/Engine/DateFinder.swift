@@ -37,6 +37,8 @@ struct DateContext {
     /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
     /// is a number): the rules look only at them.
     static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago]
+    /// `openers` as a set, for `WordFacts.roles`.
+    static let openerRoles = RoleSet(openers)
 
     init(words: [Token], article: Day, lexicon: Lexicon) {
         self.words = words

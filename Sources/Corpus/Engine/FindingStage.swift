@@ -97,7 +97,7 @@ struct FindingStage {
             for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].actors[0] != actor {
                 let (left, right) = n < i ? (mentions[n], m) : (m, mentions[n])
                 let between = left.last + 1
-                if right.first == left.last + 2, lexicon.words.isa(text.words[between].norm, .and),
+                if right.first == left.last + 2, text.facts[between].isa(.and),
                    !text.boundary(before: between) {
                     out.append(mentions[n].actors[0])
                 }
@@ -106,24 +106,34 @@ struct FindingStage {
         return out
     }
 
+    /// What the candidates of one sentence share, each part read when a candidate first needs
+    /// it (most sentences with a holder name no topic).
+    private struct SentenceReading {
+        let stage: FindingStage
+        let s: Int
+        let r: Range<Int>
+        lazy var facts: CandidateFeatures.SentenceFacts = stage.features.sentence(s, question: stage.isQuestion(s))
+        /// Where the sentence's evaluation words stand, when they weigh anything.
+        lazy var evaluationAt: Int? = {
+            let evaluation = stage.polarityFinder.evaluation(r, clause: r)
+            return evaluation.value != 0 ? evaluation.at : nil
+        }()
+        lazy var directionAt: Int? = r.first { stage.text.facts[$0].direction != nil }
+        /// A no-side word, or a compound by its last part ("письмо-приглашение").
+        lazy var noSide: Bool = r.contains { stage.text.facts[$0].has(.noSide) }
+    }
+
     /// Steps 3 to 5 for the holders of sentence `s`.
     private func candidates(in s: Int, holders: [Holder], stated: StatedDate) -> [Candidate] {
         let sentence = text.sentences[s]
         let r = text.sentenceWords[s]
-        let facts = features.sentence(s, question: isQuestion(s))
-        let evaluation = polarityFinder.evaluation(r, clause: r)
-        let noSide = r.contains { w in
-            let word = text.words[w].norm
-            if lexicon.noSide.contains(word) { return true }
-            // a compound by its last part ("письмо-приглашение")
-            guard let hyphen = word.utf8.lastIndex(of: UInt8(ascii: "-")) else { return false }
-            return lexicon.noSide.contains(String(word[word.utf8.index(after: hyphen)...]))
-        }
-        let directionAt = r.first { lexicon.directions[text.stems[$0]] != nil }
+        var reading = SentenceReading(stage: self, s: s, r: r)
         var out: [Candidate] = []
         for holder in holders {
-            let hits = topicHits(s, holder: holder.actor, evaluationAt: evaluation.value != 0 ? evaluation.at : nil,
-                                 directionAt: directionAt)
+            let hits = topicHits(s, holder: holder.actor, reading: &reading)
+            guard !hits.isEmpty else { continue }
+            let facts = reading.facts
+            let noSide = reading.noSide
             let competing = Set(hits.map(\.topic)).count - 1
             for hit in hits {
                 let topic = index.topics[hit.topic]
@@ -153,7 +163,7 @@ struct FindingStage {
     }
 
     /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.
-    private func topicHits(_ s: Int, holder: Int, evaluationAt: Int?, directionAt: Int?) -> [TopicHit] {
+    private func topicHits(_ s: Int, holder: Int, reading: inout SentenceReading) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var hits = topicFinder.hits(sentence: s, holder: holder, keepAmbiguous: true)
         let cueTopics = Set(hits.map(\.topic))
@@ -161,8 +171,8 @@ struct FindingStage {
         for hit in hits { usedByCue.formUnion(polarityFinder.clause(hit.words, in: r)) }
         // a sentence that names a topic by its cue speaks of that one: no other by description
         guard cueTopics.isEmpty else { return hits }
-        hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: evaluationAt,
-                                            directionAt: directionAt, skip: cueTopics, usedByCue: usedByCue)
+        hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: reading.evaluationAt,
+                                            directionAt: reading.directionAt, skip: cueTopics, usedByCue: usedByCue)
         return hits
     }
 
@@ -172,9 +182,9 @@ struct FindingStage {
         if text.sentences[s].endsWithQuestionMark { return true }
         var hasQuestionWord = false, hasParticle = false
         for w in text.sentenceWords[s] {
-            let norm = text.words[w].norm
-            if lexicon.words.isa(norm, .questionParticle) { hasParticle = true }
-            else if lexicon.questionWords.contains(norm) { hasQuestionWord = true }
+            let facts = text.facts[w]
+            if facts.isa(.questionParticle) { hasParticle = true }
+            else if facts.has(.questionWord) { hasQuestionWord = true }
         }
         return hasQuestionWord && hasParticle
     }

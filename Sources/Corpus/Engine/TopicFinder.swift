@@ -63,7 +63,8 @@ struct TopicFinder {
         let anchors = index.topics[topic].anchors
         let phrases = index.topics[topic].anchorPhrases
         guard !anchors.isEmpty || !phrases.isEmpty else { return 0 }
-        for w in r where text.words[w].kind == .word {
+        // anchors and their phrases are words of the topic's texts (most words are not)
+        for w in r where text.words[w].kind == .word && text.facts[w].has(.topicWord) {
             if anchors.contains(text.stems[w]) { n += 1; continue }
             for p in phrases where p[0] == text.stems[w] && w + p.count <= r.upperBound {
                 if (0..<p.count).allSatisfy({ text.stems[w + $0] == p[$0] }) { n += 1; break }
@@ -124,6 +125,7 @@ struct TopicFinder {
 
     /// The topics whose cues start at word `w` (sorted), and the length of the longest.
     func cueMatches(at w: Int, limit: Int) -> (topics: [Int], length: Int)? {
+        guard text.facts[w].has(.cueBucket) else { return nil }
         var found: [(topic: Int, length: Int)] = []
         for (ti, ci) in buckets[WordForms.bucket(text.stems[w])] ?? [] {
             let cue = index.topics[ti].cues[ci]
@@ -176,7 +178,7 @@ struct TopicFinder {
     /// A word a cue may skip without counting: a name and the «и» between names
     /// ("вступление Финляндии и Швеции в НАТО").
     func namesInGap(_ k: Int) -> Bool {
-        text.words[k].capitalized || lexicon.words.isa(text.words[k].norm, .and)
+        text.words[k].capitalized || text.facts[k].isa(.and)
     }
 
     /// Ties a cue to the right topics: a single topic by `chooseSingle`, a cue several
@@ -268,7 +270,7 @@ struct TopicFinder {
         let topic = index.topics[t]
         if anchorsIn(r, topic: t, holder: (holder, s)) > 0 { return true }
         if !topic.anchors.isEmpty && !index.actorAnchors[holder].isDisjoint(with: topic.anchors) { return true }
-        for w in r where w != cue && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
+        for w in r where w != cue && text.facts[w].has(.topicWord) && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
             if let wt = topic.descriptionWeights[text.stems[w]], wt > 0 { return true }
         }
         return activeTopics.contains(t)
@@ -278,7 +280,9 @@ struct TopicFinder {
     /// topic's texts (cues included) across the article.
     static func active(_ text: ArticleText, _ index: WatchIndex) -> Set<Int> {
         var out = Set<Int>()
-        let distinct = Set(text.stems)
+        // the article's words of some topic (only those can be a topic's)
+        var distinct = Set<String>()
+        for w in text.stems.indices where text.facts[w].has(.topicWord) { distinct.insert(text.stems[w]) }
         for (ti, t) in index.topics.enumerated() {
             var n = 0
             for (stem, weight) in t.descriptionWeights where weight > 0 && distinct.contains(stem) {
@@ -331,7 +335,7 @@ struct TopicFinder {
     func descriptionScore(_ r: Range<Int>, topic: TopicModel) -> Double {
         var seen = Set<String>()
         var score = 0.0
-        for w in r where !seen.contains(text.stems[w]) {
+        for w in r where text.facts[w].has(.topicWord) && !seen.contains(text.stems[w]) {
             if let weight = topic.descriptionWeights[text.stems[w]] { score += weight; seen.insert(text.stems[w]) }
         }
         return score
@@ -340,11 +344,11 @@ struct TopicFinder {
     /// A word of `topic`'s texts within three words of word `at` (in range `r`).
     func governsTopicWord(_ at: Int, in r: Range<Int>, topic: TopicModel) -> Bool {
         let near = max(r.lowerBound, at - 3)..<min(r.upperBound, at + 4)
-        return near.contains { $0 != at && (topic.descriptionWeights[text.stems[$0]] ?? 0) > 0 }
+        return near.contains { $0 != at && text.facts[$0].has(.topicWord) && (topic.descriptionWeights[text.stems[$0]] ?? 0) > 0 }
     }
 
     func hasTimeframe(_ r: Range<Int>) -> Bool {
-        for w in r {
+        for w in r where text.facts[w].has(.timeframeFirst) {
             for tf in lexicon.timeframes where w + tf.count <= r.upperBound {
                 var ok = true
                 for (k, x) in tf.enumerated() where text.stems[w + k] != x { ok = false; break }

@@ -45,6 +45,12 @@ struct WatchIndex: Sendable {
     /// Anchor stems of the actor alone (its own names and roles, widened by the gazetteer).
     var ownAnchors: [Set<String>] = []
 
+    /// Every stem of every topic's texts: cues, descriptions, sides, anchors and names (a word
+    /// of none of them counts for no topic: `WordMarks.topicWord`).
+    var topicStems: Set<String> = []
+    /// The buckets (`WordForms.bucket`) of every cue's first stem.
+    var cueBuckets: Set<Substring> = []
+
     /// The inflected forms of proper names (the lexicon's name endings), for matching names.
     let nameForms: NameForms
 
@@ -55,6 +61,7 @@ struct WatchIndex: Sendable {
     /// 4. the topic models (`TopicModel`).
     /// 5. `dropAnchorsEveryTopicShares`: an anchor every topic has ties nothing.
     /// 6. `weighDescriptionWords`: description words by rarity among the topics.
+    /// 7. `collectTopicWords`: the words of all topics, for the per-word facts.
     init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer) {
         let words = { (text: String) in Self.patternWords(text, stemmer: stemmer) }
         nameForms = NameForms(lexicon.words)
@@ -64,6 +71,21 @@ struct WatchIndex: Sendable {
         topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
         dropAnchorsEveryTopicShares()
         weighDescriptionWords()
+        collectTopicWords()
+    }
+
+    /// Step 7: the words of all topics, and the buckets of their cues.
+    private mutating func collectTopicWords() {
+        for t in topics {
+            topicStems.formUnion(t.cueStems)
+            topicStems.formUnion(t.descriptionStems)
+            topicStems.formUnion(t.descriptionWeights.keys)
+            topicStems.formUnion(t.sideStems)
+            topicStems.formUnion(t.anchors)
+            topicStems.formUnion(t.properStems)
+            for p in t.anchorPhrases { topicStems.formUnion(p) }
+            for c in t.cues { if let first = c.first { cueBuckets.insert(WordForms.bucket(first)) } }
+        }
     }
 
     /// The words of a name, role or topic text, prepared for matching.
