@@ -34,14 +34,17 @@ struct DateContext {
     /// The lexicon's function words and month forms.
     let functionWords: FunctionWords
     let months: [String: Int]
+    /// The words' facts, when known (`WordFacts`): then `opensADate` tests bits.
+    let facts: [WordFacts]?
     /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
     /// is a number): the rules look only at them.
     static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago]
     /// `openers` as a set, for `WordFacts.roles`.
     static let openerRoles = RoleSet(openers)
 
-    init(words: [Token], article: Day, lexicon: Lexicon) {
+    init(words: [Token], facts: [WordFacts]? = nil, article: Day, lexicon: Lexicon) {
         self.words = words
+        self.facts = facts
         at = 0
         self.article = article
         functionWords = lexicon.words
@@ -49,7 +52,11 @@ struct DateContext {
     }
 
     /// True when a date rule can start at `at`.
-    var opensADate: Bool { words[at].kind == .number || Self.openers.contains { isa(0, $0) } }
+    var opensADate: Bool {
+        if words[at].kind == .number { return true }
+        if let facts { return facts[at].roles.containsAny(Self.openerRoles) }
+        return Self.openers.contains { isa(0, $0) }
+    }
 
     /// The folded word at `at + offset`, or nil past either end of the sentence.
     func norm(_ offset: Int) -> String? {
@@ -127,11 +134,13 @@ enum DateFinder {
         (month - article.month + 12) % 12 <= 2
     }
 
-    /// The first date the words give for something already said, or nil.
-    static func find(_ w: ArraySlice<Token>, article: Day, lexicon: Lexicon) -> StatedDate? {
+    /// The first date the words give for something already said, or nil; `facts`, when given,
+    /// are the words' (`WordFacts`).
+    static func find(_ w: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day,
+                     lexicon: Lexicon) -> StatedDate? {
         let words = Array(w)
         // one context, moved along the words
-        var context = DateContext(words: words, article: article, lexicon: lexicon)
+        var context = DateContext(words: words, facts: facts.map(Array.init), article: article, lexicon: lexicon)
         for at in words.indices {
             context.at = at
             guard context.opensADate else { continue }

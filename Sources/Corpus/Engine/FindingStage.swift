@@ -109,31 +109,33 @@ struct FindingStage {
     /// What the candidates of one sentence share, each part read when a candidate first needs
     /// it (most sentences with a holder name no topic).
     private struct SentenceReading {
-        let stage: FindingStage
-        let s: Int
-        let r: Range<Int>
-        lazy var facts: CandidateFeatures.SentenceFacts = stage.features.sentence(s, question: stage.isQuestion(s))
+        var facts: CandidateFeatures.SentenceFacts?
         /// Where the sentence's evaluation words stand, when they weigh anything.
-        lazy var evaluationAt: Int? = {
-            let evaluation = stage.polarityFinder.evaluation(r, clause: r)
-            return evaluation.value != 0 ? evaluation.at : nil
-        }()
-        lazy var directionAt: Int? = r.first { stage.text.facts[$0].direction != nil }
+        var evaluationAt: Int??
+        var directionAt: Int??
         /// A no-side word, or a compound by its last part ("письмо-приглашение").
-        lazy var noSide: Bool = r.contains { stage.text.facts[$0].has(.noSide) }
+        var noSide: Bool?
+
+        /// The part at `key`, read by `read` the first time it is asked for.
+        mutating func once<T>(_ key: WritableKeyPath<Self, T?>, _ read: () -> T) -> T {
+            if let known = self[keyPath: key] { return known }
+            let value = read()
+            self[keyPath: key] = value
+            return value
+        }
     }
 
     /// Steps 3 to 5 for the holders of sentence `s`.
     private func candidates(in s: Int, holders: [Holder], stated: StatedDate) -> [Candidate] {
         let sentence = text.sentences[s]
         let r = text.sentenceWords[s]
-        var reading = SentenceReading(stage: self, s: s, r: r)
+        var reading = SentenceReading()
         var out: [Candidate] = []
         for holder in holders {
             let hits = topicHits(s, holder: holder.actor, reading: &reading)
             guard !hits.isEmpty else { continue }
-            let facts = reading.facts
-            let noSide = reading.noSide
+            let facts = reading.once(\.facts) { features.sentence(s, question: isQuestion(s)) }
+            let noSide = reading.once(\.noSide) { r.contains { text.facts[$0].has(.noSide) } }
             let competing = Set(hits.map(\.topic)).count - 1
             for hit in hits {
                 let topic = index.topics[hit.topic]
@@ -171,8 +173,13 @@ struct FindingStage {
         for hit in hits { usedByCue.formUnion(polarityFinder.clause(hit.words, in: r)) }
         // a sentence that names a topic by its cue speaks of that one: no other by description
         guard cueTopics.isEmpty else { return hits }
-        hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: reading.evaluationAt,
-                                            directionAt: reading.directionAt, skip: cueTopics, usedByCue: usedByCue)
+        let evaluationAt = reading.once(\.evaluationAt) {
+            let evaluation = polarityFinder.evaluation(r, clause: r)
+            return evaluation.value != 0 ? evaluation.at : nil
+        }
+        let directionAt = reading.once(\.directionAt) { r.first { text.facts[$0].direction != nil } }
+        hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: evaluationAt,
+                                            directionAt: directionAt, skip: cueTopics, usedByCue: usedByCue)
         return hits
     }
 

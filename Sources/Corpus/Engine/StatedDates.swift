@@ -29,7 +29,7 @@ struct StatedDates {
         // the date rules open only with a number or an opener's word: most sentences have neither
         guard r.contains(where: { text.words[$0].kind == .number || text.facts[$0].roles.containsAny(DateContext.openerRoles) })
         else { return nil }
-        return DateFinder.find(text.words[r], article: article.date, lexicon: lexicon)
+        return DateFinder.find(text.words[r], facts: text.facts[r], article: article.date, lexicon: lexicon)
     }
 
     /// The date of sentence `s`, held by `speaker` through `rule`: its own, or the one carried
