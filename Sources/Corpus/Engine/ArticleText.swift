@@ -30,6 +30,8 @@ struct ArticleText {
         stems.reserveCapacity(words.count)
         facts = []
         facts.reserveCapacity(words.count)
+        // about every other word of an article is a first occurrence
+        forms.reserve(words.count / 2)
         for t in words {
             let e = forms.entry(t.norm, isWord: t.kind == .word) { norm, stem in
                 WordFacts(norm: norm, stem: stem, lexicon: lexicon, index: index)

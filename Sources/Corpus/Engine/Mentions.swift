@@ -148,7 +148,7 @@ struct MentionFinder {
         var at = 0
         while at < words.count {
             // no pattern opens with a word neither index holds (most words)
-            guard !facts[at].marks.isDisjoint(with: [.patternStem, .patternPrefix]) else { at += 1; continue }
+            guard facts[at].has(.patternStart) else { at += 1; continue }
             if let m = watchedMention(at: at, words, stems, facts) {
                 watched.append(m)
                 at = m.last + 1
@@ -309,9 +309,8 @@ struct MentionFinder {
 
     /// The watched patterns of the greatest length that match from word `at`, in index order.
     private func longestPatterns(at: Int, _ words: [Token], _ stems: [String], _ facts: [WordFacts]) -> [ActorPattern] {
-        let byStem = facts[at].has(.patternStem) ? index.patternsByStem[stems[at]] : nil
-        let byPrefix = facts[at].has(.patternPrefix)
-            ? index.patternsByPrefix[String(decoding: words[at].norm.utf8.prefix(2), as: UTF8.self)] : nil
+        let byStem = index.patternsByStem[stems[at]]
+        let byPrefix = index.patternsByPrefix[String(decoding: words[at].norm.utf8.prefix(2), as: UTF8.self)]
         guard byStem != nil || byPrefix != nil else { return [] }
         var longest: [ActorPattern] = []
         for pi in [byStem ?? [], byPrefix ?? []].joined() {
@@ -377,10 +376,10 @@ struct MentionFinder {
         guard token.kind == .word || token.kind == .number else { return (false, false) }
         if word.acronym { return (token.norm == word.folded && token.capitalized, true) }
         if word.proper {
-            if word.folded.unicodeScalars.count <= 4 && !token.capitalized { return (false, false) }
+            if word.length <= 4 && !token.capitalized { return (false, false) }
             if token.norm == word.folded { return (true, true) }
             if index.nameForms.matches(token.norm, word.folded) { return (true, false) }
-            if !single, word.folded.unicodeScalars.count >= 6, stem == word.stem { return (true, false) }
+            if !single, word.length >= 6, stem == word.stem { return (true, false) }
             return (false, false)
         }
         if token.norm == word.folded { return (true, true) }

@@ -76,7 +76,7 @@ struct TopicFinder {
                 let namesAnotherActor = m.kind == .name && r.contains(m.first) && m.actors.count == 1
                     && m.actors[0] != holder.actor
                 guard namesAnotherActor else { continue }
-                if !index.ownAnchors[m.actors[0]].isDisjoint(with: anchors) { n += 1 }
+                if index.ownAnchorsMeet[m.actors[0]][topic] { n += 1 }
             }
         }
         return n
@@ -215,10 +215,9 @@ struct TopicFinder {
     /// (`topic.anchorNearby`), and the sentence no other country.
     func chooseSingle(_ choice: TopicChoice) -> [(Int, RuleName?)] {
         let t = choice.topics[0]
-        let topic = index.topics[t]
-        let anchored = !topic.anchors.isEmpty || !topic.anchorPhrases.isEmpty
+        let anchored = !index.topics[t].anchors.isEmpty || !index.topics[t].anchorPhrases.isEmpty
         let placeUnnamed = anchored && choice.inSentence.isEmpty
-            && index.actorAnchors[choice.holder].isDisjoint(with: topic.anchors)
+            && !index.anchorsMeet[choice.holder][t]
         guard placeUnnamed else { return [(t, nil)] }
         if otherCountryNamed(choice.words, topic: t) || anchorsIn(choice.nearby, topic: t) == 0 { return [] }
         return [(t, .topicAnchorNearby)]
@@ -267,11 +266,11 @@ struct TopicFinder {
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.
     func supported(_ t: Int, sentence s: Int, holder: Int, cue: Int) -> Bool {
         let r = text.sentenceWords[s]
-        let topic = index.topics[t]
         if anchorsIn(r, topic: t, holder: (holder, s)) > 0 { return true }
-        if !topic.anchors.isEmpty && !index.actorAnchors[holder].isDisjoint(with: topic.anchors) { return true }
+        if index.anchorsMeet[holder][t] { return true }
+        let weights = index.topics[t].descriptionWeights
         for w in r where w != cue && text.facts[w].has(.topicWord) && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
-            if let wt = topic.descriptionWeights[text.stems[w]], wt > 0 { return true }
+            if let wt = weights[text.stems[w]], wt > 0 { return true }
         }
         return activeTopics.contains(t)
     }
@@ -279,19 +278,13 @@ struct TopicFinder {
     /// Topics the article as a whole is about: at least three distinct words of the
     /// topic's texts (cues included) across the article.
     static func active(_ text: ArticleText, _ index: WatchIndex) -> Set<Int> {
-        var out = Set<Int>()
-        // the article's words of some topic (only those can be a topic's)
-        var distinct = Set<String>()
-        for w in text.stems.indices where text.facts[w].has(.topicWord) { distinct.insert(text.stems[w]) }
-        for (ti, t) in index.topics.enumerated() {
-            var n = 0
-            for (stem, weight) in t.descriptionWeights where weight > 0 && distinct.contains(stem) {
-                n += 1
-                if n >= 3 { break }
-            }
-            if n >= 3 { out.insert(ti) }
+        // each distinct stem of the article that weighs in a topic counts for it
+        var counts = [Int](repeating: 0, count: index.topics.count)
+        var seen = Set<String>()
+        for w in text.stems.indices where text.facts[w].has(.weighted) && seen.insert(text.stems[w]).inserted {
+            for t in index.weightedTopics[text.stems[w]] ?? [] { counts[t] += 1 }
         }
-        return out
+        return Set(counts.indices.filter { counts[$0] >= 3 })
     }
 
     /// True when the sentence names a country that anchors some other topic but not `t`.
@@ -324,7 +317,7 @@ struct TopicFinder {
             // a direction word must govern a word of the topic ("уменьшении объема добычи")
             if t.kind == .direction && score < 2 && !governsTopicWord(at, in: r, topic: t) { continue }
             let placeUnnamed = !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0
-                && index.actorAnchors[holder].isDisjoint(with: t.anchors)
+                && !index.anchorsMeet[holder][ti]
             if placeUnnamed { continue }
             out.append(TopicHit(topic: ti, words: at..<(at + 1), rules: [.topicDescription]))
         }
@@ -391,7 +384,6 @@ struct TopicChoice {
     var pool: [Int] { own.isEmpty ? topics : own }
 
     init(finder: TopicFinder, topics: [Int], sentence s: Int, holder: Int) {
-        let index = finder.index
         self.topics = topics
         sentence = s
         self.holder = holder
@@ -399,8 +391,8 @@ struct TopicChoice {
         words = sentenceWords
         nearby = finder.text.sentenceWords[max(0, s - 2)].lowerBound..<sentenceWords.lowerBound
         inSentence = topics.filter { finder.anchorsIn(sentenceWords, topic: $0, holder: (holder, s)) > 0 }
-        own = topics.filter { !index.ownAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
-        group = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
+        own = topics.filter { finder.index.ownAnchorsMeet[holder][$0] }
+        group = topics.filter { finder.index.anchorsMeet[holder][$0] }
     }
 }
 

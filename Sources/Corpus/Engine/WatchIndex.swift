@@ -12,6 +12,16 @@ struct PatternWord: Sendable, Hashable {
     var proper: Bool
     /// All capitals (ЦБ, ФРС, МОК): matched exactly and only when capitalised in the text.
     var acronym: Bool
+    /// Unicode scalars in `folded`.
+    var length: Int
+
+    init(folded: String, stem: String, proper: Bool, acronym: Bool) {
+        self.folded = folded
+        self.stem = stem
+        self.proper = proper
+        self.acronym = acronym
+        length = folded.unicodeScalars.count
+    }
 }
 
 /// A name or role of a watched actor, as words to find in sequence.
@@ -50,6 +60,12 @@ struct WatchIndex: Sendable {
     var topicStems: Set<String> = []
     /// The buckets (`WordForms.bucket`) of every cue's first stem.
     var cueBuckets: Set<Substring> = []
+    /// The topics each stem weighs in (`TopicModel.descriptionWeights` above 0), in topic order.
+    var weightedTopics: [String: [Int]] = [:]
+    /// Whether an actor's own anchors (`ownAnchors`) and a topic's anchors meet, by actor then topic.
+    var ownAnchorsMeet: [[Bool]] = []
+    /// Whether an actor's anchors with its group's (`actorAnchors`) and a topic's anchors meet.
+    var anchorsMeet: [[Bool]] = []
 
     /// The inflected forms of proper names (the lexicon's name endings), for matching names.
     let nameForms: NameForms
@@ -74,9 +90,28 @@ struct WatchIndex: Sendable {
         collectTopicWords()
     }
 
-    /// Step 7: the words of all topics, and the buckets of their cues.
+    /// True when some actor pattern can open with the folded word `norm` of stem `stem`: its first
+    /// word matches it as `MentionFinder.match` would for a capitalised word in a longer pattern
+    /// (the most that function lets through). A word no pattern can open with starts none.
+    func mayOpenPattern(_ norm: String, stem: String) -> Bool {
+        let byStem = patternsByStem[stem] ?? []
+        let byPrefix = patternsByPrefix[String(decoding: norm.utf8.prefix(2), as: UTF8.self)] ?? []
+        return [byStem, byPrefix].joined().contains { pi in
+            guard let word = actorPatterns[pi].words.first else { return false }
+            if norm == word.folded { return true }
+            if word.acronym { return false }
+            if word.proper { return nameForms.matches(norm, word.folded) || word.length >= 6 && stem == word.stem }
+            return stem == word.stem
+        }
+    }
+
+    /// Step 7: the words of all topics, the buckets of their cues, and which actors' anchors
+    /// meet which topics'.
     private mutating func collectTopicWords() {
-        for t in topics {
+        ownAnchorsMeet = ownAnchors.map { own in topics.map { !own.isDisjoint(with: $0.anchors) } }
+        anchorsMeet = actorAnchors.map { anchors in topics.map { !anchors.isDisjoint(with: $0.anchors) } }
+        for (ti, t) in topics.enumerated() {
+            for (stem, weight) in t.descriptionWeights where weight > 0 { weightedTopics[stem, default: []].append(ti) }
             topicStems.formUnion(t.cueStems)
             topicStems.formUnion(t.descriptionStems)
             topicStems.formUnion(t.descriptionWeights.keys)

@@ -32,8 +32,8 @@ struct WordMarks: OptionSet, Sendable {
     /// Can open an affirmative negated phrase: is a first word of one, has it as its stem or
     /// starts with it (`PolarityFinder.affirmativeNegation`).
     static let affirmativeFirst = WordMarks(rawValue: 1 << 10)
-    /// Its first two bytes index actor patterns opening with a proper name.
-    static let patternPrefix = WordMarks(rawValue: 1 << 11)
+    /// Some actor pattern can open with it (`WatchIndex.mayOpenPattern`).
+    static let patternStart = WordMarks(rawValue: 1 << 11)
     // by the stem
     static let roleHeadStem = WordMarks(rawValue: 1 << 12)
     static let speechVerb = WordMarks(rawValue: 1 << 13)
@@ -45,13 +45,13 @@ struct WordMarks: OptionSet, Sendable {
     static let headActor = WordMarks(rawValue: 1 << 17)
     static let headForm = WordMarks(rawValue: 1 << 18)
     static let gazetteerFirst = WordMarks(rawValue: 1 << 19)
-    /// Opens actor patterns whose first word is a common word (`WatchIndex.patternsByStem`).
-    static let patternStem = WordMarks(rawValue: 1 << 20)
     /// A word of some topic's texts: cue, description, side, anchor or name (`WatchIndex.topicStems`).
-    static let topicWord = WordMarks(rawValue: 1 << 21)
+    static let topicWord = WordMarks(rawValue: 1 << 20)
     /// Its first five letters are the bucket of some cue's first word.
-    static let cueBucket = WordMarks(rawValue: 1 << 22)
-    static let timeframeFirst = WordMarks(rawValue: 1 << 23)
+    static let cueBucket = WordMarks(rawValue: 1 << 21)
+    static let timeframeFirst = WordMarks(rawValue: 1 << 22)
+    /// Weighs in some topic's descriptions (`WatchIndex.weightedTopics`).
+    static let weighted = WordMarks(rawValue: 1 << 23)
 }
 
 /// What the rules ask of one word of an article, found once per distinct word (and cached with
@@ -89,7 +89,7 @@ struct WordFacts: Sendable {
         mark(.evaluationFirst, lexicon.evaluationByFirst[norm] != nil)
         mark(.approvalFirst, lexicon.approvalByFirst[norm] != nil)
         mark(.affirmativeFirst, lexicon.affirmativeFirstWords.contains { stem == $0 || norm.hasPrefix($0) })
-        mark(.patternPrefix, index.patternsByPrefix[String(decoding: norm.utf8.prefix(2), as: UTF8.self)] != nil)
+        mark(.patternStart, index.mayOpenPattern(norm, stem: stem))
         mark(.roleHeadStem, lexicon.roleHeads.contains(stem))
         mark(.speechVerb, lexicon.speechVerbs.contains(stem))
         mark(.reversal, lexicon.reversals.contains(stem))
@@ -98,10 +98,10 @@ struct WordFacts: Sendable {
         mark(.headActor, index.headActors[stem] != nil)
         mark(.headForm, index.headForms[stem] != nil)
         mark(.gazetteerFirst, lexicon.gazetteerByFirst[stem] != nil)
-        mark(.patternStem, index.patternsByStem[stem] != nil)
         mark(.topicWord, index.topicStems.contains(stem))
         mark(.cueBucket, index.cueBuckets.contains(WordForms.bucket(stem)))
         mark(.timeframeFirst, lexicon.timeframes.contains { $0.first == stem })
+        mark(.weighted, index.weightedTopics[stem] != nil)
         marks = m
     }
 

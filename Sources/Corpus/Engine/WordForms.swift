@@ -54,6 +54,9 @@ struct WordForms {
         folded.utf8.count <= 2 ? folded : Fold.stem(folded, stemmer)
     }
 
+    /// Makes room for `n` distinct words of an article.
+    mutating func reserve(_ n: Int) { entries.reserveCapacity(n) }
+
     /// The stem and facts of a token's folded form `norm` (a number is its own stem): each
     /// distinct word of an article is looked up once (per-article table), and stemmed and
     /// looked up in the lists once per process (`StemCache`).
