@@ -97,7 +97,8 @@ struct ArticleText {
         for c in p.unicodeScalars where c == "," || c == ";" || c == ":" || c == "—" || c == "–" || c == "(" || c == ")" || c == "\n" || c == "." || c == "!" || c == "?" {
             return true
         }
-        if p.contains("-") { return w > 0 && words[w].start > words[w - 1].end + 2 }
+        // (the string search only where the mark is there at all: it is dear)
+        if p.unicodeScalars.contains("-") && p.contains("-") { return w > 0 && words[w].start > words[w - 1].end + 2 }
         return false
     }
 }

@@ -225,7 +225,9 @@ struct Attribution {
     /// "Абаев: …": a mention opening the sentence, followed by a colon.
     func headline(_ c: SpeakerContext) -> Speaker? {
         guard let m = c.mentions.first, m.first == c.range.lowerBound, m.last + 1 < c.range.upperBound,
-              text.punctBefore[m.last + 1].contains(":") else { return nil }
+              text.punctBefore[m.last + 1].unicodeScalars.contains(":"), text.punctBefore[m.last + 1].contains(":") else {
+            return nil
+        }
         return resolve(m, state: c.state)
     }
 
@@ -313,7 +315,9 @@ struct Attribution {
     /// "…, заявил Абаев": after a comma or dash the subject follows the verb.
     func invertedSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
         let punct = text.punctBefore[v]
-        guard punct.contains(",") || punct.contains("—") || punct.contains("–") else { return nil }
+        // (the string search only where a mark is there at all: it is dear)
+        guard punct.unicodeScalars.contains(where: { $0 == "," || $0 == "—" || $0 == "–" }),
+              punct.contains(",") || punct.contains("—") || punct.contains("–") else { return nil }
         return ms.first { m in
             m.first > v && m.first <= v + 5 && text.quoteOf[m.first] == -1 && !afterPreposition(m)
                 && (m.nominative || m.kind == .other)

@@ -22,9 +22,9 @@ struct FeatureValues {
 
 extension Feature {
     /// Position in `Feature.allCases` (and in a candidate's feature values).
-    var index: Int { Self.positions[self]! }
-    private static let positions: [Feature: Int] =
-        Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    var index: Int { Self.cases.firstIndex(of: self)! }
+    /// `allCases` once (a short scan of cases is cheaper than hashing one).
+    private static let cases = allCases
 }
 
 /// What the rules see around a candidate, as feature values.

@@ -363,7 +363,8 @@ extension PolarityFinder {
     /// "…, возможно медленный": the adverb set off by a comma before a word it qualifies.
     func parenthetical(_ w: Int) -> Bool {
         guard text.facts[w].isa(.parentheticalWords), w > 0, w + 1 < text.words.count,
-              text.punctBefore[w].contains(","), !text.boundary(before: w + 1) else { return false }
+              text.punctBefore[w].unicodeScalars.contains(","), text.punctBefore[w].contains(","),
+              !text.boundary(before: w + 1) else { return false }
         return !text.facts[w + 1].parts.contains(.infinitiveEndings)
     }
 
