@@ -26,19 +26,11 @@ struct ArticleText {
 
     init(body: String, lexicon: Lexicon, index: WatchIndex, forms: inout WordForms) {
         (words, punctBefore, sentences, sentenceWords, quotes) = Self.split(body, lexicon: lexicon)
-        stems = []
-        stems.reserveCapacity(words.count)
-        facts = []
-        facts.reserveCapacity(words.count)
-        // about every other word of an article is a first occurrence
-        forms.reserve(words.count / 2)
-        for t in words {
-            let e = forms.entry(t.norm, isWord: t.kind == .word) { norm, stem in
-                WordFacts(norm: norm, stem: stem, lexicon: lexicon, index: index)
-            }
-            stems.append(e.stem)
-            facts.append(e.facts)
+        let entries = forms.entries(words) { norm, stem in
+            WordFacts(norm: norm, stem: stem, lexicon: lexicon, index: index)
         }
+        stems = entries.map(\.stem)
+        facts = entries.map(\.facts)
         let (allWords, punct) = (words, punctBefore)
         boundaries = allWords.indices.map { Self.isBoundary(before: $0, allWords, punct) }
         quoteOf = [Int](repeating: -1, count: words.count)

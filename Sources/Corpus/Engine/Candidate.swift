@@ -240,19 +240,25 @@ struct CandidateFeatures {
     /// The article-wide features: another candidate of the same actor and topic with the
     /// other polarity, more than one candidate for this position, a rule-found position.
     static func fillArticle(_ cs: inout [Candidate]) {
-        var count: [String: Int] = [:]
-        var ruled: [String: Bool] = [:]
+        /// A position: who, on what, which side.
+        struct Position: Hashable {
+            var actor: Int
+            var topic: Int
+            var polarity: Polarity
+        }
+        var count: [Position: Int] = [:]
+        var ruled: [Position: Bool] = [:]
         for c in cs {
             let f = c.finding
-            count["\(f.actor)|\(f.topic)|\(f.polarity.rawValue)", default: 0] += 1
+            count[Position(actor: f.actor, topic: f.topic, polarity: f.polarity), default: 0] += 1
             if c.features[Feature.polNaive.index] == 0 && c.features[Feature.speakerMentioned.index] == 0 {
-                ruled["\(f.actor)|\(f.topic)|\(f.polarity.rawValue)"] = true
+                ruled[Position(actor: f.actor, topic: f.topic, polarity: f.polarity)] = true
             }
         }
         for k in cs.indices {
             let f = cs[k].finding
-            let same = "\(f.actor)|\(f.topic)|\(f.polarity.rawValue)"
-            let other = "\(f.actor)|\(f.topic)|\(f.polarity.opposite.rawValue)"
+            let same = Position(actor: f.actor, topic: f.topic, polarity: f.polarity)
+            let other = Position(actor: f.actor, topic: f.topic, polarity: f.polarity.opposite)
             if ruled[other] == true { cs[k].features[Feature.articleOpposite.index] = 1 }
             cs[k].features[Feature.articleSupport.index] = Double(min((count[same] ?? 1) - 1, 3)) / 3
             if ruled[same] == true { cs[k].features[Feature.articleRuleFound.index] = 1 }

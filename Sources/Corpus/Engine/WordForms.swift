@@ -11,10 +11,19 @@ final class StemCache: Sendable {
 
     func get(_ folded: String) -> WordEntry? { table.withLock { $0[folded] } }
 
-    func put(_ folded: String, _ entry: WordEntry) {
+    /// The entries of all `words` known, under one lock (an article's words at once).
+    func get(_ words: [String]) -> [WordEntry?] { table.withLock { t in words.map { t[$0] } } }
+
+    func put(_ folded: String, _ entry: WordEntry) { put([(folded, entry)]) }
+
+    /// Adds `entries` under one lock.
+    func put(_ entries: [(String, WordEntry)]) {
+        guard !entries.isEmpty else { return }
         table.withLock {
-            if $0.count >= limit { $0.removeAll(keepingCapacity: true) }
-            $0[folded] = entry
+            for (folded, entry) in entries {
+                if $0.count >= limit { $0.removeAll(keepingCapacity: true) }
+                $0[folded] = entry
+            }
         }
     }
 }
@@ -54,8 +63,30 @@ struct WordForms {
         folded.utf8.count <= 2 ? folded : Fold.stem(folded, stemmer)
     }
 
-    /// Makes room for `n` distinct words of an article.
-    mutating func reserve(_ n: Int) { entries.reserveCapacity(n) }
+    /// The stems and facts of an article's tokens, in their order (a number is its own stem).
+    /// With a process-wide cache, all are looked up there under one lock and only the words it
+    /// does not hold are stemmed and looked up in the lists (once each); without one, word by
+    /// word through `entry`.
+    mutating func entries(_ tokens: [Token], facts: (String, String) -> WordFacts) -> [WordEntry] {
+        guard let shared else {
+            entries.reserveCapacity(tokens.count / 2)
+            return tokens.map { entry($0.norm, isWord: $0.kind == .word, facts: facts) }
+        }
+        let known = shared.get(tokens.map(\.norm))
+        var new: [String: WordEntry] = [:]
+        var out: [WordEntry] = []
+        out.reserveCapacity(tokens.count)
+        for (t, e) in zip(tokens, known) {
+            if let e { out.append(e); continue }
+            if let e = new[t.norm] { out.append(e); continue }
+            let stem = t.kind == .word ? Self.stem(t.norm, stemmer) : t.norm
+            let e = WordEntry(stem: stem, facts: facts(t.norm, stem))
+            new[t.norm] = e
+            out.append(e)
+        }
+        shared.put(new.map { ($0.key, $0.value) })
+        return out
+    }
 
     /// The stem and facts of a token's folded form `norm` (a number is its own stem): each
     /// distinct word of an article is looked up once (per-article table), and stemmed and
