@@ -35,37 +35,40 @@ struct ActorPattern: Sendable {
 /// The watchlist compiled for matching: actor names and roles, topic cues, description
 /// words, anchors (the proper names that tie a topic to a country or body) and the
 /// direction / valence each topic's `pro` and `contra` descriptions carry.
-struct WatchIndex: Sendable {
-    var actorPatterns: [ActorPattern] = []
+///
+/// A reference type, like `Lexicon` and for the same reason: filled by `init`, never changed
+/// after it (private setters), shared by every per-article stage; hence `@unchecked Sendable`.
+final class WatchIndex: @unchecked Sendable {
+    private(set) var actorPatterns: [ActorPattern] = []
     /// Stems of role heads ("президент", "министр") → actors having a role with that head.
-    var headActors: [String: [Int]] = [:]
+    private(set) var headActors: [String: [Int]] = [:]
     /// Stem of a role head → its dictionary form (the nominative).
-    var headForms: [String: String] = [:]
+    private(set) var headForms: [String: String] = [:]
     /// Actor patterns whose first word is a common word, by its stem.
-    var patternsByStem: [String: [Int]] = [:]
+    private(set) var patternsByStem: [String: [Int]] = [:]
     /// Actor patterns whose first word is a proper name or acronym, by its first two bytes
     /// (and those of its fleeting-vowel form: лев → льв).
-    var patternsByPrefix: [String: [Int]] = [:]
-    var topics: [TopicModel] = []
+    private(set) var patternsByPrefix: [String: [Int]] = [:]
+    private(set) var topics: [TopicModel] = []
     /// Anchor stems of each actor (its names' and roles' proper words and their gazetteer
     /// twins, plus those of its group mates).
-    var actorAnchors: [Set<String>] = []
+    private(set) var actorAnchors: [Set<String>] = []
     /// Gazetteer line index of each actor (countries its roles name, and its group mates').
-    var actorCountries: [Set<Int>] = []
+    private(set) var actorCountries: [Set<Int>] = []
     /// Anchor stems of the actor alone (its own names and roles, widened by the gazetteer).
-    var ownAnchors: [Set<String>] = []
+    private(set) var ownAnchors: [Set<String>] = []
 
     /// Every stem of every topic's texts: cues, descriptions, sides, anchors and names (a word
     /// of none of them counts for no topic: `WordMarks.topicWord`).
-    var topicStems: Set<String> = []
+    private(set) var topicStems: Set<String> = []
     /// The buckets (`WordForms.bucket`) of every cue's first stem.
-    var cueBuckets: Set<Substring> = []
+    private(set) var cueBuckets: Set<Substring> = []
     /// The topics each stem weighs in (`TopicModel.descriptionWeights` above 0), in topic order.
-    var weightedTopics: [String: [Int]] = [:]
+    private(set) var weightedTopics: [String: [Int]] = [:]
     /// Whether an actor's own anchors (`ownAnchors`) and a topic's anchors meet, by actor then topic.
-    var ownAnchorsMeet: [[Bool]] = []
+    private(set) var ownAnchorsMeet: [[Bool]] = []
     /// Whether an actor's anchors with its group's (`actorAnchors`) and a topic's anchors meet.
-    var anchorsMeet: [[Bool]] = []
+    private(set) var anchorsMeet: [[Bool]] = []
 
     /// The inflected forms of proper names (the lexicon's name endings), for matching names.
     let nameForms: NameForms
@@ -107,7 +110,7 @@ struct WatchIndex: Sendable {
 
     /// Step 7: the words of all topics, the buckets of their cues, and which actors' anchors
     /// meet which topics'.
-    private mutating func collectTopicWords() {
+    private func collectTopicWords() {
         ownAnchorsMeet = ownAnchors.map { own in topics.map { !own.isDisjoint(with: $0.anchors) } }
         anchorsMeet = actorAnchors.map { anchors in topics.map { !anchors.isDisjoint(with: $0.anchors) } }
         for (ti, t) in topics.enumerated() {
@@ -135,7 +138,7 @@ struct WatchIndex: Sendable {
 
     /// Step 1: a pattern per name and role; every role word that heads roles ("глава",
     /// "парламентарий") can stand alone for the actors having it.
-    private mutating func addActorPatterns(_ actors: [Watchlist.Actor], lexicon: Lexicon,
+    private func addActorPatterns(_ actors: [Watchlist.Actor], lexicon: Lexicon,
                                            words: (String) -> [PatternWord]) {
         for (actor, a) in actors.enumerated() {
             for name in a.names { actorPatterns.append(ActorPattern(actor: actor, kind: .name, words: words(name))) }
@@ -154,7 +157,7 @@ struct WatchIndex: Sendable {
     /// Step 2: patterns opening with a proper name or acronym by the first two bytes of its
     /// folded form (and those of its fleeting-vowel forms: лев → ль, лв); the others by the
     /// stem and the folded form of their first word.
-    private mutating func indexPatternsByFirstWord() {
+    private func indexPatternsByFirstWord() {
         for (pi, p) in actorPatterns.enumerated() {
             guard let first = p.words.first else { continue }
             guard first.proper || first.acronym else {
@@ -176,7 +179,7 @@ struct WatchIndex: Sendable {
     /// Step 3: each actor's countries (those its roles name, and its group mates'), its own
     /// anchors (its proper words and its countries' gazetteer words) and its anchors with
     /// its group's.
-    private mutating func addCountriesAndAnchors(_ actors: [Watchlist.Actor], lexicon: Lexicon,
+    private func addCountriesAndAnchors(_ actors: [Watchlist.Actor], lexicon: Lexicon,
                                                  words: (String) -> [PatternWord]) {
         func countries(of text: String) -> Set<Int> {
             let stems = Set(words(text).filter { $0.proper }.map(\.stem))
@@ -203,7 +206,7 @@ struct WatchIndex: Sendable {
     }
 
     /// Step 5: with more than two topics, an anchor every topic shares ties nothing.
-    private mutating func dropAnchorsEveryTopicShares() {
+    private func dropAnchorsEveryTopicShares() {
         guard topics.count > 2 else { return }
         var topicsHaving: [String: Int] = [:]
         for t in topics { for a in t.anchors { topicsHaving[a, default: 0] += 1 } }
@@ -214,7 +217,7 @@ struct WatchIndex: Sendable {
 
     /// Step 6: description words shared by most topics are weak evidence: weight 1/(topics
     /// having it), 0 from half the topics up (at least two).
-    private mutating func weighDescriptionWords() {
+    private func weighDescriptionWords() {
         let limit = max(2, (topics.count + 1) / 2)
         var topicsHaving: [String: Int] = [:]
         for t in topics { for w in t.descriptionStems { topicsHaving[w, default: 0] += 1 } }
