@@ -9,6 +9,8 @@ struct ArticleText {
     var stems: [String]
     /// What the rules ask of each word (`WordFacts`): roles, lists, direction.
     var facts: [WordFacts]
+    /// The positions of the words that anchor some topic (`WordMarks.anchorWord`), ascending.
+    var anchorWords: [Int]
     /// True when a clause boundary precedes word `i` (see `boundary(before:)`).
     private var boundaries: [Bool]
     /// Punctuation marks between word `i - 1` and word `i`, concatenated.
@@ -31,6 +33,7 @@ struct ArticleText {
         }
         stems = entries.map(\.stem)
         facts = entries.map(\.facts)
+        anchorWords = entries.indices.filter { entries[$0].facts.has(.anchorWord) }
         let (allWords, punct) = (words, punctBefore)
         boundaries = allWords.indices.map { Self.isBoundary(before: $0, allWords, punct) }
         quoteOf = [Int](repeating: -1, count: words.count)

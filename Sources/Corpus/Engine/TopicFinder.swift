@@ -63,8 +63,12 @@ struct TopicFinder {
         let anchors = index.topics[topic].anchors
         let phrases = index.topics[topic].anchorPhrases
         guard !anchors.isEmpty || !phrases.isEmpty else { return 0 }
-        // anchors and their phrases are words of the topic's texts (most words are not)
-        for w in r where text.words[w].kind == .word && text.facts[w].has(.topicWord) {
+        // only a word that anchors some topic can count (`anchorWords`, ascending): those of `r`
+        var i = Attribution.partitionPoint(text.anchorWords.count) { text.anchorWords[$0] >= r.lowerBound }
+        while i < text.anchorWords.count, text.anchorWords[i] < r.upperBound {
+            let w = text.anchorWords[i]
+            i += 1
+            guard text.words[w].kind == .word else { continue }
             if anchors.contains(text.stems[w]) { n += 1; continue }
             for p in phrases where p[0] == text.stems[w] && w + p.count <= r.upperBound {
                 if (0..<p.count).allSatisfy({ text.stems[w + $0] == p[$0] }) { n += 1; break }
@@ -185,7 +189,7 @@ struct TopicFinder {
     /// topics share by the first of `sharedCueRules` that chooses.
     func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, RuleName?)] {
         if topics.isEmpty { return [] }
-        let choice = TopicChoice(finder: self, topics: topics, sentence: s, holder: holder)
+        let choice = topicChoice(topics, sentence: s, holder: holder)
         if topics.count == 1 { return chooseSingle(choice) }
         for rule in Self.sharedCueRules {
             if let chosen = rule.choose(self, choice) { return chosen.map { ($0, rule.name) } }
@@ -383,16 +387,19 @@ struct TopicChoice {
     /// The topics the later rules choose among: the holder's own, or all.
     var pool: [Int] { own.isEmpty ? topics : own }
 
-    init(finder: TopicFinder, topics: [Int], sentence s: Int, holder: Int) {
-        self.topics = topics
-        sentence = s
-        self.holder = holder
-        let sentenceWords = finder.text.sentenceWords[s]
-        words = sentenceWords
-        nearby = finder.text.sentenceWords[max(0, s - 2)].lowerBound..<sentenceWords.lowerBound
-        inSentence = topics.filter { finder.anchorsIn(sentenceWords, topic: $0, holder: (holder, s)) > 0 }
-        own = topics.filter { finder.index.ownAnchorsMeet[holder][$0] }
-        group = topics.filter { finder.index.anchorsMeet[holder][$0] }
+}
+
+extension TopicFinder {
+    /// What the topic rules see for a cue of `topics` in sentence `s` held by `holder`. (A
+    /// method, not an initializer taking the finder: an initializer's arguments are its own
+    /// copies, and a copy of the finder is a copy of the article's word tables' references.)
+    func topicChoice(_ topics: [Int], sentence s: Int, holder: Int) -> TopicChoice {
+        let sentenceWords = text.sentenceWords[s]
+        return TopicChoice(topics: topics, sentence: s, holder: holder, words: sentenceWords,
+                           nearby: text.sentenceWords[max(0, s - 2)].lowerBound..<sentenceWords.lowerBound,
+                           inSentence: topics.filter { anchorsIn(sentenceWords, topic: $0, holder: (holder, s)) > 0 },
+                           own: topics.filter { index.ownAnchorsMeet[holder][$0] },
+                           group: topics.filter { index.anchorsMeet[holder][$0] })
     }
 }
 

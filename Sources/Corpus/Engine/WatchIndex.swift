@@ -61,6 +61,8 @@ final class WatchIndex: @unchecked Sendable {
     /// Every stem of every topic's texts: cues, descriptions, sides, anchors and names (a word
     /// of none of them counts for no topic: `WordMarks.topicWord`).
     private(set) var topicStems: Set<String> = []
+    /// Every topic's anchors and the first stems of its anchor phrases (`WordMarks.anchorWord`).
+    private(set) var anchorStems: Set<String> = []
     /// The buckets (`WordForms.bucket`) of every cue's first stem.
     private(set) var cueBuckets: Set<Substring> = []
     /// The topics each stem weighs in (`TopicModel.descriptionWeights` above 0), in topic order.
@@ -120,6 +122,8 @@ final class WatchIndex: @unchecked Sendable {
             topicStems.formUnion(t.descriptionWeights.keys)
             topicStems.formUnion(t.sideStems)
             topicStems.formUnion(t.anchors)
+            anchorStems.formUnion(t.anchors)
+            for p in t.anchorPhrases { if let first = p.first { anchorStems.insert(first) } }
             topicStems.formUnion(t.properStems)
             for p in t.anchorPhrases { topicStems.formUnion(p) }
             for c in t.cues { if let first = c.first { cueBuckets.insert(WordForms.bucket(first)) } }

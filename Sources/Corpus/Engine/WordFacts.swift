@@ -52,6 +52,8 @@ struct WordMarks: OptionSet, Sendable {
     static let timeframeFirst = WordMarks(rawValue: 1 << 22)
     /// Weighs in some topic's descriptions (`WatchIndex.weightedTopics`).
     static let weighted = WordMarks(rawValue: 1 << 23)
+    /// An anchor of some topic, or the first word of one of its anchor phrases.
+    static let anchorWord = WordMarks(rawValue: 1 << 24)
 }
 
 /// What the rules ask of one word of an article, found once per distinct word (and cached with
@@ -102,6 +104,7 @@ struct WordFacts: Sendable {
         mark(.cueBucket, index.cueBuckets.contains(WordForms.bucket(stem)))
         mark(.timeframeFirst, lexicon.timeframes.contains { $0.first == stem })
         mark(.weighted, index.weightedTopics[stem] != nil)
+        mark(.anchorWord, index.anchorStems.contains(stem))
         marks = m
     }
 
