@@ -259,12 +259,14 @@ struct TopicFinder {
     /// them has (with `capitalizedOnly`, a word written with a capital).
     func topicsWithOwnWords(_ topics: [Int], in r: Range<Int>, words: KeyPath<TopicModel, Set<String>>,
                             capitalizedOnly: Bool) -> [Int] {
-        topics.filter { t in
+        // each topic's words taken once (not per word and topic)
+        let sets = Array(zip(topics, topics.map { index.topics[$0][keyPath: words] }))
+        return sets.filter { t, own in
             r.contains { w in
-                (!capitalizedOnly || text.words[w].capitalized) && index.topics[t][keyPath: words].contains(text.stems[w])
-                    && !topics.contains { $0 != t && index.topics[$0][keyPath: words].contains(text.stems[w]) }
+                (!capitalizedOnly || text.words[w].capitalized) && own.contains(text.stems[w])
+                    && !sets.contains { $0.0 != t && $0.1.contains(text.stems[w]) }
             }
-        }
+        }.map(\.0)
     }
 
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.
@@ -293,8 +295,8 @@ struct TopicFinder {
 
     /// True when the sentence names a country that anchors some other topic but not `t`.
     func otherCountryNamed(_ r: Range<Int>, topic t: Int) -> Bool {
-        for (oi, o) in index.topics.enumerated() where oi != t && !o.anchors.isEmpty {
-            if anchorsIn(r, topic: oi) > 0 && !o.anchors.isSubset(of: index.topics[t].anchors) { return true }
+        for oi in index.topics.indices where oi != t && !index.topics[oi].anchors.isEmpty {
+            if anchorsIn(r, topic: oi) > 0 && !index.topics[oi].anchors.isSubset(of: index.topics[t].anchors) { return true }
         }
         return false
     }
@@ -305,22 +307,25 @@ struct TopicFinder {
                          usedByCue: Set<Int> = []) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
-        for (ti, t) in index.topics.enumerated() where !skip.contains(ti) {
+        // (the topics by index: a loop over the models would copy each one)
+        for ti in index.topics.indices where !skip.contains(ti) {
+            let kind = index.topics[ti].kind
             let word: Int?
-            switch t.kind {
+            switch kind {
             case .evaluative: word = evaluationAt
             case .direction: word = directionAt
             case .plain: word = nil
             }
             guard let at = word else { continue }
-            let score = descriptionScore(r, topic: t)
+            let weights = index.topics[ti].descriptionWeights
+            let score = descriptionScore(r, weights: weights)
             // an evaluative topic the whole article is about takes an evaluation with no
             // word of its own ("путь к миру остаётся открытым")
             let aboutTheArticle = activeTopics.contains(ti) && r.count >= 6 && !usedByCue.contains(at)
-            guard score >= 1.5 || (t.kind == .evaluative && (hasTimeframe(r) || aboutTheArticle)) else { continue }
+            guard score >= 1.5 || (kind == .evaluative && (hasTimeframe(r) || aboutTheArticle)) else { continue }
             // a direction word must govern a word of the topic ("уменьшении объема добычи")
-            if t.kind == .direction && score < 2 && !governsTopicWord(at, in: r, topic: t) { continue }
-            let placeUnnamed = !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0
+            if kind == .direction && score < 2 && !governsTopicWord(at, in: r, weights: weights) { continue }
+            let placeUnnamed = !index.topics[ti].anchors.isEmpty && anchorsIn(r, topic: ti) == 0
                 && !index.anchorsMeet[holder][ti]
             if placeUnnamed { continue }
             out.append(TopicHit(topic: ti, words: at..<(at + 1), rules: [.topicDescription]))
@@ -328,20 +333,21 @@ struct TopicFinder {
         return out
     }
 
-    /// The summed weights of the distinct words of `topic`'s texts in range `r`.
-    func descriptionScore(_ r: Range<Int>, topic: TopicModel) -> Double {
+    /// The summed weights of the distinct words of a topic's texts (their `weights`) in range `r`.
+    func descriptionScore(_ r: Range<Int>, weights: [String: Double]) -> Double {
         var seen = Set<String>()
         var score = 0.0
         for w in r where text.facts[w].has(.topicWord) && !seen.contains(text.stems[w]) {
-            if let weight = topic.descriptionWeights[text.stems[w]] { score += weight; seen.insert(text.stems[w]) }
+            if let weight = weights[text.stems[w]] { score += weight; seen.insert(text.stems[w]) }
         }
         return score
     }
 
-    /// A word of `topic`'s texts within three words of word `at` (in range `r`).
-    func governsTopicWord(_ at: Int, in r: Range<Int>, topic: TopicModel) -> Bool {
+    /// A word of a topic's texts (a stem it weighs, `weights`) within three words of word `at`
+    /// (in range `r`).
+    func governsTopicWord(_ at: Int, in r: Range<Int>, weights: [String: Double]) -> Bool {
         let near = max(r.lowerBound, at - 3)..<min(r.upperBound, at + 4)
-        return near.contains { $0 != at && text.facts[$0].has(.topicWord) && (topic.descriptionWeights[text.stems[$0]] ?? 0) > 0 }
+        return near.contains { $0 != at && text.facts[$0].has(.topicWord) && (weights[text.stems[$0]] ?? 0) > 0 }
     }
 
     func hasTimeframe(_ r: Range<Int>) -> Bool {
