@@ -27,7 +27,8 @@ struct StatedDate: Sendable, Equatable {
 
 /// The words of a sentence around one position, for the date rules.
 struct DateContext {
-    let words: [Token]
+    /// The sentence's words, at their positions in the article (`at` is one of them).
+    let words: ArraySlice<Token>
     /// The position the rules are tried at.
     var at: Int
     let article: Day
@@ -35,17 +36,17 @@ struct DateContext {
     let functionWords: FunctionWords
     let months: [String: Int]
     /// The words' facts, when known (`WordFacts`): then `opensADate` tests bits.
-    let facts: [WordFacts]?
+    let facts: ArraySlice<WordFacts>?
     /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
     /// is a number): the rules look only at them.
     static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago]
     /// `openers` as a set, for `WordFacts.roles`.
     static let openerRoles = RoleSet(openers)
 
-    init(words: [Token], facts: [WordFacts]? = nil, article: Day, lexicon: Lexicon) {
+    init(words: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day, lexicon: Lexicon) {
         self.words = words
         self.facts = facts
-        at = 0
+        at = words.startIndex
         self.article = article
         functionWords = lexicon.words
         months = lexicon.months
@@ -138,10 +139,9 @@ enum DateFinder {
     /// are the words' (`WordFacts`).
     static func find(_ w: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day,
                      lexicon: Lexicon) -> StatedDate? {
-        let words = Array(w)
-        // one context, moved along the words
-        var context = DateContext(words: words, facts: facts.map(Array.init), article: article, lexicon: lexicon)
-        for at in words.indices {
+        // one context, moved along the words (the slices keep the article's positions)
+        var context = DateContext(words: w, facts: facts, article: article, lexicon: lexicon)
+        for at in w.indices {
             context.at = at
             guard context.opensADate else { continue }
             for rule in rules {
