@@ -23,11 +23,11 @@ struct MentionRuleTests {
         let text = ArticleText(body: c.body, lexicon: engine.lexicon, index: engine.index, forms: &forms)
         let finder = MentionFinder(index: engine.index, lexicon: engine.lexicon)
         guard let at = text.words.firstIndex(where: { $0.norm == Fold.word(c.word) }) else { return nil }
-        let watched = finder.watchedMentions(text.words, text.stems)
+        let watched = finder.watchedMentions(text.words, text.stems, text.facts)
         var covered = [Bool](repeating: false, count: text.words.count)
         for m in watched { for k in m.first...m.last { covered[k] = true } }
         let watchedAt = Dictionary(uniqueKeysWithValues: watched.map { ($0.first, $0) })
-        let context = MentionContext(words: text.words, stems: text.stems, covered: covered,
+        let context = MentionContext(words: text.words, stems: text.stems, facts: text.facts, covered: covered,
                                      watchedAt: watchedAt, at: at)
         guard let found = finder.firstStep(context) else { return nil }
         let mention = found.step.mention.map { m in

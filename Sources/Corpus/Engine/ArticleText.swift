@@ -7,6 +7,12 @@
 struct ArticleText {
     var words: [Token]
     var stems: [String]
+    /// What the rules ask of each word (`WordFacts`): roles, lists, direction.
+    var facts: [WordFacts]
+    /// The positions of the words that anchor some topic (`WordMarks.anchorWord`), ascending.
+    var anchorWords: [Int]
+    /// True when a clause boundary precedes word `i` (see `boundary(before:)`).
+    private var boundaries: [Bool]
     /// Punctuation marks between word `i - 1` and word `i`, concatenated.
     var punctBefore: [String]
     /// Index into `quotes` of the innermost quote holding word `i`, or -1.
@@ -22,12 +28,19 @@ struct ArticleText {
 
     init(body: String, lexicon: Lexicon, index: WatchIndex, forms: inout WordForms) {
         (words, punctBefore, sentences, sentenceWords, quotes) = Self.split(body, lexicon: lexicon)
-        stems = words.map { $0.kind == .word ? forms.stem($0.norm) : $0.norm }
+        let entries = forms.entries(words) { norm, stem in
+            WordFacts(norm: norm, stem: stem, lexicon: lexicon, index: index)
+        }
+        stems = entries.map(\.stem)
+        facts = entries.map(\.facts)
+        anchorWords = entries.indices.filter { entries[$0].facts.has(.anchorWord) }
+        let (allWords, punct) = (words, punctBefore)
+        boundaries = allWords.indices.map { Self.isBoundary(before: $0, allWords, punct) }
         quoteOf = [Int](repeating: -1, count: words.count)
         for (qi, q) in quotes.enumerated() {
             for w in q where quoteOf[w] == -1 || quotes[quoteOf[w]].count > q.count { quoteOf[w] = qi }
         }
-        mentions = MentionFinder(index: index, lexicon: lexicon).mentions(words, stems: stems)
+        mentions = MentionFinder(index: index, lexicon: lexicon).mentions(words, stems: stems, facts: facts)
         sentenceMentions = Array(repeating: [], count: sentences.count)
         var s = 0
         for (mi, m) in mentions.enumerated() {
@@ -70,13 +83,17 @@ struct ArticleText {
     }
 
     /// True when a clause boundary (comma, semicolon, colon, dash, bracket) precedes word `w`.
-    func boundary(before w: Int) -> Bool {
+    @inline(__always)
+    func boundary(before w: Int) -> Bool { boundaries[w] }
+
+    private static func isBoundary(before w: Int, _ words: [Token], _ punctBefore: [String]) -> Bool {
         let p = punctBefore[w]
         if p.isEmpty { return false }
         for c in p.unicodeScalars where c == "," || c == ";" || c == ":" || c == "—" || c == "–" || c == "(" || c == ")" || c == "\n" || c == "." || c == "!" || c == "?" {
             return true
         }
-        if p.contains("-") { return words[w].start > words[w - 1].end + 2 }
+        // (the string search only where the mark is there at all: it is dear)
+        if p.unicodeScalars.contains("-") && p.contains("-") { return w > 0 && words[w].start > words[w - 1].end + 2 }
         return false
     }
 }

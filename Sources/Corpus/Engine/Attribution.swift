@@ -145,21 +145,20 @@ struct Attribution {
 
     /// True for an attribution noun ("словам", "мнению") outside quotes.
     func isAttributionNoun(_ w: Int) -> Bool {
-        lexicon.attributionNouns.contains(text.words[w].norm) && text.quoteOf[w] == -1
+        text.facts[w].has(.attributionNoun) && text.quoteOf[w] == -1
     }
 
     // MARK: the noun rules (at `context.noun`)
 
-    /// The folded word at `w` when it lies in the sentence, else "".
-    private func norm(_ w: Int, in range: Range<Int>) -> String {
-        range.contains(w) ? text.words[w].norm : ""
+    /// True when the word at `w` lies in the sentence and is one of `role`'s words.
+    private func isa(_ w: Int, _ role: WordRole, in range: Range<Int>) -> Bool {
+        range.contains(w) && text.facts[w].isa(role)
     }
 
     /// "по его словам": the last subject.
     func possessiveSource(_ c: SpeakerContext) -> Speaker? {
         guard let noun = c.noun else { return nil }
-        let next = norm(noun + 1, in: c.range), prev = norm(noun - 1, in: c.range)
-        let possessive = lexicon.words.isa(next, .possessives) || lexicon.words.isa(prev, .possessives)
+        let possessive = isa(noun + 1, .possessives, in: c.range) || isa(noun - 1, .possessives, in: c.range)
         return possessive ? c.state.lastSubject : nil
     }
 
@@ -168,10 +167,9 @@ struct Attribution {
     func unnamedSource(_ c: SpeakerContext) -> Speaker? {
         guard let noun = c.noun, c.range.contains(noun + 1), !text.boundary(before: noun + 1) else { return nil }
         let w = noun + 1, next = text.words[w]
-        guard next.kind == .word, !next.capitalized, !lexicon.words.isa(next.norm, .possessives),
-              !lexicon.words.isa(next.norm, .honorifics) else { return nil }
-        let titled = !lexicon.roleHeads.isDisjoint(with: [next.norm, text.stems[w]])
-            || index.headActors[text.stems[w]] != nil
+        let facts = text.facts[w]
+        guard next.kind == .word, !next.capitalized, !facts.isa(.possessives), !facts.isa(.honorifics) else { return nil }
+        let titled = !facts.marks.isDisjoint(with: [.roleHead, .roleHeadStem, .headActor])
         return titled || c.mentions.contains(where: { $0.first == w }) ? nil : .other
     }
 
@@ -218,7 +216,7 @@ struct Attribution {
     /// nominative right after a passive participle is its agent.
     func participleAgent(_ c: SpeakerContext) -> Speaker? {
         for m in c.mentions where (m.kind == .name || m.kind == .role) && !m.nominative && m.first > c.range.lowerBound
-            && text.quoteOf[m.first] == -1 && isPassiveParticiple(text.words[m.first - 1].norm) {
+            && text.quoteOf[m.first] == -1 && isPassiveParticiple(m.first - 1) {
             if let sp = resolve(m, state: c.state) { return sp }
         }
         return nil
@@ -227,7 +225,9 @@ struct Attribution {
     /// "Абаев: …": a mention opening the sentence, followed by a colon.
     func headline(_ c: SpeakerContext) -> Speaker? {
         guard let m = c.mentions.first, m.first == c.range.lowerBound, m.last + 1 < c.range.upperBound,
-              text.punctBefore[m.last + 1].contains(":") else { return nil }
+              text.punctBefore[m.last + 1].unicodeScalars.contains(":"), text.punctBefore[m.last + 1].contains(":") else {
+            return nil
+        }
         return resolve(m, state: c.state)
     }
 
@@ -236,10 +236,10 @@ struct Attribution {
     /// Нетаньяху …": an unnamed speaker's words); a capital or institution only in a sentence
     /// of readiness.
     func agent(_ c: SpeakerContext) -> Speaker? {
-        let modal = c.range.contains { lexicon.modal.contains(text.stems[$0]) }
+        let modal = c.range.contains { text.facts[$0].has(.modal) }
         let reported = c.range.first { v in
             text.quoteOf[v] == -1 && isSpeechVerb(v) && (v + 1..<min(v + 3, c.range.upperBound)).contains {
-                lexicon.words.isa(text.words[$0].norm, .complementizers)
+                text.facts[$0].isa(.complementizers)
             }
         }
         for m in c.mentions where text.quoteOf[m.first] == -1 && m.nominative && !afterPreposition(m)
@@ -259,8 +259,8 @@ struct Attribution {
     // MARK: mentions and verbs
 
     /// A passive participle ("предлагаемая", "подготовленный").
-    func isPassiveParticiple(_ norm: String) -> Bool {
-        norm.utf8.count > 8 && lexicon.words.endsAny(norm, .passiveParticipleEndings)
+    func isPassiveParticiple(_ w: Int) -> Bool {
+        text.facts[w].parts.contains(.passiveParticipleEndings) && text.words[w].norm.utf8.count > 8
     }
 
     /// The actor (or unwatched speaker) a mention stands for, given what came before.
@@ -292,16 +292,16 @@ struct Attribution {
 
     /// True when mention `m` is preceded by a preposition (then it is no subject).
     func afterPreposition(_ m: Mention) -> Bool {
-        m.first > 0 && lexicon.words.isa(text.words[m.first - 1].norm, .prepositions)
+        m.first > 0 && text.facts[m.first - 1].isa(.prepositions)
     }
 
     func isSpeechVerb(_ w: Int) -> Bool {
-        text.words[w].kind == .word && lexicon.speechVerbs.contains(text.stems[w])
+        text.words[w].kind == .word && text.facts[w].has(.speechVerb)
     }
 
     /// A verb of asking as written ("спросил", "поинтересовалась").
     func isAskingVerb(_ w: Int) -> Bool {
-        lexicon.words.isa(text.words[w].norm, .askingVerbs)
+        text.facts[w].isa(.askingVerbs)
     }
 
     /// The subject of the speech verb at `v`, tried in this order: the antecedent of a
@@ -318,7 +318,7 @@ struct Attribution {
     /// verb) stands for the mention ending at most two words before it.
     func relativeAntecedent(_ v: Int, in range: Range<Int>, mentions ms: [Mention]) -> Mention? {
         let window = stride(from: v - 1, through: max(range.lowerBound, v - 4), by: -1)
-        let relative = window.first { lexicon.words.startsAny(text.words[$0].norm, .relativePrefixes) }
+        let relative = window.first { text.facts[$0].parts.contains(.relativePrefixes) }
         guard let k = relative else {
             return nil
         }
@@ -328,7 +328,9 @@ struct Attribution {
     /// "…, заявил Абаев": after a comma or dash the subject follows the verb.
     func invertedSubject(_ v: Int, mentions ms: [Mention]) -> Mention? {
         let punct = text.punctBefore[v]
-        guard punct.contains(",") || punct.contains("—") || punct.contains("–") else { return nil }
+        // (the string search only where a mark is there at all: it is dear)
+        guard punct.unicodeScalars.contains(where: { $0 == "," || $0 == "—" || $0 == "–" }),
+              punct.contains(",") || punct.contains("—") || punct.contains("–") else { return nil }
         return ms.first { m in
             m.first > v && m.first <= v + 5 && text.quoteOf[m.first] == -1 && !afterPreposition(m)
                 && (m.nominative || m.kind == .other) && !thatBetween(v, m.first)
@@ -338,7 +340,7 @@ struct Attribution {
     /// Whether a complementizer ("что", "чтобы") stands between words `a` and `b`: what follows
     /// it is what was said, not who said it ("заявил, что решение Нетаньяху …").
     func thatBetween(_ a: Int, _ b: Int) -> Bool {
-        (a + 1..<b).contains { lexicon.words.isa(text.words[$0].norm, .complementizers) }
+        (a + 1..<b).contains { text.facts[$0].isa(.complementizers) }
     }
 
     /// The nearest nominative mention left of the verb outside quotes, not across "что".

@@ -30,9 +30,9 @@ struct FeatureValues {
 
 extension Feature {
     /// Position in `Feature.allCases` (and in a candidate's feature values).
-    var index: Int { Self.positions[self]! }
-    private static let positions: [Feature: Int] =
-        Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    var index: Int { Self.cases.firstIndex(of: self)! }
+    /// `allCases` once (a short scan of cases is cheaper than hashing one).
+    private static let cases = allCases
 }
 
 /// What the rules see around a candidate, as feature values.
@@ -70,7 +70,7 @@ struct CandidateFeatures {
         return SentenceFacts(range: r, forecast: has(lexicon.forecasts, in: r),
                              condition: has(lexicon.conditions, in: r),
                              hedge: polarity.hedged(r) || polarity.hedged(r, sentence: true),
-                             contrast: r.contains { lexicon.words.isa(text.words[$0].norm, .contrastWords) }, question: question,
+                             contrast: r.contains { text.facts[$0].isa(.contrastWords) }, question: question,
                              otherSpeaker: other, headline: s == 0,
                              negated: negated(r),
                              named: named)
@@ -84,11 +84,11 @@ struct CandidateFeatures {
     /// True when a negator stands in `r`, but not in `skip`, outside the affirmative phrases.
     func negation(in r: Range<Int>, outside skip: Range<Int>) -> Bool {
         // most sentences hold no negator at all
-        guard r.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) else { return false }
+        guard r.contains(where: { text.facts[$0].has(.negator) }) else { return false }
         var k = r.lowerBound
         while k < r.upperBound {
             if let len = polarity.affirmativeNegation(at: k, limit: r.upperBound) { k += len; continue }
-            if !skip.contains(k) && lexicon.negators.contains(text.words[k].norm) { return true }
+            if !skip.contains(k) && text.facts[k].has(.negator) { return true }
             k += 1
         }
         return false
@@ -97,7 +97,7 @@ struct CandidateFeatures {
     /// True when a phrase of `phrases` (folded words: forecasts or conditions, whose first
     /// words `Lexicon.phraseFirstWords` holds) stands in `r`.
     func has(_ phrases: [[String]], in r: Range<Int>) -> Bool {
-        for w in r where lexicon.phraseFirstWords.contains(text.words[w].norm) {
+        for w in r where text.facts[w].has(.phraseFirstWord) {
             for p in phrases where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
                 if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
             }
@@ -172,7 +172,8 @@ struct CandidateFeatures {
         let topic = index.topics[f.topic]
         var score = 0.0
         var seen = Set<String>()
-        for w in r where !h.words.contains(w) && !topic.cueStems.contains(text.stems[w])
+        // a word of no topic's texts weighs nothing (most words)
+        for w in r where text.facts[w].has(.topicWord) && !h.words.contains(w) && !topic.cueStems.contains(text.stems[w])
             && seen.insert(text.stems[w]).inserted {
             score += topic.descriptionWeights[text.stems[w]] ?? 0
         }
@@ -192,8 +193,8 @@ struct CandidateFeatures {
         if pro != contra { x.set(.descriptionAgrees, (pro > contra) == (f.polarity == .pro) ? 1 : -1) }
         let approval = polarity.evaluation(c, clause: c, approval: true).value
         if approval != 0 { x.set(.approvalAgrees, (approval > 0) == (f.polarity == .pro) ? 1 : -1) }
-        if c.contains(where: { lexicon.negators.contains(text.words[$0].norm) }) { x.set(.negation) }
-        if let rv = c.first(where: { lexicon.reversals.contains(text.stems[$0]) }) {
+        if c.contains(where: { text.facts[$0].has(.negator) }) { x.set(.negation) }
+        if let rv = c.first(where: { text.facts[$0].has(.reversal) }) {
             x.set(.reversal)
             if polarity.negated(rv, clause: c, window: 4) { x.set(.reversalNegated) }
         }
@@ -215,8 +216,8 @@ struct CandidateFeatures {
         let read = Self.negationReaders.contains(polarityRule)
             ? max(c.lowerBound, cue.lowerBound - 6)..<cue.lowerBound : cue.lowerBound..<cue.lowerBound
         var lo = cue.lowerBound, hi = cue.upperBound
-        while lo > r.lowerBound, !lexicon.words.isa(text.words[lo - 1].norm, .contrastWords) { lo -= 1 }
-        while hi < r.upperBound, !lexicon.words.isa(text.words[hi].norm, .contrastWords) { hi += 1 }
+        while lo > r.lowerBound, !text.facts[lo - 1].isa(.contrastWords) { lo -= 1 }
+        while hi < r.upperBound, !text.facts[hi].isa(.contrastWords) { hi += 1 }
         // the part after the contrast word is the holder's point, unless the negation opens it
         // ("кредиты, но не гранты": another thing negated)
         let point = min(hi + 2, r.upperBound)..<r.upperBound
@@ -247,19 +248,25 @@ struct CandidateFeatures {
     /// The article-wide features: another candidate of the same actor and topic with the
     /// other polarity, more than one candidate for this position, a rule-found position.
     static func fillArticle(_ cs: inout [Candidate]) {
-        var count: [String: Int] = [:]
-        var ruled: [String: Bool] = [:]
+        /// A position: who, on what, which side.
+        struct Position: Hashable {
+            var actor: Int
+            var topic: Int
+            var polarity: Polarity
+        }
+        var count: [Position: Int] = [:]
+        var ruled: [Position: Bool] = [:]
         for c in cs {
             let f = c.finding
-            count["\(f.actor)|\(f.topic)|\(f.polarity.rawValue)", default: 0] += 1
+            count[Position(actor: f.actor, topic: f.topic, polarity: f.polarity), default: 0] += 1
             if c.features[Feature.polNaive.index] == 0 && c.features[Feature.speakerMentioned.index] == 0 {
-                ruled["\(f.actor)|\(f.topic)|\(f.polarity.rawValue)"] = true
+                ruled[Position(actor: f.actor, topic: f.topic, polarity: f.polarity)] = true
             }
         }
         for k in cs.indices {
             let f = cs[k].finding
-            let same = "\(f.actor)|\(f.topic)|\(f.polarity.rawValue)"
-            let other = "\(f.actor)|\(f.topic)|\(f.polarity.opposite.rawValue)"
+            let same = Position(actor: f.actor, topic: f.topic, polarity: f.polarity)
+            let other = Position(actor: f.actor, topic: f.topic, polarity: f.polarity.opposite)
             if ruled[other] == true { cs[k].features[Feature.articleOpposite.index] = 1 }
             cs[k].features[Feature.articleSupport.index] = Double(min((count[same] ?? 1) - 1, 3)) / 3
             if ruled[same] == true { cs[k].features[Feature.articleRuleFound.index] = 1 }

@@ -27,27 +27,37 @@ struct StatedDate: Sendable, Equatable {
 
 /// The words of a sentence around one position, for the date rules.
 struct DateContext {
-    let words: [Token]
+    /// The sentence's words, at their positions in the article (`at` is one of them).
+    let words: ArraySlice<Token>
     /// The position the rules are tried at.
     var at: Int
     let article: Day
     /// The lexicon's function words and month forms.
     let functionWords: FunctionWords
     let months: [String: Int]
+    /// The words' facts, when known (`WordFacts`): then `opensADate` tests bits.
+    let facts: ArraySlice<WordFacts>?
     /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
     /// is a number): the rules look only at them.
     static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago]
+    /// `openers` as a set, for `WordFacts.roles`.
+    static let openerRoles = RoleSet(openers)
 
-    init(words: [Token], article: Day, lexicon: Lexicon) {
+    init(words: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day, lexicon: Lexicon) {
         self.words = words
-        at = 0
+        self.facts = facts
+        at = words.startIndex
         self.article = article
         functionWords = lexicon.words
         months = lexicon.months
     }
 
     /// True when a date rule can start at `at`.
-    var opensADate: Bool { words[at].kind == .number || Self.openers.contains { isa(0, $0) } }
+    var opensADate: Bool {
+        if words[at].kind == .number { return true }
+        if let facts { return facts[at].roles.containsAny(Self.openerRoles) }
+        return Self.openers.contains { isa(0, $0) }
+    }
 
     /// The folded word at `at + offset`, or nil past either end of the sentence.
     func norm(_ offset: Int) -> String? {
@@ -126,12 +136,13 @@ enum DateFinder {
         (month - article.month + 12) % 12 <= 2
     }
 
-    /// The first date the words give for something already said, or nil.
-    static func find(_ w: ArraySlice<Token>, article: Day, lexicon: Lexicon) -> StatedDate? {
-        let words = Array(w)
-        // one context, moved along the words
-        var context = DateContext(words: words, article: article, lexicon: lexicon)
-        for at in words.indices {
+    /// The first date the words give for something already said, or nil; `facts`, when given,
+    /// are the words' (`WordFacts`).
+    static func find(_ w: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day,
+                     lexicon: Lexicon) -> StatedDate? {
+        // one context, moved along the words (the slices keep the article's positions)
+        var context = DateContext(words: w, facts: facts, article: article, lexicon: lexicon)
+        for at in w.indices {
             context.at = at
             guard context.opensADate else { continue }
             for rule in rules {

@@ -94,10 +94,16 @@ extension StanceEngine {
         }
         // the most confident candidate of each side read from words that take it, per (actor,
         // topic, stated day); a side only implied (a bare naming of the topic) contradicts nothing
-        var best: [String: [Polarity: Double]] = [:]
+        /// Who, on what, on which stated day.
+        struct Statement: Hashable {
+            var actor: Int
+            var topic: Int
+            var day: Day
+        }
+        var best: [Statement: [Polarity: Double]] = [:]
         for w in out where w.abstention == nil && !w.candidate.finding.sideIsOnlyImplied {
             let f = w.candidate.finding
-            let key = "\(f.actor)|\(f.topic)|\(f.stated.day)"
+            let key = Statement(actor: f.actor, topic: f.topic, day: f.stated.day)
             best[key, default: [:]][f.polarity] = max(best[key]?[f.polarity] ?? 0, w.confidence)
         }
         // an article that says, that day, the holder's question is open takes no side for it
@@ -113,7 +119,7 @@ extension StanceEngine {
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
-            guard let sides = best["\(f.actor)|\(f.topic)|\(f.stated.day)"],
+            guard let sides = best[Statement(actor: f.actor, topic: f.topic, day: f.stated.day)],
                   let other = sides[f.polarity.opposite] else { continue }
             // an implied side gives way to a read one; of two read sides, one clearly stronger
             // keeps it; otherwise the engine is unsure of both

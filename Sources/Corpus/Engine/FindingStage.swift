@@ -98,7 +98,7 @@ struct FindingStage {
             for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].actors[0] != actor {
                 let (left, right) = n < i ? (mentions[n], m) : (m, mentions[n])
                 let between = left.last + 1
-                if right.first == left.last + 2, lexicon.words.isa(text.words[between].norm, .and),
+                if right.first == left.last + 2, text.facts[between].isa(.and),
                    !text.boundary(before: between) {
                     out.append(mentions[n].actors[0])
                 }
@@ -107,25 +107,39 @@ struct FindingStage {
         return out
     }
 
+    /// What the candidates of one sentence share, each part read when a candidate first needs
+    /// it (most sentences with a holder name no topic).
+    private struct SentenceReading {
+        var facts: CandidateFeatures.SentenceFacts?
+        /// Where the sentence's evaluation words stand, when they weigh anything.
+        var evaluationAt: Int??
+        var directionAt: Int??
+        /// A no-side word, or a compound by its last part ("письмо-приглашение").
+        var noSide: Bool?
+        /// A phrase saying no decision was taken (`Candidate.openQuestion`).
+        var openQuestion: Bool?
+
+        /// The part at `key`, read by `read` the first time it is asked for.
+        mutating func once<T>(_ key: WritableKeyPath<Self, T?>, _ read: () -> T) -> T {
+            if let known = self[keyPath: key] { return known }
+            let value = read()
+            self[keyPath: key] = value
+            return value
+        }
+    }
+
     /// Steps 3 to 5 for the holders of sentence `s`.
     private func candidates(in s: Int, holders: [Holder], stated: StatedDate) -> [Candidate] {
         let sentence = text.sentences[s]
         let r = text.sentenceWords[s]
-        let facts = features.sentence(s, question: isQuestion(s))
-        let evaluation = polarityFinder.evaluation(r, clause: r)
-        let noSide = r.contains { w in
-            let word = text.words[w].norm
-            if lexicon.noSide.contains(word) { return true }
-            // a compound by its last part ("письмо-приглашение")
-            guard let hyphen = word.utf8.lastIndex(of: UInt8(ascii: "-")) else { return false }
-            return lexicon.noSide.contains(String(word[word.utf8.index(after: hyphen)...]))
-        }
-        let directionAt = r.first { lexicon.directions[text.stems[$0]] != nil }
-        let openQuestion = polarityFinder.hedged(r, open: true)
+        var reading = SentenceReading()
         var out: [Candidate] = []
         for holder in holders {
-            let hits = topicHits(s, holder: holder.actor, evaluationAt: evaluation.value != 0 ? evaluation.at : nil,
-                                 directionAt: directionAt)
+            let hits = topicHits(s, holder: holder.actor, reading: &reading)
+            guard !hits.isEmpty else { continue }
+            let facts = reading.once(\.facts) { features.sentence(s, question: isQuestion(s)) }
+            let noSide = reading.once(\.noSide) { r.contains { text.facts[$0].has(.noSide) } }
+            let openQuestion = reading.once(\.openQuestion) { polarityFinder.hedged(r, open: true) }
             let competing = Set(hits.map(\.topic)).count - 1
             for hit in hits {
                 let topic = index.topics[hit.topic]
@@ -161,7 +175,7 @@ struct FindingStage {
     }
 
     /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.
-    private func topicHits(_ s: Int, holder: Int, evaluationAt: Int?, directionAt: Int?) -> [TopicHit] {
+    private func topicHits(_ s: Int, holder: Int, reading: inout SentenceReading) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var hits = topicFinder.hits(sentence: s, holder: holder, keepAmbiguous: true)
         let cueTopics = Set(hits.map(\.topic))
@@ -169,6 +183,11 @@ struct FindingStage {
         for hit in hits { usedByCue.formUnion(polarityFinder.clause(hit.words, in: r)) }
         // a sentence that names a topic by its cue speaks of that one: no other by description
         guard cueTopics.isEmpty else { return hits }
+        let evaluationAt = reading.once(\.evaluationAt) {
+            let evaluation = polarityFinder.evaluation(r, clause: r)
+            return evaluation.value != 0 ? evaluation.at : nil
+        }
+        let directionAt = reading.once(\.directionAt) { r.first { text.facts[$0].direction != nil } }
         hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: evaluationAt,
                                             directionAt: directionAt, skip: cueTopics, usedByCue: usedByCue)
         return hits
@@ -180,9 +199,9 @@ struct FindingStage {
         if text.sentences[s].endsWithQuestionMark { return true }
         var hasQuestionWord = false, hasParticle = false
         for w in text.sentenceWords[s] {
-            let norm = text.words[w].norm
-            if lexicon.words.isa(norm, .questionParticle) { hasParticle = true }
-            else if lexicon.questionWords.contains(norm) { hasQuestionWord = true }
+            let facts = text.facts[w]
+            if facts.isa(.questionParticle) { hasParticle = true }
+            else if facts.has(.questionWord) { hasQuestionWord = true }
         }
         return hasQuestionWord && hasParticle
     }

@@ -20,12 +20,38 @@ enum Fold {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
-            var l = lower(u)
-            if hasCyrillic, let c = cyrillicTwin(l) { l = c }
-            let e = encode(l)
+            let e = folded(u, hasCyrillic: hasCyrillic)
             if e.isASCII { out.append(UInt8(e.value)) } else { out.append(contentsOf: String(e).utf8) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The folded form of one word given as valid UTF-8 (`hasCyrillic`: it holds a Cyrillic
+    /// letter), as `word(_:)` makes it. The folded form is never longer than the word.
+    static func word(utf8 raw: UnsafeBufferPointer<UInt8>, hasCyrillic: Bool) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { out in
+            var n = 0, i = 0
+            while i < raw.count {
+                let (u, width) = Tokenizer.scalar(raw, at: i)
+                let e = folded(u, hasCyrillic: hasCyrillic)
+                if e.isASCII {
+                    out[n] = UInt8(e.value); n += 1
+                } else {
+                    for byte in e.utf8 { out[n] = byte; n += 1 }
+                }
+                i += width
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// One scalar of a word folded: lower case, its Cyrillic twin when the word holds Cyrillic,
+    /// coded.
+    @inline(__always)
+    static func folded(_ u: Unicode.Scalar, hasCyrillic: Bool) -> Unicode.Scalar {
+        var l = lower(u)
+        if hasCyrillic, let c = cyrillicTwin(l) { l = c }
+        return encode(l)
     }
 
     /// ASCII code of a lower-case Russian letter; other scalars unchanged.
@@ -98,7 +124,12 @@ enum Fold {
     /// True when the first letter is upper case (Cyrillic or Latin).
     static func isCapitalized(_ s: Substring) -> Bool {
         guard let u = s.unicodeScalars.first else { return false }
-        return (0x410...0x42F).contains(u.value) || (0x400...0x40F).contains(u.value)
-            || (0x41...0x5A).contains(u.value)
+        return isCapitalized(u)
+    }
+
+    /// True for an upper-case letter (Cyrillic or Latin).
+    @inline(__always)
+    static func isCapitalized(_ u: Unicode.Scalar) -> Bool {
+        (0x410...0x42F).contains(u.value) || (0x400...0x40F).contains(u.value) || (0x41...0x5A).contains(u.value)
     }
 }

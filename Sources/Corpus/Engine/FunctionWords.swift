@@ -31,6 +31,8 @@ struct FunctionWords: Sendable {
     /// Each role's words, at the role's raw value.
     private var lists: [[String]]
     private var sets: [Set<String>]
+    /// Each word's roles (for `roles(of:)`).
+    private var rolesByWord: [String: RoleSet] = [:]
 
     /// No words at all (a lexicon being built).
     static let none = FunctionWords(lists: Array(repeating: [], count: WordRole.allCases.count))
@@ -38,6 +40,7 @@ struct FunctionWords: Sendable {
     private init(lists: [[String]]) {
         self.lists = lists
         sets = lists.map(Set.init)
+        for (i, list) in lists.enumerated() { for w in list { rolesByWord[w, default: RoleSet()].insert(WordRole.allCases[i]) } }
     }
 
     /// Every role's words, in file order (the order matters only where a rule says so).
@@ -48,6 +51,9 @@ struct FunctionWords: Sendable {
 
     /// True when `folded` is one of the role's words.
     func isa(_ folded: String, _ role: WordRole) -> Bool { sets[role.rawValue].contains(folded) }
+
+    /// The roles `folded` is a word of.
+    func roles(of folded: String) -> RoleSet { rolesByWord[folded] ?? RoleSet() }
 
     /// Builds the roles from `function-words.txt`'s entries (`role: word word …`, the tag
     /// checked by `LexiconFile`). A role given twice or missing from the file is an error naming

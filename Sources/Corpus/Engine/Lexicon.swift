@@ -4,69 +4,74 @@ import Foundation
 ///
 /// Single words are kept as Snowball stems of their folded form; phrases as arrays of
 /// stems. Nothing here is specific to a watchlist.
-struct Lexicon: Sendable {
+///
+/// A reference type: the tables are filled by `init` and never changed after it (every
+/// property's setter is private), and each per-article stage keeps the lexicon, so sharing one
+/// instance spares copying some forty tables' references per stage and article. That
+/// immutability is what makes it `@unchecked Sendable`.
+final class Lexicon: @unchecked Sendable {
     /// Function words and word parts by the role they play (`function-words.txt`).
-    var words = FunctionWords.none
-    var speechVerbs: Set<String> = []
-    var negators: Set<String> = []
+    private(set) var words = FunctionWords.none
+    private(set) var speechVerbs: Set<String> = []
+    private(set) var negators: Set<String> = []
     /// Negated phrases that read as affirmative ("не исключает"), as folded words.
-    var affirmativeNegations: [[String]] = []
+    private(set) var affirmativeNegations: [[String]] = []
     /// The first word of every hedge, forecast and condition phrase: a word not here starts none.
-    var phraseFirstWords: Set<String> = []
+    private(set) var phraseFirstWords: Set<String> = []
     /// The distinct first words of `affirmativeNegations` (a quick test before the phrases).
-    var affirmativeFirstWords: [String] = []
-    var modal: Set<String> = []
+    private(set) var affirmativeFirstWords: [String] = []
+    private(set) var modal: Set<String> = []
     /// Optimism (+1) / pessimism (-1) entries about prospects, folded words (phrases allowed).
-    var evaluation: [(words: [String], value: Int)] = []
+    private(set) var evaluation: [(words: [String], value: Int)] = []
     /// Approval (+1) / rejection (-1) entries, folded words.
-    var approval: [(words: [String], value: Int)] = []
+    private(set) var approval: [(words: [String], value: Int)] = []
     /// The direction a stem moves a measure in.
-    var directions: [String: Direction] = [:]
+    private(set) var directions: [String: Direction] = [:]
     /// Folded month form → month number.
-    var months: [String: Int] = [:]
-    var pronouns: Set<String> = []
-    var roleHeads: Set<String> = []
-    var attributionNouns: Set<String> = []
+    private(set) var months: [String: Int] = [:]
+    private(set) var pronouns: Set<String> = []
+    private(set) var roleHeads: Set<String> = []
+    private(set) var attributionNouns: Set<String> = []
     /// Markers of page furniture at the start of a line, folded, in file order; `endsText`: the
     /// line and every line after it are furniture (`end:` lines).
-    var boilerplate: [(marker: String, endsText: Bool)] = []
-    var abbreviations: Set<String> = []
+    private(set) var boilerplate: [(marker: String, endsText: Bool)] = []
+    private(set) var abbreviations: Set<String> = []
     /// Folded word stem → country index; multi-word entries as stem arrays.
-    var gazetteer: [[[String]]] = []
+    private(set) var gazetteer: [[[String]]] = []
     /// Gazetteer entries by their first stem: (line, entry index).
-    var gazetteerByFirst: [String: [(Int, Int)]] = [:]
+    private(set) var gazetteerByFirst: [String: [(Int, Int)]] = [:]
     /// Evaluation and approval entries by their first word.
-    var evaluationByFirst: [String: [(words: [String], value: Int)]] = [:]
-    var approvalByFirst: [String: [(words: [String], value: Int)]] = [:]
+    private(set) var evaluationByFirst: [String: [(words: [String], value: Int)]] = [:]
+    private(set) var approvalByFirst: [String: [(words: [String], value: Int)]] = [:]
     /// Boilerplate markers by their first word.
-    var boilerplateFirstWords: Set<String> = []
+    private(set) var boilerplateFirstWords: Set<String> = []
     /// The same entries as folded words (for the nominative check).
-    var gazetteerFolded: [[[String]]] = []
-    var stopwords: Set<String> = []
-    var questionWords: Set<String> = []
-    var timeframes: [[String]] = []
+    private(set) var gazetteerFolded: [[[String]]] = []
+    private(set) var stopwords: Set<String> = []
+    private(set) var questionWords: Set<String> = []
+    private(set) var timeframes: [[String]] = []
     /// Folded word sequences that make a clause undecided or mere context.
-    var hedges: [[String]] = []
+    private(set) var hedges: [[String]] = []
     /// Conditions that hedge a clause for direction and evaluative topics ("если").
-    var conditionHedges: [[String]] = []
+    private(set) var conditionHedges: [[String]] = []
     /// Hedges that make the whole sentence undecided ("не принимала решений").
-    var sentenceHedges: [[String]] = []
+    private(set) var sentenceHedges: [[String]] = []
     /// The sentence hedges that say no decision was taken ("не принято", "не решено"): the
     /// question is open (`open:` lines of `hedges.txt`).
-    var openQuestions: [[String]] = []
+    private(set) var openQuestions: [[String]] = []
     /// Stems of reversive verbs and nouns ("отменить", "снять", "выйти", "отказаться").
-    var reversals: Set<String> = []
+    private(set) var reversals: Set<String> = []
     /// Forecast and compulsion phrases, folded words ("вынудят", "рано или поздно").
-    var forecasts: [[String]] = []
+    private(set) var forecasts: [[String]] = []
     /// Condition phrases, folded words ("если", "в случае").
-    var conditions: [[String]] = []
+    private(set) var conditions: [[String]] = []
     /// Folded words after which a sentence gives no side: a denial of a report, a link set on
     /// a measure, an invitation to talks ("опроверг", "связал", "пригласил").
-    var noSide: Set<String> = []
+    private(set) var noSide: Set<String> = []
     /// Stems of the words of stance and speech and of the abstract nouns that name no subject
     /// (the plain lines of `lint.txt`: "согласиться", "поддержка", "вопрос"): such a word is
     /// no cue by family likeness alone («согласился» is not «соглашение»).
-    var genericStems: Set<String> = []
+    private(set) var genericStems: Set<String> = []
 
     /// Why the lexicons could not be loaded.
     /// What went wrong (`reason`); the engine says it did not start, the lint that it checked
@@ -114,7 +119,7 @@ struct Lexicon: Sendable {
     }
 
     /// Who speaks: speech verbs (stems), pronouns, role heads, attribution nouns, question words.
-    private mutating func readSpeech(_ files: LexiconReader) throws {
+    private func readSpeech(_ files: LexiconReader) throws {
         speechVerbs = Set(try files.plain("speech_verbs.txt").map { files.stem(Fold.word($0)) })
         pronouns = Set(try files.plain("pronouns.txt").map { Fold.word($0) })
         roleHeads = Set(try files.plain("role_heads.txt").map { Fold.word($0) })
@@ -123,7 +128,7 @@ struct Lexicon: Sendable {
     }
 
     /// Which side: negations, modal words, evaluations, directions, reversals, no-side words.
-    private mutating func readPolarity(_ files: LexiconReader) throws {
+    private func readPolarity(_ files: LexiconReader) throws {
         for (tag, e) in try files.tagged("negations.txt", NegationTag.self) {
             if tag == nil { negators.insert(Fold.word(e.item)) } else { affirmativeNegations.append(files.words(e.item)) }
         }
@@ -152,7 +157,7 @@ struct Lexicon: Sendable {
     }
 
     /// Phrases that hedge, forecast, set a condition or a near-future timeframe.
-    private mutating func readPhrases(_ files: LexiconReader) throws {
+    private func readPhrases(_ files: LexiconReader) throws {
         timeframes = try files.plain("timeframe.txt").map { files.words($0).map(files.stem) }
         for (tag, e) in try files.tagged("hedges.txt", HedgeTag.self) {
             switch tag {
@@ -172,7 +177,7 @@ struct Lexicon: Sendable {
     }
 
     /// The text around the words: page furniture, abbreviations, stop words.
-    private mutating func readText(_ files: LexiconReader) throws {
+    private func readText(_ files: LexiconReader) throws {
         boilerplate = try files.tagged("boilerplate.txt", BoilerplateTag.self).map { (Fold.word($0.entry.item), $0.tag != nil) }
         for (marker, _) in boilerplate {
             if let f = marker.split(separator: " ").first {
@@ -185,7 +190,7 @@ struct Lexicon: Sendable {
     }
 
     /// The gazetteer: countries and what stands for them.
-    private mutating func readPlaces(_ files: LexiconReader) throws {
+    private func readPlaces(_ files: LexiconReader) throws {
         gazetteerFolded = try files.lists("gazetteer.txt").map { $0.map { files.words($0) } }
         gazetteer = gazetteerFolded.map { $0.map { $0.map(files.stem) } }
         for (li, line) in gazetteer.enumerated() { for (k, e) in line.enumerated() { gazetteerByFirst[e[0], default: []].append((li, k)) } }

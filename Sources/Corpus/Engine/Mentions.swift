@@ -24,6 +24,7 @@ struct Mention: Sendable {
 struct MentionContext {
     let words: [Token]
     let stems: [String]
+    let facts: [WordFacts]
     /// True for the words of a watched name or role.
     let covered: [Bool]
     /// The watched names and roles by their first word.
@@ -33,6 +34,8 @@ struct MentionContext {
 
     var word: Token { words[at] }
     var stem: String { stems[at] }
+    /// The facts of the word at the position.
+    var fact: WordFacts { facts[at] }
     /// The folded word at the position.
     var norm: String { words[at].norm }
     var capitalized: Bool { words[at].capitalized }
@@ -97,14 +100,15 @@ struct MentionFinder {
     ]
 
     /// All mentions in word order. `words` are the article's word tokens.
-    func mentions(_ words: [Token], stems: [String]) -> [Mention] {
-        let watched = watchedMentions(words, stems)
+    func mentions(_ words: [Token], stems: [String], facts: [WordFacts]) -> [Mention] {
+        let watched = watchedMentions(words, stems, facts)
         var covered = [Bool](repeating: false, count: words.count)
         for m in watched { for k in m.first...m.last { covered[k] = true } }
         let watchedAt = Dictionary(watched.map { ($0.first, $0) }, uniquingKeysWith: { first, _ in first })
         var out: [Mention] = []
         // one context, moved along the words
-        var context = MentionContext(words: words, stems: stems, covered: covered, watchedAt: watchedAt, at: 0)
+        var context = MentionContext(words: words, stems: stems, facts: facts, covered: covered, watchedAt: watchedAt,
+                                     at: 0)
         while context.at < words.count {
             guard mayStartAMention(context) else {
                 context.at += 1
@@ -114,7 +118,7 @@ struct MentionFinder {
             if let m = found?.step.mention { out.append(m) }
             context.at = found?.step.next ?? context.at + 1
         }
-        joinedAfterPreposition(&out, words)
+        joinedAfterPreposition(&out, words, facts)
         return out
     }
 
@@ -122,13 +126,12 @@ struct MentionFinder {
     /// these (a watched word, a capitalised word, a pronoun, a role head), so at any other word
     /// the rules are not tried.
     func mayStartAMention(_ c: MentionContext) -> Bool {
-        c.covered[c.at] || c.capitalized || lexicon.pronouns.contains(c.norm) || isRoleHead(c)
-            || index.headActors[c.stem] != nil
+        c.covered[c.at] || c.capitalized || c.fact.has(.pronoun) || isRoleHead(c) || c.fact.has(.headActor)
     }
 
     /// A role head ("глава", "президент"), as written or by its stem.
     private func isRoleHead(_ c: MentionContext) -> Bool {
-        lexicon.roleHeads.contains(c.norm) || index.headForms[c.stem] != nil || lexicon.roleHeads.contains(c.stem)
+        !c.fact.marks.isDisjoint(with: [.roleHead, .headForm, .roleHeadStem])
     }
 
     /// What the first rule that finds something finds at the context's position.
@@ -140,11 +143,13 @@ struct MentionFinder {
     }
 
     /// The watched names and roles, each the longest match at its first word, left to right.
-    func watchedMentions(_ words: [Token], _ stems: [String]) -> [Mention] {
+    func watchedMentions(_ words: [Token], _ stems: [String], _ facts: [WordFacts]) -> [Mention] {
         var watched: [Mention] = []
         var at = 0
         while at < words.count {
-            if let m = watchedMention(at: at, words, stems) {
+            // no pattern opens with a word neither index holds (most words)
+            guard facts[at].has(.patternStart) else { at += 1; continue }
+            if let m = watchedMention(at: at, words, stems, facts) {
                 watched.append(m)
                 at = m.last + 1
             } else {
@@ -155,8 +160,8 @@ struct MentionFinder {
     }
 
     /// True when the word before `k` is a preposition.
-    func afterPreposition(_ k: Int, _ words: [Token]) -> Bool {
-        k > 0 && lexicon.words.isa(words[k - 1].norm, .prepositions)
+    func afterPreposition(_ k: Int, _ facts: [WordFacts]) -> Bool {
+        k > 0 && facts[k - 1].isa(.prepositions)
     }
 
     /// The watched name or role that starts here.
@@ -172,7 +177,7 @@ struct MentionFinder {
 
     /// "он", "она".
     func pronoun(_ c: MentionContext) -> MentionStep? {
-        guard lexicon.pronouns.contains(c.norm) else { return nil }
+        guard c.fact.has(.pronoun) else { return nil }
         return MentionStep(mention: Mention(kind: .pronoun, actors: [], first: c.at, last: c.at, nominative: true),
                            next: c.at + 1)
     }
@@ -183,14 +188,14 @@ struct MentionFinder {
         guard isRoleHead(c), c.isCovered(c.at + 1), let named = c.watchedAt[c.at + 1], named.kind == .name,
               !named.nominative else { return nil }
         let dictionaryForm = (index.headForms[c.stem] ?? c.word.norm) == c.word.norm
-        let nominative = dictionaryForm && !afterPreposition(c.at, c.words)
+        let nominative = dictionaryForm && !afterPreposition(c.at, c.facts)
         let m = Mention(kind: .role, actors: named.actors, first: c.at, last: named.last, nominative: nominative)
         return MentionStep(mention: m, next: named.last + 1)
     }
 
     /// "Президент отметил": a role head with no name after it stands for the actors having it.
     func bareHead(_ c: MentionContext) -> MentionStep? {
-        guard let actors = index.headActors[c.stem] else { return nil }
+        guard c.fact.has(.headActor), let actors = index.headActors[c.stem] else { return nil }
         if let next = c.next, next.capitalized, !c.covered[c.at + 1] { return nil }
         let nominative = index.headForms[c.stem] == c.word.norm
         let m = Mention(kind: .head, actors: actors, first: c.at, last: c.at, nominative: nominative)
@@ -199,8 +204,9 @@ struct MentionFinder {
 
     /// "глава Казахстана": a role head before a country is the head of that country's actors.
     func headOfCountry(_ c: MentionContext) -> MentionStep? {
-        guard let next = c.next, next.capitalized, !c.covered[c.at + 1], let actors = index.headActors[c.stem],
-              let (entry, len, _) = gazetteerEntry(at: c.at + 1, c.words, c.stems), !entry.institution else {
+        guard c.fact.has(.headActor), let next = c.next, next.capitalized, !c.covered[c.at + 1],
+              let actors = index.headActors[c.stem],
+              let (entry, len, _) = gazetteerEntry(at: c.at + 1, c.words, c.stems, c.facts), !entry.institution else {
             return nil
         }
         let narrowed = actors.filter {
@@ -215,7 +221,7 @@ struct MentionFinder {
 
     /// "Анкара", "Кремль": a capital or institution that stands for its country.
     func institution(_ c: MentionContext) -> MentionStep? {
-        guard c.capitalized, let (entry, len, nominative) = gazetteerEntry(at: c.at, c.words, c.stems),
+        guard c.capitalized, let (entry, len, nominative) = gazetteerEntry(at: c.at, c.words, c.stems, c.facts),
               entry.institution else { return nil }
         let m = Mention(kind: .institution, actors: [], country: entry.line, first: c.at, last: c.at + len - 1,
                         nominative: nominative)
@@ -224,7 +230,7 @@ struct MentionFinder {
 
     /// "Турция", "турецкий": a country's own name is passed over.
     func country(_ c: MentionContext) -> MentionStep? {
-        guard c.capitalized, let (_, len, _) = gazetteerEntry(at: c.at, c.words, c.stems) else { return nil }
+        guard c.capitalized, let (_, len, _) = gazetteerEntry(at: c.at, c.words, c.stems, c.facts) else { return nil }
         return MentionStep(mention: nil, next: c.at + len)
     }
 
@@ -238,7 +244,7 @@ struct MentionFinder {
     func unwatchedSpeaker(_ c: MentionContext) -> MentionStep? {
         guard c.capitalized else { return nil }
         let w = c.word, at = c.at, words = c.words
-        guard mayBeName(w), w.cyrillicOnly, !lexicon.stopwords.contains(w.norm) else { return nil }
+        guard mayBeName(w), w.cyrillicOnly, !c.fact.has(.stopword) else { return nil }
         let alone = (at == 0 || !words[at - 1].capitalized || words[at - 1].end + 1 < w.start)
             && !(c.next?.capitalized ?? false)
         let verbAfter = c.next.map { next in
@@ -247,14 +253,14 @@ struct MentionFinder {
         let verbBefore = at > 0 && saysOrAsks(at - 1, c) && words[at - 1].end + 1 >= w.start
             && !words[at - 1].capitalized
         guard alone, verbAfter || verbBefore else { return nil }
-        let oblique = lexicon.words.endsAny(w.norm, .obliqueEndings)
+        let oblique = c.fact.parts.contains(.obliqueEndings)
         return MentionStep(mention: Mention(kind: .other, actors: [], first: at, last: at, nominative: !oblique),
                            next: at + 1)
     }
 
     /// Word `k` is a verb of saying (by its stem) or of asking (as written: «спрос» is also a noun).
     private func saysOrAsks(_ k: Int, _ c: MentionContext) -> Bool {
-        lexicon.speechVerbs.contains(c.stems[k]) || lexicon.words.isa(c.words[k].norm, .askingVerbs)
+        c.facts[k].has(.speechVerb) || c.facts[k].isa(.askingVerbs)
     }
 
     /// "Владимир Зеленский": two or more capitalised words in a row; an oblique ending or a
@@ -264,23 +270,23 @@ struct MentionFinder {
         let w = c.word, at = c.at, words = c.words
         guard mayBeName(w), let next = c.next, !c.covered[at + 1], next.capitalized, next.kind == .word,
               next.start <= w.end + 2, !isAcronym(w), !isAcronym(next),
-              gazetteerEntry(at: at + 1, words, c.stems) == nil else { return nil }
+              gazetteerEntry(at: at + 1, words, c.stems, c.facts) == nil else { return nil }
         var last = at + 1
         while last + 1 < words.count, !c.covered[last + 1], words[last + 1].capitalized,
               words[last + 1].start <= words[last].end + 2 {
             last += 1
         }
-        let oblique = lexicon.words.endsAny(words[last].norm, .obliqueEndings) || afterPreposition(at, words)
+        let oblique = c.facts[last].parts.contains(.obliqueEndings) || afterPreposition(at, c.facts)
         return MentionStep(mention: Mention(kind: .other, actors: [], first: at, last: last, nominative: !oblique),
                            next: last + 1)
     }
 
     /// "для Минфина и ЦБ": a mention joined by "и" to one after a preposition is no subject.
-    func joinedAfterPreposition(_ mentions: inout [Mention], _ words: [Token]) {
+    func joinedAfterPreposition(_ mentions: inout [Mention], _ words: [Token], _ facts: [WordFacts]) {
         for k in mentions.indices.dropFirst() {
             let m = mentions[k], before = mentions[k - 1]
-            if m.first >= 2, lexicon.words.isa(words[m.first - 1].norm, .and), before.last == m.first - 2,
-               afterPreposition(before.first, words) {
+            if m.first >= 2, facts[m.first - 1].isa(.and), before.last == m.first - 2,
+               afterPreposition(before.first, facts) {
                 mentions[k].nominative = false
             }
         }
@@ -290,8 +296,8 @@ struct MentionFinder {
     /// length, the names. It can be a subject when its head word (a name's last, a role's
     /// first) is written as in the watchlist, not after a preposition, and it is not an
     /// acronym governed by the word before it.
-    private func watchedMention(at: Int, _ words: [Token], _ stems: [String]) -> Mention? {
-        let longest = longestPatterns(at: at, words, stems)
+    private func watchedMention(at: Int, _ words: [Token], _ stems: [String], _ facts: [WordFacts]) -> Mention? {
+        let longest = longestPatterns(at: at, words, stems, facts)
         guard let length = longest.first?.words.count else { return nil }
         let names = longest.filter { $0.kind == .name }
         let chosen = names.isEmpty ? longest : names
@@ -299,15 +305,15 @@ struct MentionFinder {
         let last = at + length - 1
         let isName = chosen[0].kind == .name
         let head = isName ? chosen[0].words[length - 1] : chosen[0].words[0]
-        let genitiveAcronym = head.acronym && length == 1 && governedByWordBefore(at, words, stems)
+        let genitiveAcronym = head.acronym && length == 1 && governedByWordBefore(at, words, facts)
         let asWritten = words[isName ? last : at].norm == head.folded
-        let nominative = asWritten && !afterPreposition(at, words) && !genitiveAcronym
+        let nominative = asWritten && !afterPreposition(at, facts) && !genitiveAcronym
         let kind: Mention.Kind = names.isEmpty ? .role : .name
         return Mention(kind: kind, actors: actors, first: at, last: last, nominative: nominative)
     }
 
     /// The watched patterns of the greatest length that match from word `at`, in index order.
-    private func longestPatterns(at: Int, _ words: [Token], _ stems: [String]) -> [ActorPattern] {
+    private func longestPatterns(at: Int, _ words: [Token], _ stems: [String], _ facts: [WordFacts]) -> [ActorPattern] {
         let byStem = index.patternsByStem[stems[at]]
         let byPrefix = index.patternsByPrefix[String(decoding: words[at].norm.utf8.prefix(2), as: UTF8.self)]
         guard byStem != nil || byPrefix != nil else { return [] }
@@ -335,11 +341,11 @@ struct MentionFinder {
 
     /// "в руководстве ФРС": an indeclinable acronym right after a lower-case word of the same
     /// clause is that word's genitive, unless the word is a verb of saying or joins clauses.
-    private func governedByWordBefore(_ at: Int, _ words: [Token], _ stems: [String]) -> Bool {
+    private func governedByWordBefore(_ at: Int, _ words: [Token], _ facts: [WordFacts]) -> Bool {
         guard at > 0 else { return false }
         let before = words[at - 1]
         return !before.capitalized && before.kind == .word && before.end + 1 >= words[at].start
-            && !lexicon.speechVerbs.contains(stems[at - 1]) && !lexicon.words.isa(before.norm, .clauseJoiners)
+            && !facts[at - 1].has(.speechVerb) && !facts[at - 1].isa(.clauseJoiners)
     }
 
     /// A gazetteer entry found in the text: its line, whether it is an institution or capital
@@ -347,8 +353,8 @@ struct MentionFinder {
     typealias GazetteerHit = (c: (line: Int, institution: Bool), len: Int, nominative: Bool)
 
     /// The longest gazetteer entry starting at word `at` (the first of equal length).
-    func gazetteerEntry(at: Int, _ words: [Token], _ stems: [String]) -> GazetteerHit? {
-        guard let entries = lexicon.gazetteerByFirst[stems[at]] else { return nil }
+    func gazetteerEntry(at: Int, _ words: [Token], _ stems: [String], _ facts: [WordFacts]) -> GazetteerHit? {
+        guard facts[at].has(.gazetteerFirst), let entries = lexicon.gazetteerByFirst[stems[at]] else { return nil }
         var best: GazetteerHit? = nil
         for (line, position) in entries {
             let entry = lexicon.gazetteer[line][position]
@@ -357,7 +363,7 @@ struct MentionFinder {
             let folded = lexicon.gazetteerFolded[line][position]
             let adjective = folded.count == 1 && lexicon.words.endsAny(folded[0], .adjectiveNameSuffixes)
             let asWritten = words[at + entry.count - 1].norm == folded[folded.count - 1]
-            let nominative = asWritten && !afterPreposition(at, words)
+            let nominative = asWritten && !afterPreposition(at, facts)
             // the first entry of a line is the country's own name
             best = ((line, position > 0 && !adjective), entry.count, nominative)
         }
@@ -375,10 +381,10 @@ struct MentionFinder {
         guard token.kind == .word || token.kind == .number else { return (false, false) }
         if word.acronym { return (token.norm == word.folded && token.capitalized, true) }
         if word.proper {
-            if word.folded.unicodeScalars.count <= 4 && !token.capitalized { return (false, false) }
+            if word.length <= 4 && !token.capitalized { return (false, false) }
             if token.norm == word.folded { return (true, true) }
             if index.nameForms.matches(token.norm, word.folded) { return (true, false) }
-            if !single, word.folded.unicodeScalars.count >= 6, stem == word.stem { return (true, false) }
+            if !single, word.length >= 6, stem == word.stem { return (true, false) }
             return (false, false)
         }
         if token.norm == word.folded { return (true, true) }

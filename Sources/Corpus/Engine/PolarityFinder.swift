@@ -106,7 +106,7 @@ struct PolarityFinder {
 
     /// Word `w` opens a relative clause ("который", "которые").
     func isRelative(_ w: Int) -> Bool {
-        words.startsAny(text.words[w].norm, .relativePrefixes)
+        text.facts[w].parts.contains(.relativePrefixes)
     }
 }
 
@@ -180,8 +180,7 @@ extension PolarityFinder {
     func isRelativeOnObject(_ context: PolarityContext) -> Bool {
         let start = context.clause.lowerBound
         guard start > context.sentence.lowerBound, isRelative(start) else { return false }
-        let antecedent = text.words[context.clause.lowerBound - 1].norm
-        return words.endsAny(antecedent, .obliquePluralEndings)
+        return text.facts[context.clause.lowerBound - 1].parts.contains(.obliquePluralEndings)
     }
 
     /// `polarity.act`: "проголосовал против поправки": an act the descriptions name decides.
@@ -190,7 +189,7 @@ extension PolarityFinder {
         guard !topic.proActs.isEmpty || !topic.contraActs.isEmpty else { return nil }
         var pro = false, contra = false, at = context.clause.lowerBound
         // a verb names the act; a verbal noun ("голосование за проект") only names the event
-        for w in context.clause.dropLast() where isActPreposition(w + 1) && !isVerbalNoun(text.words[w].norm) {
+        for w in context.clause.dropLast() where isActPreposition(w + 1) && !isVerbalNoun(w) {
             let key = TopicModel.actKey(text.stems[w], text.words[w + 1].norm, prefixes: words.list(.verbPrefixes))
             if topic.proActs.contains(key) { pro = true; at = w }
             if topic.contraActs.contains(key) { contra = true; at = w }
@@ -202,7 +201,7 @@ extension PolarityFinder {
 
     /// «против» or «за» at word `w`: the preposition of an act.
     func isActPreposition(_ w: Int) -> Bool {
-        words.isa(text.words[w].norm, .against) || words.isa(text.words[w].norm, .forSide)
+        text.facts[w].isa(.against) || text.facts[w].isa(.forSide)
     }
 
     /// Stop `conditionOrBackground`: a condition in the clause, or a state described with its
@@ -292,12 +291,12 @@ extension PolarityFinder {
     func namesTheQuestion(_ hit: Range<Int>, sentence: Range<Int>) -> Bool {
         let w = hit.lowerBound - 1
         guard w >= sentence.lowerBound else { return false }
-        if words.isa(text.words[w].norm, .regardingWords) { return true }
-        guard words.isa(text.words[w].norm, .questionPrepositions), w - 1 >= sentence.lowerBound else { return false }
-        if words.isa(text.words[w - 1].norm, .questionNouns) { return true }
+        if text.facts[w].isa(.regardingWords) { return true }
+        guard text.facts[w].isa(.questionPrepositions), w - 1 >= sentence.lowerBound else { return false }
+        if text.facts[w - 1].isa(.questionNouns) { return true }
         // the one who decides, named between ("решение Турции по …")
         return text.words[w - 1].capitalized && w - 2 >= sentence.lowerBound
-            && words.isa(text.words[w - 2].norm, .questionNouns)
+            && text.facts[w - 2].isa(.questionNouns)
     }
 
     /// `polarity.readiness`: readiness or possibility in the clause, unless negated.
@@ -313,11 +312,11 @@ extension PolarityFinder {
     /// The clause around words `cue` in sentence range `sentence`.
     func clause(_ cue: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
         var lo = cue.lowerBound
-        while lo > sentence.lowerBound, !text.boundary(before: lo), !words.isa(text.words[lo - 1].norm, .contrast) {
+        while lo > sentence.lowerBound, !text.boundary(before: lo), !text.facts[lo - 1].isa(.contrast) {
             lo -= 1
         }
         var hi = cue.upperBound
-        while hi < sentence.upperBound, !text.boundary(before: hi), !words.isa(text.words[hi].norm, .contrast) {
+        while hi < sentence.upperBound, !text.boundary(before: hi), !text.facts[hi].isa(.contrast) {
             hi += 1
         }
         return lo..<hi
@@ -330,7 +329,7 @@ extension PolarityFinder {
         var k = max(clause.lowerBound, w - window)
         while k < w {
             if let length = affirmativeNegation(at: k, limit: clause.upperBound) { k += length; continue }
-            if lexicon.negators.contains(text.words[k].norm) { count += 1 }
+            if text.facts[k].has(.negator) { count += 1 }
             k += 1
         }
         return count % 2 == 1
@@ -339,7 +338,7 @@ extension PolarityFinder {
     /// The length of the affirmative negated phrase ("не исключает") starting at word `k`.
     func affirmativeNegation(at k: Int, limit: Int) -> Int? {
         // no phrase can match where none of their first words does (most words)
-        guard lexicon.affirmativeFirstWords.contains(where: { matches(k, $0) }) else { return nil }
+        guard text.facts[k].has(.affirmativeFirst) else { return nil }
         for phrase in lexicon.affirmativeNegations where k + phrase.count <= limit {
             if phrase.indices.allSatisfy({ matches(k + $0, phrase[$0]) }) { return phrase.count }
         }
@@ -357,9 +356,10 @@ extension PolarityFinder {
         var first: Int? = nil
         var w = r.lowerBound
         let index = approval ? lexicon.approvalByFirst : lexicon.evaluationByFirst
+        let opens: WordMarks = approval ? .approvalFirst : .evaluationFirst
         while w < r.upperBound {
             var matched = 0
-            guard let entries = index[text.words[w].norm] else { w += 1; continue }
+            guard text.facts[w].has(opens), let entries = index[text.words[w].norm] else { w += 1; continue }
             for entry in entries where w + entry.words.count <= r.upperBound && entry.words.count >= matched {
                 guard entry.words.indices.allSatisfy({ text.words[w + $0].norm == entry.words[$0] }) else { continue }
                 // "процесс, возможно медленный": a parenthetical "perhaps", not a prospect
@@ -378,10 +378,10 @@ extension PolarityFinder {
 
     /// "…, возможно медленный": the adverb set off by a comma before a word it qualifies.
     func parenthetical(_ w: Int) -> Bool {
-        guard words.isa(text.words[w].norm, .parentheticalWords), w > 0, w + 1 < text.words.count,
-              text.punctBefore[w].contains(","), !text.boundary(before: w + 1) else { return false }
-        let next = text.words[w + 1].norm
-        return !words.endsAny(next, .infinitiveEndings)
+        guard text.facts[w].isa(.parentheticalWords), w > 0, w + 1 < text.words.count,
+              text.punctBefore[w].unicodeScalars.contains(","), text.punctBefore[w].contains(","),
+              !text.boundary(before: w + 1) else { return false }
+        return !text.facts[w + 1].parts.contains(.infinitiveEndings)
     }
 
     /// Direction votes in range `r` mapped to the topic's polarity; position of the first.
@@ -390,11 +390,11 @@ extension PolarityFinder {
         var first: Int? = nil
         var lastDirection: Int? = nil
         for w in r {
-            guard let cls = lexicon.directions[text.stems[w]] else { continue }
+            guard let cls = text.facts[w].direction else { continue }
             if first == nil { first = w }
             guard var side = topic.directionPolarity[cls] else { continue }
             // a noun of direction must govern a word of the topic ("повышения цен" is not a rate)
-            if isVerbalNoun(text.words[w].norm) && !governsTopicWord(w, topic: topic) { continue }
+            if isVerbalNoun(w) && !governsTopicWord(w, topic: topic) { continue }
             // "запрет на участие": a direction word right after another is its object
             if let prev = lastDirection, w - prev <= 2 { lastDirection = w; continue }
             lastDirection = w
@@ -416,8 +416,8 @@ extension PolarityFinder {
     func governsTopicWord(_ w: Int, topic: TopicModel) -> Bool {
         let after = (w + 1)..<min(text.words.count, w + 4)
         return after.contains { k in
-            (topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k])
-                || text.words[k].capitalized
+            text.words[k].capitalized || text.facts[k].has(.topicWord)
+                && ((topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k]))
         }
     }
 
@@ -425,7 +425,7 @@ extension PolarityFinder {
     func amountFollows(_ w: Int) -> Bool {
         let after = (w + 1)..<min(text.words.count, w + 5)
         return after.contains { k in
-            words.isa(text.words[k].norm, .on) && k + 1 < text.words.count && text.words[k + 1].kind == .number
+            text.facts[k].isa(.on) && k + 1 < text.words.count && text.words[k + 1].kind == .number
         }
     }
 
@@ -433,23 +433,21 @@ extension PolarityFinder {
     /// is background, not a position.
     func background(_ clause: Range<Int>, sentence: Range<Int>) -> Bool {
         let passive = clause.contains { w in
-            let norm = text.words[w].norm
-            return lexicon.directions[text.stems[w]] != nil && words.endsAny(norm, .passiveEndings)
+            text.facts[w].direction != nil && text.facts[w].parts.contains(.passiveEndings)
         }
         guard passive else { return false }
-        return sentence.contains { words.isa(text.words[$0].norm, .timeUnits) && $0 > clause.lowerBound }
+        return sentence.contains { text.facts[$0].isa(.timeUnits) && $0 > clause.lowerBound }
     }
 
     /// A verbal noun ("снижение", "повышения"): it names an action on some object.
-    func isVerbalNoun(_ norm: String) -> Bool {
-        words.endsAny(norm, .verbalNounEndings)
+    func isVerbalNoun(_ w: Int) -> Bool {
+        text.facts[w].parts.contains(.verbalNounEndings)
     }
 
     /// The first word of readiness or possibility in `r` ("готов", "может", "выступает за").
     func modal(_ r: Range<Int>) -> Int? {
-        for w in r where lexicon.modal.contains(text.stems[w]) && !words.isa(text.words[w].norm, .forSide) { return w }
-        for w in r.dropLast() where words.isa(text.words[w + 1].norm, .forSide)
-            && lexicon.modal.contains(text.stems[w] + " " + words.word(.forSide)) {
+        for w in r where text.facts[w].has(.modal) && !text.facts[w].isa(.forSide) { return w }
+        for w in r.dropLast() where text.facts[w + 1].isa(.forSide) && text.facts[w].has(.modalWithFor) {
             return w
         }
         return nil
@@ -460,7 +458,7 @@ extension PolarityFinder {
     func reversal(before w: Int, clause: Range<Int>, reach: Int = 2) -> Int? {
         var k = w - 1
         while k >= max(clause.lowerBound, w - reach) {
-            if lexicon.reversals.contains(text.stems[k]) && lexicon.directions[text.stems[k]] == nil { return k }
+            if text.facts[k].has(.reversal) && text.facts[k].direction == nil { return k }
             k -= 1
         }
         return nil
@@ -468,7 +466,7 @@ extension PolarityFinder {
 
     /// True when range `r` holds a forecast or compulsion phrase (`forecast.txt`).
     func forecast(_ r: Range<Int>) -> Bool {
-        for w in r {
+        for w in r where text.facts[w].has(.phraseFirstWord) {
             for phrase in lexicon.forecasts where phrase[0] == text.words[w].norm && w + phrase.count <= r.upperBound {
                 if (1..<phrase.count).allSatisfy({ text.words[w + $0].norm == phrase[$0] }) { return true }
             }
@@ -480,12 +478,12 @@ extension PolarityFinder {
     func hedged(_ r: Range<Int>, sentence: Bool = false, condition: Bool = false, open: Bool = false) -> Bool {
         let hedges = open ? lexicon.openQuestions : condition ? lexicon.conditionHedges
             : sentence ? lexicon.sentenceHedges : lexicon.hedges
-        for w in r where lexicon.phraseFirstWords.contains(text.words[w].norm) {
+        for w in r where text.facts[w].has(.phraseFirstWord) {
             for hedge in hedges where w + hedge.count <= r.upperBound {
                 guard hedge.indices.allSatisfy({ text.words[w + $0].norm == hedge[$0] }) else { continue }
                 // "вряд ли" is a judgement, not an open question
                 let hardly = hedge == [words.word(.questionParticle)] && w > r.lowerBound
-                    && words.isa(text.words[w - 1].norm, .hardly)
+                    && text.facts[w - 1].isa(.hardly)
                 if !hardly { return true }
             }
         }
@@ -497,7 +495,8 @@ extension PolarityFinder {
         var pro = 0, contra = 0
         var seen = Set<String>()
         let skipCues = beyondCues || topic.kind == .evaluative
-        for w in r where !lexicon.negators.contains(text.words[w].norm) && !seen.contains(text.stems[w])
+        // a word of no topic's texts is no side's (most words)
+        for w in r where text.facts[w].has(.topicWord) && !text.facts[w].has(.negator) && !seen.contains(text.stems[w])
             && !(skipCues && topic.cueStems.contains(text.stems[w])) {
             let stem = text.stems[w]
             seen.insert(stem)

@@ -29,10 +29,15 @@ struct QuoteSpan: Sendable {
 }
 
 enum Segmenter {
-    static let terminal: Set<String> = [".", "!", "?", "…"]
-    static let openQuotes: Set<String> = ["«", "„", "“"]
-    static let closeQuotes: Set<String> = ["»", "”"]
-    static let dashes: Set<String> = ["—", "–", "-", "−"]
+    // The marks, tested on a punctuation token's one scalar (`mark`).
+    static func isTerminal(_ u: Unicode.Scalar) -> Bool { u == "." || u == "!" || u == "?" || u == "…" }
+    static func isOpenQuote(_ u: Unicode.Scalar) -> Bool { u == "«" || u == "„" || u == "“" }
+    static func isCloseQuote(_ u: Unicode.Scalar) -> Bool { u == "»" || u == "”" }
+    static func isDash(_ u: Unicode.Scalar) -> Bool { u == "—" || u == "–" || u == "-" || u == "−" }
+
+    /// The scalar of a punctuation or line-break token.
+    @inline(__always)
+    static func mark(_ t: Token) -> Unicode.Scalar { t.norm.unicodeScalars.first ?? " " }
 
     /// Quote spans of the text (straight quotes paired by their spacing), per line.
     static func quotes(_ t: [Token]) -> [QuoteSpan] {
@@ -43,17 +48,17 @@ enum Segmenter {
             // guillemets may run over several paragraphs; straight quotes pair within a line
             if tok.kind == .newline { straightOpen = nil; continue }
             guard tok.kind == .punct else { continue }
-            let c = tok.norm
-            if openQuotes.contains(c) && !(c == "“" && straightOpen != nil) {
+            let c = mark(tok)
+            if isOpenQuote(c) && !(c == "“" && straightOpen != nil) {
                 stack.append(i)
-            } else if closeQuotes.contains(c) || (c == "“" && straightOpen != nil) {
+            } else if isCloseQuote(c) || (c == "“" && straightOpen != nil) {
                 if c == "“", let o = straightOpen { spans.append(QuoteSpan(open: o, close: i)); straightOpen = nil }
                 else if let o = stack.popLast() { spans.append(QuoteSpan(open: o, close: i)) }
             } else if c == "\"" {
                 let gluedBefore = i > 0 && t[i - 1].end == tok.start && t[i - 1].kind != .newline
                 // glued to a word (or a quote mark) after it: it opens
                 let gluedAfter = i + 1 < t.count && t[i + 1].start == tok.end
-                    && (t[i + 1].kind == .word || t[i + 1].kind == .number || openQuotes.contains(t[i + 1].norm))
+                    && (t[i + 1].kind == .word || t[i + 1].kind == .number || isOpenQuote(mark(t[i + 1])))
                 if let o = straightOpen, !(gluedAfter && !gluedBefore) {
                     spans.append(QuoteSpan(open: o, close: i)); straightOpen = nil
                 } else if straightOpen == nil {
@@ -102,9 +107,9 @@ enum Segmenter {
                 i += 1
                 continue
             }
-            if tok.kind == .punct, terminal.contains(tok.norm), endsSentence(t, at: i, lexicon: lexicon) {
+            if tok.kind == .punct, isTerminal(mark(tok)), endsSentence(t, at: i, lexicon: lexicon) {
                 var j = i + 1
-                while j < t.count, t[j].kind == .punct, closing.contains(j) || closeQuotes.contains(t[j].norm) || t[j].norm == ")" || terminal.contains(t[j].norm) { j += 1 }
+                while j < t.count, t[j].kind == .punct, closing.contains(j) || isCloseQuote(mark(t[j])) || mark(t[j]) == ")" || isTerminal(mark(t[j])) { j += 1 }
                 emit(j, headline: false)
                 sentenceStart = j
                 i = j
@@ -144,7 +149,7 @@ enum Segmenter {
         }
         // skip closing quotes and more terminal marks
         var j = i + 1
-        while j < t.count, t[j].kind == .punct, closeQuotes.contains(t[j].norm) || t[j].norm == "\"" || t[j].norm == ")" || terminal.contains(t[j].norm) { j += 1 }
+        while j < t.count, t[j].kind == .punct, isCloseQuote(mark(t[j])) || mark(t[j]) == "\"" || mark(t[j]) == ")" || isTerminal(mark(t[j])) { j += 1 }
         guard j < t.count else { return true }
         let next = t[j]
         switch next.kind {
@@ -152,8 +157,9 @@ enum Segmenter {
         case .number: return true
         case .word: return next.capitalized
         case .punct:
-            if next.norm == "," || next.norm == ";" || next.norm == ":" { return false }
-            if dashes.contains(next.norm) {
+            let c = mark(next)
+            if c == "," || c == ";" || c == ":" { return false }
+            if isDash(c) {
                 // «…», — сказал он / "..." - заявил он: a dash after a closing quote continues the
                 // sentence, and so does a dash of direct speech before a lower-case verb
                 // ("— Это решение? — спросил журналист.")

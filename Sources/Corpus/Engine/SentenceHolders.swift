@@ -49,8 +49,8 @@ struct SentenceHolders {
     private mutating func giveAboutThis(_ text: ArticleText, _ words: FunctionWords) {
         for s in text.sentences.indices.dropFirst() where speakers[s - 1] == nil {
             let r = text.sentenceWords[s]
-            guard r.count >= 3, words.isa(text.words[r.lowerBound].norm, .aboutPreposition),
-                  words.isa(text.words[r.lowerBound + 1].norm, .aboutThis),
+            guard r.count >= 3, text.facts[r.lowerBound].isa(.aboutPreposition),
+                  text.facts[r.lowerBound + 1].isa(.aboutThis),
                   let speaker = speakers[s] else { continue }
             speakers[s - 1] = (speaker.0, .speakerAboutThis)
         }

@@ -25,7 +25,11 @@ struct StatedDates {
 
     /// The date sentence `s` itself gives, if any (rule 1).
     func own(_ s: Int) -> StatedDate? {
-        DateFinder.find(text.words[text.sentenceWords[s]], article: article.date, lexicon: lexicon)
+        let r = text.sentenceWords[s]
+        // the date rules open only with a number or an opener's word: most sentences have neither
+        guard r.contains(where: { text.words[$0].kind == .number || text.facts[$0].roles.containsAny(DateContext.openerRoles) })
+        else { return nil }
+        return DateFinder.find(text.words[r], facts: text.facts[r], article: article.date, lexicon: lexicon)
     }
 
     /// The date of sentence `s`, held by `speaker` through `rule`: its own, or the one carried
@@ -51,7 +55,7 @@ struct StatedDates {
     /// undated candidates of the sentences before it in its paragraph take that date.
     func dateBack(from s: Int, _ out: inout [Candidate]) {
         let r = text.sentenceWords[s]
-        guard let first = r.first, lexicon.words.isa(text.words[first].norm, .demonstratives),
+        guard let first = r.first, text.facts[first].isa(.demonstratives),
               let date = own(s) else { return }
         let paragraph = text.sentences[s].paragraph
         for k in out.indices {
@@ -69,16 +73,15 @@ struct StatedDates {
         if rule == .speakerQuote || rule == .speakerPronoun { return true }
         let r = text.sentenceWords[s]
         guard let first = r.first else { return false }
-        if lexicon.words.isa(text.words[first].norm, .connectives) { return true }
-        return r.prefix(4).contains { lexicon.words.isa(text.words[$0].norm, .subjectPronouns) }
+        if text.facts[first].isa(.connectives) { return true }
+        return r.prefix(4).contains { text.facts[$0].isa(.subjectPronouns) }
     }
 
     /// A sentence that opens as a continuation whoever speaks: "Тогда …", "Он вновь …".
     func startsContinuation(_ s: Int) -> Bool {
         let r = text.sentenceWords[s]
         guard let first = r.first else { return false }
-        let word = text.words[first].norm
-        return lexicon.words.isa(word, .then) || lexicon.words.isa(word, .subjectPronouns) && r.count > 1
-            && lexicon.words.isa(text.words[first + 1].norm, .again)
+        let facts = text.facts[first]
+        return facts.isa(.then) || facts.isa(.subjectPronouns) && r.count > 1 && text.facts[first + 1].isa(.again)
     }
 }

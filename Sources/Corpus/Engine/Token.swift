@@ -19,25 +19,20 @@ struct Token: Sendable {
     // Memory: an article yields about one token per 10 bytes of text, each kept twice (all
     // tokens while segmenting, the words for the rules), so a token is kept to 32 bytes. It
     // holds no `Substring` of the written form (32 bytes with its own reference to the body):
-    // the facts the rules read from it are computed once here, and the text itself is the
+    // the facts the rules read from it are computed once (by `Tokenizer`), and the text itself is the
     // body's bytes `start..<end`. Offsets are 32-bit: an article is far below 4 GiB.
 
     /// UTF-8 byte offsets in the body (half-open).
     var start: Int { Int(startOffset) }
     var end: Int { Int(endOffset) }
 
-    init(kind: Kind, raw: Substring, norm: String, start: Int, end: Int, capitalized: Bool) {
+    init(kind: Kind, norm: String, start: Int, end: Int, capitalized: Bool, allCaps: Bool, cyrillicOnly: Bool,
+         scalarCount: UInt16) {
         self.kind = kind
         self.capitalized = capitalized
-        var count = 0, upper = capitalized, cyrillic = capitalized
-        for u in raw.unicodeScalars {
-            count += 1
-            if upper && u.properties.changesWhenUppercased { upper = false }
-            if cyrillic && !(Fold.isCyrillic(u) || u == "-") { cyrillic = false }
-        }
-        self.allCaps = upper
-        self.cyrillicOnly = cyrillic
-        self.scalarCount = UInt16(clamping: count)
+        self.allCaps = allCaps
+        self.cyrillicOnly = cyrillicOnly
+        self.scalarCount = scalarCount
         self.norm = norm
         self.startOffset = UInt32(start)
         self.endOffset = UInt32(end)
@@ -54,63 +49,96 @@ extension String {
 /// Splits a body into tokens. Hyphens and apostrophes inside a word stay in it
 /// ("Касым-Жомарт", "пресс-служба", "г-н"); a point inside a word of letters joined
 /// by points is kept ("т.е"), so abbreviations survive as one token.
+///
+/// It reads the body's UTF-8 bytes once, decoding each scalar where it stands, and computes a
+/// word's facts (`Token`) and folded form (`Fold`) from its bytes: no `Substring` views.
 enum Tokenizer {
     static func tokens(_ text: String) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(text.utf8.count / 5)
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        var offset = 0
-        while i < scalars.endIndex {
-            let u = scalars[i]
-            if isLetter(u) || isDigit(u) {
-                let (token, end) = word(scalars, from: i, offset: offset)
-                out.append(token)
-                i = end
-                offset = token.end
-                continue
+        var body = text
+        body.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let (u, width) = scalar(bytes, at: i)
+                if isLetter(u) || isDigit(u) {
+                    let token = word(bytes, from: i)
+                    out.append(token)
+                    i = token.end
+                    continue
+                }
+                if u == "\n" {
+                    out.append(Token(kind: .newline, norm: "\n", start: i, end: i + width, capitalized: false,
+                                     allCaps: false, cyrillicOnly: false, scalarCount: 1))
+                } else if !isSpace(u) {
+                    out.append(Token(kind: .punct, norm: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)]), as: UTF8.self),
+                                     start: i, end: i + width, capitalized: false, allCaps: false, cyrillicOnly: false,
+                                     scalarCount: 1))
+                }
+                i += width
             }
-            let width = UTF8.width(u)
-            if u == "\n" {
-                out.append(Token(kind: .newline, raw: Substring(scalars[i...i]), norm: "\n", start: offset, end: offset + width,
-                                 capitalized: false))
-            } else if !isSpace(u) {
-                out.append(Token(kind: .punct, raw: Substring(scalars[i...i]), norm: String(u), start: offset, end: offset + width,
-                                 capitalized: false))
-            }
-            offset += width
-            i = scalars.index(after: i)
         }
         return out
     }
 
-    /// The word or number starting at `start` (byte `offset`), and the index after it: letters
-    /// and digits, and the joiners `joins` lets through.
-    private static func word(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index,
-                             offset: Int) -> (Token, String.UnicodeScalarView.Index) {
-        var allDigits = true
-        var j = start, end = offset
-        while j < scalars.endIndex {
-            let c = scalars[j]
+    /// The scalar at byte `i` of valid UTF-8, and its width in bytes.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(b[i])
+        let (v, n): (UInt32, Int)
+        if b0 < 0x80 {
+            (v, n) = (b0, 1)
+        } else if b0 < 0xE0 {
+            (v, n) = ((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
+        } else if b0 < 0xF0 {
+            (v, n) = ((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+        } else {
+            (v, n) = ((b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F), 4)
+        }
+        return (Unicode.Scalar(v).unsafelyUnwrapped, n)
+    }
+
+    /// The word or number starting at byte `start`: letters and digits, and the joiners `joins`
+    /// lets through. Its facts are counted on the way; its folded form is made from its bytes.
+    private static func word(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
+        var allDigits = true, hasCyrillic = false
+        let capitalized = Fold.isCapitalized(scalar(b, at: start).0)
+        var upper = capitalized, cyrillic = capitalized
+        var count = 0
+        var j = start
+        while j < b.count {
+            let (c, width) = scalar(b, at: j)
             if isLetter(c) || isDigit(c) {
                 if !isDigit(c) { allDigits = false }
-                end += UTF8.width(c)
-                j = scalars.index(after: j)
-                continue
+            } else {
+                let next = j + width
+                guard next < b.count, joins(c, before: scalar(b, at: next).0, number: allDigits, length: count) else { break }
             }
-            let next = scalars.index(after: j)
-            guard next < scalars.endIndex,
-                  joins(c, before: scalars[next], number: allDigits, length: scalars.distance(from: start, to: j)) else {
-                break
-            }
-            end += UTF8.width(c)
-            j = next
+            count += 1
+            if Fold.isCyrillic(c) { hasCyrillic = true }
+            if upper && changesWhenUppercased(c) { upper = false }
+            if cyrillic && !(Fold.isCyrillic(c) || c == "-") { cyrillic = false }
+            j += width
         }
-        let raw = Substring(scalars[start..<j])
-        let kind: Token.Kind = allDigits ? .number : .word
-        let token = Token(kind: kind, raw: raw, norm: kind == .word ? Fold.word(raw) : String(raw),
-                          start: offset, end: end, capitalized: kind == .word && Fold.isCapitalized(raw))
-        return (token, j)
+        let raw = UnsafeBufferPointer(rebasing: b[start..<j])
+        if allDigits {
+            return Token(kind: .number, norm: String(decoding: raw, as: UTF8.self), start: start, end: j,
+                         capitalized: false, allCaps: false, cyrillicOnly: false, scalarCount: UInt16(clamping: count))
+        }
+        return Token(kind: .word, norm: Fold.word(utf8: raw, hasCyrillic: hasCyrillic), start: start, end: j,
+                     capitalized: capitalized, allCaps: upper, cyrillicOnly: cyrillic, scalarCount: UInt16(clamping: count))
+    }
+
+    /// `Unicode.Scalar.Properties.changesWhenUppercased`, answered without the Unicode tables
+    /// for ASCII and the Russian letters.
+    @inline(__always)
+    static func changesWhenUppercased(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x61...0x7A, 0x430...0x45F: return true
+        case 0...0x60, 0x7B...0x7F, 0x400...0x42F: return false
+        default: return u.properties.changesWhenUppercased
+        }
     }
 
     /// Whether `c`, followed by `next`, joins a word of `length` scalars so far (`number`: all

@@ -63,7 +63,12 @@ struct TopicFinder {
         let anchors = index.topics[topic].anchors
         let phrases = index.topics[topic].anchorPhrases
         guard !anchors.isEmpty || !phrases.isEmpty else { return 0 }
-        for w in r where text.words[w].kind == .word {
+        // only a word that anchors some topic can count (`anchorWords`, ascending): those of `r`
+        var i = Attribution.partitionPoint(text.anchorWords.count) { text.anchorWords[$0] >= r.lowerBound }
+        while i < text.anchorWords.count, text.anchorWords[i] < r.upperBound {
+            let w = text.anchorWords[i]
+            i += 1
+            guard text.words[w].kind == .word else { continue }
             if anchors.contains(text.stems[w]) { n += 1; continue }
             for p in phrases where p[0] == text.stems[w] && w + p.count <= r.upperBound {
                 if (0..<p.count).allSatisfy({ text.stems[w + $0] == p[$0] }) { n += 1; break }
@@ -75,7 +80,7 @@ struct TopicFinder {
                 let namesAnotherActor = m.kind == .name && r.contains(m.first) && m.actors.count == 1
                     && m.actors[0] != holder.actor
                 guard namesAnotherActor else { continue }
-                if !index.ownAnchors[m.actors[0]].isDisjoint(with: anchors) { n += 1 }
+                if index.ownAnchorsMeet[m.actors[0]][topic] { n += 1 }
             }
         }
         return n
@@ -134,6 +139,7 @@ struct TopicFinder {
     /// and the cue's is not (`Lexicon.genericStems`: «согласился» is no form of the cue
     /// «соглашение», «одобрении» is one of the cue «одобрить»).
     func cueMatches(at w: Int, limit: Int) -> (topics: [Int], length: Int)? {
+        guard text.facts[w].has(.cueBucket) else { return nil }
         var found: [(topic: Int, length: Int)] = []
         for (ti, ci) in buckets[WordForms.bucket(text.stems[w])] ?? [] {
             let cue = index.topics[ti].cues[ci]
@@ -187,14 +193,14 @@ struct TopicFinder {
     /// A word a cue may skip without counting: a name and the «и» between names
     /// ("вступление Финляндии и Швеции в НАТО").
     func namesInGap(_ k: Int) -> Bool {
-        text.words[k].capitalized || lexicon.words.isa(text.words[k].norm, .and)
+        text.words[k].capitalized || text.facts[k].isa(.and)
     }
 
     /// Ties a cue to the right topics: a single topic by `chooseSingle`, a cue several
     /// topics share by the first of `sharedCueRules` that chooses.
     func choose(_ topics: [Int], sentence s: Int, holder: Int) -> [(Int, RuleName?)] {
         if topics.isEmpty { return [] }
-        let choice = TopicChoice(finder: self, topics: topics, sentence: s, holder: holder)
+        let choice = topicChoice(topics, sentence: s, holder: holder)
         if topics.count == 1 { return chooseSingle(choice) }
         for rule in Self.sharedCueRules {
             if let chosen = rule.choose(self, choice) { return chosen.map { ($0, rule.name) } }
@@ -224,10 +230,9 @@ struct TopicFinder {
     /// (`topic.anchorNearby`), and the sentence no other country.
     func chooseSingle(_ choice: TopicChoice) -> [(Int, RuleName?)] {
         let t = choice.topics[0]
-        let topic = index.topics[t]
-        let anchored = !topic.anchors.isEmpty || !topic.anchorPhrases.isEmpty
+        let anchored = !index.topics[t].anchors.isEmpty || !index.topics[t].anchorPhrases.isEmpty
         let placeUnnamed = anchored && choice.inSentence.isEmpty
-            && index.actorAnchors[choice.holder].isDisjoint(with: topic.anchors)
+            && !index.anchorsMeet[choice.holder][t]
         guard placeUnnamed else { return [(t, nil)] }
         if otherCountryNamed(choice.words, topic: t) || anchorsIn(choice.nearby, topic: t) == 0 { return [] }
         return [(t, .topicAnchorNearby)]
@@ -265,22 +270,24 @@ struct TopicFinder {
     /// them has (with `capitalizedOnly`, a word written with a capital).
     func topicsWithOwnWords(_ topics: [Int], in r: Range<Int>, words: KeyPath<TopicModel, Set<String>>,
                             capitalizedOnly: Bool) -> [Int] {
-        topics.filter { t in
+        // each topic's words taken once (not per word and topic)
+        let sets = Array(zip(topics, topics.map { index.topics[$0][keyPath: words] }))
+        return sets.filter { t, own in
             r.contains { w in
-                (!capitalizedOnly || text.words[w].capitalized) && index.topics[t][keyPath: words].contains(text.stems[w])
-                    && !topics.contains { $0 != t && index.topics[$0][keyPath: words].contains(text.stems[w]) }
+                (!capitalizedOnly || text.words[w].capitalized) && own.contains(text.stems[w])
+                    && !sets.contains { $0.0 != t && $0.1.contains(text.stems[w]) }
             }
-        }
+        }.map(\.0)
     }
 
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.
     func supported(_ t: Int, sentence s: Int, holder: Int, cue: Int) -> Bool {
         let r = text.sentenceWords[s]
-        let topic = index.topics[t]
         if anchorsIn(r, topic: t, holder: (holder, s)) > 0 { return true }
-        if !topic.anchors.isEmpty && !index.actorAnchors[holder].isDisjoint(with: topic.anchors) { return true }
-        for w in r where w != cue && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
-            if let wt = topic.descriptionWeights[text.stems[w]], wt > 0 { return true }
+        if index.anchorsMeet[holder][t] { return true }
+        let weights = index.topics[t].descriptionWeights
+        for w in r where w != cue && text.facts[w].has(.topicWord) && !WordForms.sameFamily(text.stems[w], text.stems[cue]) {
+            if let wt = weights[text.stems[w]], wt > 0 { return true }
         }
         return activeTopics.contains(t)
     }
@@ -288,23 +295,19 @@ struct TopicFinder {
     /// Topics the article as a whole is about: at least three distinct words of the
     /// topic's texts (cues included) across the article.
     static func active(_ text: ArticleText, _ index: WatchIndex) -> Set<Int> {
-        var out = Set<Int>()
-        let distinct = Set(text.stems)
-        for (ti, t) in index.topics.enumerated() {
-            var n = 0
-            for (stem, weight) in t.descriptionWeights where weight > 0 && distinct.contains(stem) {
-                n += 1
-                if n >= 3 { break }
-            }
-            if n >= 3 { out.insert(ti) }
+        // each distinct stem of the article that weighs in a topic counts for it
+        var counts = [Int](repeating: 0, count: index.topics.count)
+        var seen = Set<String>()
+        for w in text.stems.indices where text.facts[w].has(.weighted) && seen.insert(text.stems[w]).inserted {
+            for t in index.weightedTopics[text.stems[w]] ?? [] { counts[t] += 1 }
         }
-        return out
+        return Set(counts.indices.filter { counts[$0] >= 3 })
     }
 
     /// True when the sentence names a country that anchors some other topic but not `t`.
     func otherCountryNamed(_ r: Range<Int>, topic t: Int) -> Bool {
-        for (oi, o) in index.topics.enumerated() where oi != t && !o.anchors.isEmpty {
-            if anchorsIn(r, topic: oi) > 0 && !o.anchors.isSubset(of: index.topics[t].anchors) { return true }
+        for oi in index.topics.indices where oi != t && !index.topics[oi].anchors.isEmpty {
+            if anchorsIn(r, topic: oi) > 0 && !index.topics[oi].anchors.isSubset(of: index.topics[t].anchors) { return true }
         }
         return false
     }
@@ -315,47 +318,51 @@ struct TopicFinder {
                          usedByCue: Set<Int> = []) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
-        for (ti, t) in index.topics.enumerated() where !skip.contains(ti) {
+        // (the topics by index: a loop over the models would copy each one)
+        for ti in index.topics.indices where !skip.contains(ti) {
+            let kind = index.topics[ti].kind
             let word: Int?
-            switch t.kind {
+            switch kind {
             case .evaluative: word = evaluationAt
             case .direction: word = directionAt
             case .plain: word = nil
             }
             guard let at = word else { continue }
-            let score = descriptionScore(r, topic: t)
+            let weights = index.topics[ti].descriptionWeights
+            let score = descriptionScore(r, weights: weights)
             // an evaluative topic the whole article is about takes an evaluation with no
             // word of its own ("путь к миру остаётся открытым")
             let aboutTheArticle = activeTopics.contains(ti) && r.count >= 6 && !usedByCue.contains(at)
-            guard score >= 1.5 || (t.kind == .evaluative && (hasTimeframe(r) || aboutTheArticle)) else { continue }
+            guard score >= 1.5 || (kind == .evaluative && (hasTimeframe(r) || aboutTheArticle)) else { continue }
             // a direction word must govern a word of the topic ("уменьшении объема добычи")
-            if t.kind == .direction && score < 2 && !governsTopicWord(at, in: r, topic: t) { continue }
-            let placeUnnamed = !t.anchors.isEmpty && anchorsIn(r, topic: ti) == 0
-                && index.actorAnchors[holder].isDisjoint(with: t.anchors)
+            if kind == .direction && score < 2 && !governsTopicWord(at, in: r, weights: weights) { continue }
+            let placeUnnamed = !index.topics[ti].anchors.isEmpty && anchorsIn(r, topic: ti) == 0
+                && !index.anchorsMeet[holder][ti]
             if placeUnnamed { continue }
             out.append(TopicHit(topic: ti, words: at..<(at + 1), rules: [.topicDescription]))
         }
         return out
     }
 
-    /// The summed weights of the distinct words of `topic`'s texts in range `r`.
-    func descriptionScore(_ r: Range<Int>, topic: TopicModel) -> Double {
+    /// The summed weights of the distinct words of a topic's texts (their `weights`) in range `r`.
+    func descriptionScore(_ r: Range<Int>, weights: [String: Double]) -> Double {
         var seen = Set<String>()
         var score = 0.0
-        for w in r where !seen.contains(text.stems[w]) {
-            if let weight = topic.descriptionWeights[text.stems[w]] { score += weight; seen.insert(text.stems[w]) }
+        for w in r where text.facts[w].has(.topicWord) && !seen.contains(text.stems[w]) {
+            if let weight = weights[text.stems[w]] { score += weight; seen.insert(text.stems[w]) }
         }
         return score
     }
 
-    /// A word of `topic`'s texts within three words of word `at` (in range `r`).
-    func governsTopicWord(_ at: Int, in r: Range<Int>, topic: TopicModel) -> Bool {
+    /// A word of a topic's texts (a stem it weighs, `weights`) within three words of word `at`
+    /// (in range `r`).
+    func governsTopicWord(_ at: Int, in r: Range<Int>, weights: [String: Double]) -> Bool {
         let near = max(r.lowerBound, at - 3)..<min(r.upperBound, at + 4)
-        return near.contains { $0 != at && (topic.descriptionWeights[text.stems[$0]] ?? 0) > 0 }
+        return near.contains { $0 != at && text.facts[$0].has(.topicWord) && (weights[text.stems[$0]] ?? 0) > 0 }
     }
 
     func hasTimeframe(_ r: Range<Int>) -> Bool {
-        for w in r {
+        for w in r where text.facts[w].has(.timeframeFirst) {
             for tf in lexicon.timeframes where w + tf.count <= r.upperBound {
                 var ok = true
                 for (k, x) in tf.enumerated() where text.stems[w + k] != x { ok = false; break }
@@ -397,17 +404,19 @@ struct TopicChoice {
     /// The topics the later rules choose among: the holder's own, or all.
     var pool: [Int] { own.isEmpty ? topics : own }
 
-    init(finder: TopicFinder, topics: [Int], sentence s: Int, holder: Int) {
-        let index = finder.index
-        self.topics = topics
-        sentence = s
-        self.holder = holder
-        let sentenceWords = finder.text.sentenceWords[s]
-        words = sentenceWords
-        nearby = finder.text.sentenceWords[max(0, s - 2)].lowerBound..<sentenceWords.lowerBound
-        inSentence = topics.filter { finder.anchorsIn(sentenceWords, topic: $0, holder: (holder, s)) > 0 }
-        own = topics.filter { !index.ownAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
-        group = topics.filter { !index.actorAnchors[holder].isDisjoint(with: index.topics[$0].anchors) }
+}
+
+extension TopicFinder {
+    /// What the topic rules see for a cue of `topics` in sentence `s` held by `holder`. (A
+    /// method, not an initializer taking the finder: an initializer's arguments are its own
+    /// copies, and a copy of the finder is a copy of the article's word tables' references.)
+    func topicChoice(_ topics: [Int], sentence s: Int, holder: Int) -> TopicChoice {
+        let sentenceWords = text.sentenceWords[s]
+        return TopicChoice(topics: topics, sentence: s, holder: holder, words: sentenceWords,
+                           nearby: text.sentenceWords[max(0, s - 2)].lowerBound..<sentenceWords.lowerBound,
+                           inSentence: topics.filter { anchorsIn(sentenceWords, topic: $0, holder: (holder, s)) > 0 },
+                           own: topics.filter { index.ownAnchorsMeet[holder][$0] },
+                           group: topics.filter { index.anchorsMeet[holder][$0] })
     }
 }
 

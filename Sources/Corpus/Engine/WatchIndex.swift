@@ -12,6 +12,16 @@ struct PatternWord: Sendable, Hashable {
     var proper: Bool
     /// All capitals (ЦБ, ФРС, МОК): matched exactly and only when capitalised in the text.
     var acronym: Bool
+    /// Unicode scalars in `folded`.
+    var length: Int
+
+    init(folded: String, stem: String, proper: Bool, acronym: Bool) {
+        self.folded = folded
+        self.stem = stem
+        self.proper = proper
+        self.acronym = acronym
+        length = folded.unicodeScalars.count
+    }
 }
 
 /// A name or role of a watched actor, as words to find in sequence.
@@ -25,25 +35,42 @@ struct ActorPattern: Sendable {
 /// The watchlist compiled for matching: actor names and roles, topic cues, description
 /// words, anchors (the proper names that tie a topic to a country or body) and the
 /// direction / valence each topic's `pro` and `contra` descriptions carry.
-struct WatchIndex: Sendable {
-    var actorPatterns: [ActorPattern] = []
+///
+/// A reference type, like `Lexicon` and for the same reason: filled by `init`, never changed
+/// after it (private setters), shared by every per-article stage; hence `@unchecked Sendable`.
+final class WatchIndex: @unchecked Sendable {
+    private(set) var actorPatterns: [ActorPattern] = []
     /// Stems of role heads ("президент", "министр") → actors having a role with that head.
-    var headActors: [String: [Int]] = [:]
+    private(set) var headActors: [String: [Int]] = [:]
     /// Stem of a role head → its dictionary form (the nominative).
-    var headForms: [String: String] = [:]
+    private(set) var headForms: [String: String] = [:]
     /// Actor patterns whose first word is a common word, by its stem.
-    var patternsByStem: [String: [Int]] = [:]
+    private(set) var patternsByStem: [String: [Int]] = [:]
     /// Actor patterns whose first word is a proper name or acronym, by its first two bytes
     /// (and those of its fleeting-vowel form: лев → льв).
-    var patternsByPrefix: [String: [Int]] = [:]
-    var topics: [TopicModel] = []
+    private(set) var patternsByPrefix: [String: [Int]] = [:]
+    private(set) var topics: [TopicModel] = []
     /// Anchor stems of each actor (its names' and roles' proper words and their gazetteer
     /// twins, plus those of its group mates).
-    var actorAnchors: [Set<String>] = []
+    private(set) var actorAnchors: [Set<String>] = []
     /// Gazetteer line index of each actor (countries its roles name, and its group mates').
-    var actorCountries: [Set<Int>] = []
+    private(set) var actorCountries: [Set<Int>] = []
     /// Anchor stems of the actor alone (its own names and roles, widened by the gazetteer).
-    var ownAnchors: [Set<String>] = []
+    private(set) var ownAnchors: [Set<String>] = []
+
+    /// Every stem of every topic's texts: cues, descriptions, sides, anchors and names (a word
+    /// of none of them counts for no topic: `WordMarks.topicWord`).
+    private(set) var topicStems: Set<String> = []
+    /// Every topic's anchors and the first stems of its anchor phrases (`WordMarks.anchorWord`).
+    private(set) var anchorStems: Set<String> = []
+    /// The buckets (`WordForms.bucket`) of every cue's first stem.
+    private(set) var cueBuckets: Set<Substring> = []
+    /// The topics each stem weighs in (`TopicModel.descriptionWeights` above 0), in topic order.
+    private(set) var weightedTopics: [String: [Int]] = [:]
+    /// Whether an actor's own anchors (`ownAnchors`) and a topic's anchors meet, by actor then topic.
+    private(set) var ownAnchorsMeet: [[Bool]] = []
+    /// Whether an actor's anchors with its group's (`actorAnchors`) and a topic's anchors meet.
+    private(set) var anchorsMeet: [[Bool]] = []
 
     /// The inflected forms of proper names (the lexicon's name endings), for matching names.
     let nameForms: NameForms
@@ -55,6 +82,7 @@ struct WatchIndex: Sendable {
     /// 4. the topic models (`TopicModel`).
     /// 5. `dropAnchorsEveryTopicShares`: an anchor every topic has ties nothing.
     /// 6. `weighDescriptionWords`: description words by rarity among the topics.
+    /// 7. `collectTopicWords`: the words of all topics, for the per-word facts.
     init(watchlist: Watchlist, lexicon: Lexicon, stemmer: Stemmer) {
         let words = { (text: String) in Self.patternWords(text, stemmer: stemmer) }
         nameForms = NameForms(lexicon.words)
@@ -64,6 +92,42 @@ struct WatchIndex: Sendable {
         topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
         dropAnchorsEveryTopicShares()
         weighDescriptionWords()
+        collectTopicWords()
+    }
+
+    /// True when some actor pattern can open with the folded word `norm` of stem `stem`: its first
+    /// word matches it as `MentionFinder.match` would for a capitalised word in a longer pattern
+    /// (the most that function lets through). A word no pattern can open with starts none.
+    func mayOpenPattern(_ norm: String, stem: String) -> Bool {
+        let byStem = patternsByStem[stem] ?? []
+        let byPrefix = patternsByPrefix[String(decoding: norm.utf8.prefix(2), as: UTF8.self)] ?? []
+        return [byStem, byPrefix].joined().contains { pi in
+            guard let word = actorPatterns[pi].words.first else { return false }
+            if norm == word.folded { return true }
+            if word.acronym { return false }
+            if word.proper { return nameForms.matches(norm, word.folded) || word.length >= 6 && stem == word.stem }
+            return stem == word.stem
+        }
+    }
+
+    /// Step 7: the words of all topics, the buckets of their cues, and which actors' anchors
+    /// meet which topics'.
+    private func collectTopicWords() {
+        ownAnchorsMeet = ownAnchors.map { own in topics.map { !own.isDisjoint(with: $0.anchors) } }
+        anchorsMeet = actorAnchors.map { anchors in topics.map { !anchors.isDisjoint(with: $0.anchors) } }
+        for (ti, t) in topics.enumerated() {
+            for (stem, weight) in t.descriptionWeights where weight > 0 { weightedTopics[stem, default: []].append(ti) }
+            topicStems.formUnion(t.cueStems)
+            topicStems.formUnion(t.descriptionStems)
+            topicStems.formUnion(t.descriptionWeights.keys)
+            topicStems.formUnion(t.sideStems)
+            topicStems.formUnion(t.anchors)
+            anchorStems.formUnion(t.anchors)
+            for p in t.anchorPhrases { if let first = p.first { anchorStems.insert(first) } }
+            topicStems.formUnion(t.properStems)
+            for p in t.anchorPhrases { topicStems.formUnion(p) }
+            for c in t.cues { if let first = c.first { cueBuckets.insert(WordForms.bucket(first)) } }
+        }
     }
 
     /// The words of a name, role or topic text, prepared for matching.
@@ -78,7 +142,7 @@ struct WatchIndex: Sendable {
 
     /// Step 1: a pattern per name and role; every role word that heads roles ("глава",
     /// "парламентарий") can stand alone for the actors having it.
-    private mutating func addActorPatterns(_ actors: [Watchlist.Actor], lexicon: Lexicon,
+    private func addActorPatterns(_ actors: [Watchlist.Actor], lexicon: Lexicon,
                                            words: (String) -> [PatternWord]) {
         for (actor, a) in actors.enumerated() {
             for name in a.names { actorPatterns.append(ActorPattern(actor: actor, kind: .name, words: words(name))) }
@@ -97,7 +161,7 @@ struct WatchIndex: Sendable {
     /// Step 2: patterns opening with a proper name or acronym by the first two bytes of its
     /// folded form (and those of its fleeting-vowel forms: лев → ль, лв); the others by the
     /// stem and the folded form of their first word.
-    private mutating func indexPatternsByFirstWord() {
+    private func indexPatternsByFirstWord() {
         for (pi, p) in actorPatterns.enumerated() {
             guard let first = p.words.first else { continue }
             guard first.proper || first.acronym else {
@@ -119,7 +183,7 @@ struct WatchIndex: Sendable {
     /// Step 3: each actor's countries (those its roles name, and its group mates'), its own
     /// anchors (its proper words and its countries' gazetteer words) and its anchors with
     /// its group's.
-    private mutating func addCountriesAndAnchors(_ actors: [Watchlist.Actor], lexicon: Lexicon,
+    private func addCountriesAndAnchors(_ actors: [Watchlist.Actor], lexicon: Lexicon,
                                                  words: (String) -> [PatternWord]) {
         func countries(of text: String) -> Set<Int> {
             let stems = Set(words(text).filter { $0.proper }.map(\.stem))
@@ -146,7 +210,7 @@ struct WatchIndex: Sendable {
     }
 
     /// Step 5: with more than two topics, an anchor every topic shares ties nothing.
-    private mutating func dropAnchorsEveryTopicShares() {
+    private func dropAnchorsEveryTopicShares() {
         guard topics.count > 2 else { return }
         var topicsHaving: [String: Int] = [:]
         for t in topics { for a in t.anchors { topicsHaving[a, default: 0] += 1 } }
@@ -157,7 +221,7 @@ struct WatchIndex: Sendable {
 
     /// Step 6: description words shared by most topics are weak evidence: weight 1/(topics
     /// having it), 0 from half the topics up (at least two).
-    private mutating func weighDescriptionWords() {
+    private func weighDescriptionWords() {
         let limit = max(2, (topics.count + 1) / 2)
         var topicsHaving: [String: Int] = [:]
         for t in topics { for w in t.descriptionStems { topicsHaving[w, default: 0] += 1 } }

@@ -1,18 +1,29 @@
 import Platform
 import Synchronization
 
-/// Stems shared by every article an engine reads: news vocabulary repeats, so most words
-/// are stemmed once per process. Bounded: emptied when it grows past `limit` entries.
+/// The stems and facts (`WordFacts`) of the words every article an engine reads: news
+/// vocabulary repeats, so most words are stemmed and looked up once per process. One cache
+/// per engine (the facts are its lexicon's and watch index's). Bounded: emptied when it grows
+/// past `limit` entries.
 final class StemCache: Sendable {
-    private let table = Mutex<[String: String]>([:])
+    private let table = Mutex<[String: WordEntry]>([:])
     let limit = 200_000
 
-    func get(_ folded: String) -> String? { table.withLock { $0[folded] } }
+    func get(_ folded: String) -> WordEntry? { table.withLock { $0[folded] } }
 
-    func put(_ folded: String, _ stem: String) {
+    /// The entries of all `words` known, under one lock (an article's words at once).
+    func get(_ words: [String]) -> [WordEntry?] { table.withLock { t in words.map { t[$0] } } }
+
+    func put(_ folded: String, _ entry: WordEntry) { put([(folded, entry)]) }
+
+    /// Adds `entries` under one lock.
+    func put(_ entries: [(String, WordEntry)]) {
+        guard !entries.isEmpty else { return }
         table.withLock {
-            if $0.count >= limit { $0.removeAll(keepingCapacity: true) }
-            $0[folded] = stem
+            for (folded, entry) in entries {
+                if $0.count >= limit { $0.removeAll(keepingCapacity: true) }
+                $0[folded] = entry
+            }
         }
     }
 }
@@ -35,18 +46,59 @@ struct WordForms {
     let stemmer: Stemmer
     let shared: StemCache?
     private var cache: [String: String] = [:]
+    /// This article's words (a reader of one article) with their stems and facts.
+    private var entries: [String: WordEntry] = [:]
 
     init(stemmer: Stemmer, shared: StemCache? = nil) { self.stemmer = stemmer; self.shared = shared }
 
-    /// The Snowball stem of a folded word: each distinct word of an article is looked up
-    /// once (per-article table), and stemmed once per process (`StemCache`).
+    /// The Snowball stem of a folded word, stemmed once per reader.
     mutating func stem(_ folded: String) -> String {
         if let s = cache[folded] { return s }
-        if let s = shared?.get(folded) { cache[folded] = s; return s }
-        let s = folded.utf8.count <= 2 ? folded : Fold.stem(folded, stemmer)
+        let s = Self.stem(folded, stemmer)
         cache[folded] = s
-        shared?.put(folded, s)
         return s
+    }
+
+    private static func stem(_ folded: String, _ stemmer: Stemmer) -> String {
+        folded.utf8.count <= 2 ? folded : Fold.stem(folded, stemmer)
+    }
+
+    /// The stems and facts of an article's tokens, in their order (a number is its own stem).
+    /// With a process-wide cache, all are looked up there under one lock and only the words it
+    /// does not hold are stemmed and looked up in the lists (once each); without one, word by
+    /// word through `entry`.
+    mutating func entries(_ tokens: [Token], facts: (String, String) -> WordFacts) -> [WordEntry] {
+        guard let shared else {
+            entries.reserveCapacity(tokens.count / 2)
+            return tokens.map { entry($0.norm, isWord: $0.kind == .word, facts: facts) }
+        }
+        let known = shared.get(tokens.map(\.norm))
+        var new: [String: WordEntry] = [:]
+        var out: [WordEntry] = []
+        out.reserveCapacity(tokens.count)
+        for (t, e) in zip(tokens, known) {
+            if let e { out.append(e); continue }
+            if let e = new[t.norm] { out.append(e); continue }
+            let stem = t.kind == .word ? Self.stem(t.norm, stemmer) : t.norm
+            let e = WordEntry(stem: stem, facts: facts(t.norm, stem))
+            new[t.norm] = e
+            out.append(e)
+        }
+        shared.put(new.map { ($0.key, $0.value) })
+        return out
+    }
+
+    /// The stem and facts of a token's folded form `norm` (a number is its own stem): each
+    /// distinct word of an article is looked up once (per-article table), and stemmed and
+    /// looked up in the lists once per process (`StemCache`).
+    mutating func entry(_ norm: String, isWord: Bool, facts: (String, String) -> WordFacts) -> WordEntry {
+        if let e = entries[norm] { return e }
+        if let e = shared?.get(norm) { entries[norm] = e; return e }
+        let stem = isWord ? Self.stem(norm, stemmer) : norm
+        let e = WordEntry(stem: stem, facts: facts(norm, stem))
+        entries[norm] = e
+        shared?.put(norm, e)
+        return e
     }
 
     /// True when two stems are the same word or the same word family.
