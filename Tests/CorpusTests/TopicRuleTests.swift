@@ -87,14 +87,24 @@ struct TopicRuleTests {
         #expect(RuleProbe.candidates("Кая заявил, что честный брокер нужен.").isEmpty)
     }
 
-    /// The order of the shared-cue rules is the one the doc comment of `TopicFinder` gives.
-    // a word of stance or speech is no form of a cue by family likeness alone, unless the cue
-    // is such a word too
-    @Test func aStanceWordIsNoCueByFamilyAlone() throws {
-        let engine = try StanceEngine(watchlist: Watchlist(yaml: """
+    /// An engine for Ветрова and the topics `yaml` lists (a `topics:` block).
+    static func vetrovaEngine(topics yaml: String) throws -> StanceEngine {
+        try StanceEngine(watchlist: Watchlist(yaml: """
             actors:
               - id: vetrova
                 names: [Ольга Ветрова, Ветрова]
+            """ + "\n" + yaml))
+    }
+
+    /// The topics of `engine`'s candidates in `body`, in text order.
+    static func candidateTopics(_ body: String, _ engine: StanceEngine) -> [String] {
+        engine.candidates(EngineFixture.article(body)).map { engine.watchlist.topics[$0.finding.topic].id }
+    }
+
+    // a word of stance or speech is no form of a cue by family likeness alone, unless the cue
+    // is such a word too
+    @Test func aStanceWordIsNoCueByFamilyAlone() throws {
+        let engine = try Self.vetrovaEngine(topics: """
             topics:
               - id: truce
                 label: Соглашение о перемирии
@@ -106,22 +116,16 @@ struct TopicRuleTests {
                 cues: [одобрить бюджет]
                 pro: актор готов одобрить бюджет
                 contra: актор отказывается одобрить бюджет
-            """))
-        func topics(_ body: String) -> [String] {
-            engine.candidates(EngineFixture.article(body)).map { engine.watchlist.topics[$0.finding.topic].id }
-        }
-        #expect(topics("Ветрова согласилась, что город готов к переговорам.").isEmpty)
-        #expect(topics("Ветрова заявила, что поддерживает соглашение.") == ["truce"])
-        #expect(topics("Ветрова заявила, что город готов к одобрению бюджета.") == ["budget"])
+            """)
+        #expect(Self.candidateTopics("Ветрова согласилась, что город готов к переговорам.", engine).isEmpty)
+        #expect(Self.candidateTopics("Ветрова заявила, что поддерживает соглашение.", engine) == ["truce"])
+        #expect(Self.candidateTopics("Ветрова заявила, что город готов к одобрению бюджета.", engine) == ["budget"])
     }
 
     // words a topic rule gave to one topic of a shared cue are not found again by another
     // topic's longer cue over them
     @Test func aTopicSetAsideForSomeWordsIsNotFoundOverThem() throws {
-        let engine = try StanceEngine(watchlist: Watchlist(yaml: """
-            actors:
-              - id: vetrova
-                names: [Ольга Ветрова, Ветрова]
+        let engine = try Self.vetrovaEngine(topics: """
             topics:
               - id: scooter-ban
                 label: Запрет самокатов в Озёрске
@@ -133,14 +137,14 @@ struct TopicRuleTests {
                 cues: [запрет самокатов школьников]
                 pro: актор поддерживает введение запрета самокатов для школьников
                 contra: актор против запрета самокатов для школьников
-            """))
-        func topics(_ body: String) -> Set<String> {
-            Set(engine.candidates(EngineFixture.article(body)).map { engine.watchlist.topics[$0.finding.topic].id })
-        }
-        #expect(topics("Ветрова подписала постановление о введении запрета самокатов для школьников.") == ["kids-scooter-ban"])
-        #expect(topics("Ветрова подписала постановление о введении запрета самокатов.") == ["scooter-ban"])
+            """)
+        let kids = "Ветрова подписала постановление о введении запрета самокатов для школьников."
+        #expect(Set(Self.candidateTopics(kids, engine)) == ["kids-scooter-ban"])
+        let all = "Ветрова подписала постановление о введении запрета самокатов."
+        #expect(Set(Self.candidateTopics(all, engine)) == ["scooter-ban"])
     }
 
+    /// The order of the shared-cue rules is the one the doc comment of `TopicFinder` gives.
     @Test func theSharedCueRulesAreInTheDocumentedOrder() {
         #expect(TopicFinder.sharedCueRules.map(\.name) == [
             .topicAnchorInSentence, .topicActorCountry, .topicAnchorNearby, .topicGroupCountry, .topicGeneric,
