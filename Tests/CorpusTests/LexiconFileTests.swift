@@ -26,6 +26,15 @@ struct LexiconFileTests {
         }
     }
 
+    // a word's roles are one bit each of a 64-bit set (`RoleSet`)
+    @Test func everyWordRoleHasABit() {
+        #expect(WordRole.allCases.count <= 64)
+        var all = RoleSet()
+        for role in WordRole.allCases { all.insert(role) }
+        #expect(WordRole.allCases.allSatisfy { all.contains($0) })
+        #expect(all.bits.nonzeroBitCount == WordRole.allCases.count)
+    }
+
     @Test func tagsCommentsAndBlankLines() throws {
         let entries = try read("# comment\n\naffirmative: не исключает\nне\n  фото:  \n", .tagged(["affirmative"]))
         #expect(entries.map(\.tag) == ["affirmative", nil, nil])
