@@ -207,6 +207,14 @@ struct UnseenSubjectTests {
         #expect(venueFound(mayor + "депутаты сомневаются. " + plan) == ["vetrova ozersk-games pro"])
     }
 
+    // restoring a measure is for it; only undoing it turns its side over
+    @Test func restoringIsNoReversal() {
+        let mayor = "Мэр Озёрска Ольга Ветрова заявила, что "
+        #expect(venueFound(mayor + "хочет вернуть спартакиаду в Озёрск.") == ["vetrova ozersk-games pro"])
+        #expect(venueFound(mayor + "необходимо возобновить спартакиаду.") == ["vetrova ozersk-games pro"])
+        #expect(venueFound(mayor + "необходимо отменить спартакиаду.") == ["vetrova ozersk-games contra"])
+    }
+
     // a strong evaluation of the topic takes a side in any of its forms
     @Test func strongEvaluationsTakeASide() {
         let mayor = "Мэр Озёрска Ольга Ветрова назвала спартакиаду "
