@@ -42,6 +42,9 @@ public struct Stance: Sendable, Hashable, Codable {
     /// The rule of a side only implied, as the stance records print it.
     public static let impliedSideRule = RuleName.polarityAffirmedCue.rawValue
 
+    /// That rule as it reads in a stored JSON array of rules (what a store's query looks for).
+    public static let impliedSideRuleJSON = "\"" + impliedSideRule + "\""
+
     private enum CodingKeys: String, CodingKey {
         case article, actor, topic, stated, evidence, rules, confidence
         case polarity = "stance"

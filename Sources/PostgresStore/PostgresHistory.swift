@@ -66,11 +66,10 @@ final class PostgresHistory: StanceRecord {
     }
 
     func latestRead(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance? {
-        let implied = "\"" + Stance.impliedSideRule + "\""
-        return try store.query(conn, """
+        try store.query(conn, """
             SELECT \(unescaped: Self.columns) FROM stance s JOIN article a ON a.seq = s.article_seq
             WHERE s.actor = \(actor) AND s.topic = \(topic) AND s.stated <= \(day.description)
-              AND strpos(s.rules, \(implied)) = 0
+              AND strpos(s.rules, \(Stance.impliedSideRuleJSON)) = 0
             ORDER BY s.stated DESC, s.id DESC LIMIT 1
             """).first.map(Self.recorded)
     }

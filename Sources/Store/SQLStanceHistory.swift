@@ -48,8 +48,6 @@ final class SQLStanceHistory: StanceRecord {
         ORDER BY s.stated DESC, s.id DESC LIMIT 1
         """
 
-    /// How the implied side's rule reads in the `rules` column (a JSON array of strings).
-    static let impliedRuleText = "\"" + Stance.impliedSideRule + "\""
 
     static let latestStatedSQL = """
         SELECT \(columns) FROM stance s JOIN article a ON a.seq = s.article_seq
@@ -68,7 +66,7 @@ final class SQLStanceHistory: StanceRecord {
 
     func latestRead(actor: String, topic: String, atOrBefore day: Day) throws -> RecordedStance? {
         let statement = try db.cachedStatement(sql: Self.latestReadSQL)
-        return try Row.fetchOne(statement, arguments: [actor, topic, day.description, Self.impliedRuleText])
+        return try Row.fetchOne(statement, arguments: [actor, topic, day.description, Stance.impliedSideRuleJSON])
             .map(Self.recorded)
     }
 

@@ -16,6 +16,15 @@ struct Finding: Sendable {
     /// taking it (see `Stance.sideIsOnlyImplied`).
     var sideIsOnlyImplied: Bool { rules.contains(.polarityAffirmedCue) }
 
+    /// Who, on what, on which stated day: what one article says once, on one side or both.
+    struct Statement: Hashable {
+        var actor: Int
+        var topic: Int
+        var day: Day
+    }
+
+    var statement: Statement { Statement(actor: actor, topic: topic, day: stated.day) }
+
     /// The holder does not speak in the sentence, it is only named there (`speaker.mentioned`)
     /// or is the agent of a participle ("предложенный X законопроект").
     var holderOnlyNamed: Bool { rules.contains(.speakerMentioned) || rules.contains(.speakerParticipleAgent) }

@@ -92,34 +92,21 @@ extension StanceEngine {
             let p = model.probability(c.features)
             return Weighed(candidate: c, confidence: p, abstention: abstention(c, confidence: p))
         }
-        // the most confident candidate of each side read from words that take it, per (actor,
-        // topic, stated day); a side only implied (a bare naming of the topic) contradicts nothing
-        /// Who, on what, on which stated day.
-        struct Statement: Hashable {
-            var actor: Int
-            var topic: Int
-            var day: Day
+        // an article that says, that day, the holder's question is open takes no side for it
+        let open = Set(out.filter(\.candidate.openQuestion).map(\.candidate.finding.statement))
+        for k in out.indices where out[k].abstention == nil && open.contains(out[k].candidate.finding.statement) {
+            out[k].abstention = "the article says the question is still open"
         }
-        var best: [Statement: [Polarity: Double]] = [:]
+        // the most confident candidate of each side read from words that take it, per statement;
+        // a side only implied (a bare naming of the topic) contradicts nothing
+        var best: [Finding.Statement: [Polarity: Double]] = [:]
         for w in out where w.abstention == nil && !w.candidate.finding.sideIsOnlyImplied {
             let f = w.candidate.finding
-            let key = Statement(actor: f.actor, topic: f.topic, day: f.stated.day)
-            best[key, default: [:]][f.polarity] = max(best[key]?[f.polarity] ?? 0, w.confidence)
-        }
-        // an article that says, that day, the holder's question is open takes no side for it
-        let open = Set(out.filter(\.candidate.openQuestion).map { w in
-            let f = w.candidate.finding
-            return "\(f.actor)|\(f.topic)|\(f.stated.day)"
-        })
-        for k in out.indices where out[k].abstention == nil {
-            let f = out[k].candidate.finding
-            if open.contains("\(f.actor)|\(f.topic)|\(f.stated.day)") {
-                out[k].abstention = "the article says the question is still open"
-            }
+            best[f.statement, default: [:]][f.polarity] = max(best[f.statement]?[f.polarity] ?? 0, w.confidence)
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
-            guard let sides = best[Statement(actor: f.actor, topic: f.topic, day: f.stated.day)],
+            guard let sides = best[f.statement],
                   let other = sides[f.polarity.opposite] else { continue }
             // an implied side gives way to a read one; of two read sides, one clearly stronger
             // keeps it; otherwise the engine is unsure of both
