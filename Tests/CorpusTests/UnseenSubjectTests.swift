@@ -275,6 +275,16 @@ struct UnseenSubjectTests {
         #expect(found(body) == ["vetrova scooter-ban pro"])
     }
 
+    // a speech verb with another subject, between the holder and the cue, hands the words over
+    @Test func aLaterSpeakerInTheSentenceHoldsWhatFollows() {
+        let mayor = "Ветрова заявила, что город подумает о транспорте, "
+        let other = mayor + "а глава ассоциации прокатчиков Павел Сомов сказал, что запрет самокатов нужно сохранить."
+        #expect(found(other).isEmpty)
+        #expect(abstentions(other).contains { $0.hasSuffix("the topic lies in another speaker's words") })
+        // the holder's own second verb keeps the words hers
+        #expect(found(mayor + "и подчеркнула, что запрет самокатов нужно сохранить.") == ["vetrova scooter-ban pro"])
+    }
+
     // an actor named right after the cue is its object or owner, not who holds the words
     @Test func anActorNamedRightAfterTheCueIsItsObject() {
         let named = { (body: String) in
@@ -302,6 +312,33 @@ struct UnseenSubjectTests {
         let only = try #require(s.first)
         #expect(s.count == 1)
         #expect(only.stated == Day(year: 2024, month: 3, day: 12)!)
+    }
+
+    /// A direction topic whose `contra` names denials the way analysts write them: a question
+    /// not considered, a time not come.
+    static let fares: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: """
+        actors:
+          - id: vetrova
+            names: [Ольга Ветрова, Ветрова]
+            roles: [мэр Озёрска]
+        topics:
+          - id: fare-rise
+            label: Повышение платы за проезд в Озёрске
+            cues: [плата за проезд, повышение платы за проезд, стоимость проезда]
+            pro: актор предлагает или поддерживает повышение платы за проезд
+            contra: актор говорит, что плату за проезд не будут повышать, что вопрос не рассматривается или время для этого не пришло
+        """))
+
+    // a denial the description names decides before the direction word the cue carries
+    @Test func aNegatedWordOfOneDescriptionDecides() {
+        let fares = { (body: String) in EngineFixture.triples("Ветрова заявила, что " + body, engine: Self.fares) }
+        #expect(fares("повышение платы за проезд пока не рассматривается.") == ["vetrova fare-rise contra"])
+        #expect(fares("время для повышения платы за проезд ещё не пришло.") == ["vetrova fare-rise contra"])
+        // the positive twin: the direction word alone
+        #expect(fares("повышение платы за проезд необходимо.") == ["vetrova fare-rise pro"])
+        let rules = Self.fares.explain(EngineFixture.article("Ветрова заявила, что повышение платы за проезд не рассматривается."))
+            .map(\.rules)
+        #expect(rules.count == 1 && rules.allSatisfy { $0.contains(RuleName.polarityDescription.rawValue) })
     }
 
     // every stance carries its confidence, above the model's threshold

@@ -19,6 +19,9 @@ struct Candidate: Sendable {
     /// `hedges.txt`): the question is open, and so the article says for the holder and topic
     /// that day.
     var openQuestion = false
+    /// The cue lies in what another person says after the holder in the same sentence
+    /// (`FindingStage.inAnotherSpeakersWords`): those are not the holder's words.
+    var othersWords = false
 }
 
 /// Feature values in `Feature.allCases` order, all 0 until set.

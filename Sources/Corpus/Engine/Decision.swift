@@ -61,6 +61,7 @@ extension StanceEngine {
             if c.noSide { return "a denial, a link or an invitation takes no side" }
             if c.namedAsObject { return "named as what the topic is about, not as who holds the words" }
             if c.questionOnly { return "a decision or question on the topic named, not a side of it" }
+            if c.othersWords { return "the topic lies in another speaker's words" }
             if c.finding.sideIsOnlyImplied && c.finding.holderOnlyNamed {
                 return "the topic only named, beside an actor who does not speak"
             }

@@ -20,6 +20,7 @@ struct FindingStage {
     let topicFinder: TopicFinder
     let polarityFinder: PolarityFinder
     let features: CandidateFeatures
+    let attribution: Attribution
 
     /// A watched actor holding a sentence's words: how it was found, and the rule its
     /// features are read from (a coordinated actor is weighed as the speaker it stands with).
@@ -38,6 +39,7 @@ struct FindingStage {
                                   activeTopics: TopicFinder.active(text, engine.index))
         polarityFinder = PolarityFinder(text: text, lexicon: engine.lexicon)
         features = CandidateFeatures(text: text, lexicon: engine.lexicon, index: engine.index, polarity: polarityFinder)
+        attribution = Attribution(text: text, lexicon: engine.lexicon, index: engine.index)
     }
 
     /// Every candidate of the article in text order, or nil when `shouldStop` said yes first.
@@ -155,7 +157,8 @@ struct FindingStage {
                 let questionOnly = Self.impliedSides.contains(polarityRule)
                     && polarityFinder.namesTheQuestion(hit.words, sentence: r)
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
-                                     namedAsObject: asObject, questionOnly: questionOnly, openQuestion: openQuestion))
+                                     namedAsObject: asObject, questionOnly: questionOnly, openQuestion: openQuestion,
+                                     othersWords: inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)))
             }
         }
         return out
@@ -172,6 +175,24 @@ struct FindingStage {
             let m = text.mentions[mi]
             return m.actors == [actor] && (cue.upperBound...(cue.upperBound + 1)).contains(m.first)
         }
+    }
+
+    /// Whether the cue lies in what someone else says later in the sentence: the last speech
+    /// verb between the holder's first mention and the cue has another subject, named right
+    /// before it, after a speech verb of the holder's own ("Силуанов сказал, что …, а глава Минэкономразвития Улюкаев заявил, что …
+    /// НДФЛ …"; a subject further back is likely not the verb's: "Уоллер и Боуман выпустят …,
+    /// но большинство участников считают").
+    func inAnotherSpeakersWords(_ cue: Range<Int>, holder: Int, sentence s: Int) -> Bool {
+        let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
+        guard let holderAt = mentions.first(where: { $0.actors == [holder] })?.last, holderAt < cue.lowerBound,
+              let verb = (holderAt + 1..<cue.lowerBound).last(where: { text.quoteOf[$0] == -1 && attribution.isSpeechVerb($0) }),
+              let subject = attribution.leftSubject(verb, mentions: mentions), subject.first > holderAt,
+              verb - subject.last <= 3,
+              // the holder spoke first: "Ветрова и Лаптев заявили" is one act of both
+              (holderAt + 1..<subject.first).contains(where: { text.quoteOf[$0] == -1 && attribution.isSpeechVerb($0) })
+        else { return false }
+        return subject.kind == .other
+            || (subject.kind == .name || subject.kind == .role) && subject.actors.count == 1 && subject.actors[0] != holder
     }
 
     /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.

@@ -18,26 +18,29 @@
 ///    in the clause, or a passive state with its duration ("отстранены три года").
 /// 5. stop `forecast` (direction and plain topics): a forecast or compulsion in the clause
 ///    ("вынудят", "рано или поздно").
-/// 6. `polarity.direction` (direction topics): a direction word (снизить/повысить,
+/// 6. `polarity.description` (direction and plain topics): a word under a negation that only
+///    one description negates, not a cue or a direction word ("вопрос не обсуждается" meets
+///    `contra`'s "не обсуждается").
+/// 7. `polarity.direction` (direction topics): a direction word (снизить/повысить,
 ///    допустить/запретить) read through the topic's own descriptions; a negation before it
 ///    flips it, a pessimistic word in the clause ("рано") flips it too. A reversive verb
 ///    governing it turns it over ("снять запрет").
-/// 7. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
+/// 8. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
 ///    не верю), each flipped by a negation before it, read through which description is
 ///    the optimistic one (plain topics: approval words, a relative clause after the cue
 ///    included; evaluative topics: the whole sentence when the clause has none).
-/// 8. `polarity.description` (direction topics): signed overlap of the clause with the two
+/// 9. `polarity.description` (direction topics): signed overlap of the clause with the two
 ///    descriptions, met beyond the cue's own words ("в статусе нейтральных атлетов" meets the
 ///    pro side's "в нейтральном статусе").
-/// 9. `polarity.description` (evaluative topics): signed word overlap of the sentence with
-///    the two descriptions ("результата … не будет" meets "… не будет").
-/// 10. `polarity.reversal` (plain topics): a reversive verb before the cue ("отменить пошлины",
-///    "выйти из договора"): the side the topic's descriptions give to undoing it (contra unless
-///    `pro` is the undoing), turned over when the verb is negated ("не намерен отказываться от").
-/// 11. `polarity.negatedCue` (plain topics): a negation within five words before the cue.
-/// 12. `polarity.readiness` (plain topics): readiness or possibility (готов, может, предложил).
-/// 13. stop `properCue` (plain topics): a cue that is a place name is no affirmation.
-/// 14. `polarity.affirmedCue` (plain topics): the holder speaks of the topic affirmatively.
+/// 10. `polarity.description` (evaluative topics): signed word overlap of the sentence with
+///     the two descriptions ("результата … не будет" meets "… не будет").
+/// 11. `polarity.reversal` (plain topics): a reversive verb before the cue ("отменить пошлины",
+///     "выйти из договора"): the side the topic's descriptions give to undoing it (contra unless
+///     `pro` is the undoing), turned over when the verb is negated ("не намерен отказываться от").
+/// 12. `polarity.negatedCue` (plain topics): a negation within five words before the cue.
+/// 13. `polarity.readiness` (plain topics): readiness or possibility (готов, может, предложил).
+/// 14. stop `properCue` (plain topics): a cue that is a place name is no affirmation.
+/// 15. `polarity.affirmedCue` (plain topics): the holder speaks of the topic affirmatively.
 ///
 /// So evaluative and direction topics end after the descriptions: a bare cue
 /// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
@@ -75,6 +78,7 @@ struct PolarityFinder {
         .rule(.polarityAct) { $0.byAct($1) },
         .stop(.conditionOrBackground, for: [.direction, .evaluative]) { $0.isConditionOrBackground($1) },
         .stop(.forecast, for: [.direction, .plain]) { $0.forecast($1.clause) },
+        .rule(.polarityDescription, for: [.direction, .plain]) { $0.byNegatedDescription($1) },
         .rule(.polarityDirection, for: [.direction]) { $0.byDirection($1) },
         .rule(.polarityEvaluation, for: [.plain]) { $0.byApproval($1) },
         .rule(.polarityEvaluation, for: [.evaluative]) { $0.byProspects($1) },
@@ -269,6 +273,28 @@ extension PolarityFinder {
         let (pro, contra) = overlap(context.sentence, topic: context.topic)
         guard abs(pro - contra) >= 2 else { return nil }
         return pro > contra ? .pro : .contra
+    }
+
+    /// `polarity.description` (direction and plain topics): a word of the clause under a
+    /// negation that only one description negates, neither a cue nor a direction word
+    /// ("вопрос пока не обсуждается" meets `contra`'s "не обсуждается", "время для него не
+    /// пришло" its "не пришло"). The watchlist's author wrote that denial as a side, so it
+    /// comes before the direction word the cue itself carries ("повышение … не обсуждается").
+    func byNegatedDescription(_ context: PolarityContext) -> Polarity? {
+        let topic = context.topic
+        var pro = 0, contra = 0
+        for w in context.clause where text.facts[w].has(.topicWord) && !text.facts[w].has(.negator)
+            && text.facts[w].direction == nil {
+            let stem = text.stems[w]
+            guard topic.sideStems.contains(stem), !topic.cueStems.contains(stem),
+                  negated(w, clause: context.clause, window: 2) else { continue }
+            let inPro = topic.proStems.contains { $0.stem == stem && $0.negated }
+            let inContra = topic.contraStems.contains { $0.stem == stem && $0.negated }
+            if inPro && !inContra { pro += 1 }
+            if inContra && !inPro { contra += 1 }
+        }
+        guard (pro > 0) != (contra > 0) else { return nil }
+        return pro > 0 ? .pro : .contra
     }
 
     /// `polarity.reversal`: "отменить пошлины", "выйти из договора", "не видит причин отменять …".
