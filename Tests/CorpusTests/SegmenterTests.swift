@@ -35,6 +35,19 @@ struct SegmenterTests {
         #expect(EngineFixture.segmented(text) == "Абаев заявил, что Казахстан готов принять переговоры.")
     }
 
+    // a marker that ends the text with prose after it is the page's navigation or a link
+    // inside the article: only its own line is furniture
+    @Test func aMarkerWithProseAfterItEndsNothing() {
+        let prose = "Абаев заявил журналистам в Астане, что Казахстан готов принять переговоры, если стороны попросят об этом, и предоставит площадку."
+        let text = """
+        Все новости Политика Экономика Спорт
+        \(prose)
+        Читайте также
+        Абаев заявил, что Казахстан не посредник.
+        """
+        #expect(EngineFixture.segmented(text) == prose)
+    }
+
     @Test func closingHeadlineListIsFurniture() {
         let text = """
         Абаев заявил, что Казахстан готов принять переговоры.

@@ -74,7 +74,45 @@ enum Segmenter {
         return spans.sorted { $0.open < $1.open }
     }
 
-    /// Splits tokens into sentences and marks page furniture.
+    /// The words a line of prose holds at least; it also ends with a sentence's final mark
+    /// (a menu, a banner, a headline or a list of them does not).
+    static let proseLineWords = 15
+
+    /// The first tokens of the lines that open with a marker ending the text (`end:` lines of
+    /// `boilerplate.txt`) but have a line of prose after them before the next such marker:
+    /// the page's navigation above the article ("Все новости Израиль Мир …") or a link inside
+    /// it ("ЧИТАЙТЕ ТАКЖЕ: …"), furniture for their own line only.
+    static func navigationMarkers(_ t: [Token], lexicon: Lexicon) -> Set<Int> {
+        var out = Set<Int>()
+        var marker: Int? = nil
+        var atLineStart = true
+        var words = 0
+        for i in 0...t.count {
+            if i == t.count || t[i].kind == .newline {
+                if let m = marker, words >= proseLineWords, endsProse(t, before: i) { out.insert(m); marker = nil }
+                atLineStart = true; words = 0
+                continue
+            }
+            if atLineStart {
+                atLineStart = false
+                if furniture(t, from: i, lexicon: lexicon).rest { marker = i }
+            }
+            if t[i].kind == .word { words += 1 }
+        }
+        return out
+    }
+
+    /// The line ending before token `i` ends with a sentence's final mark, a closing quote or
+    /// bracket after it allowed.
+    static func endsProse(_ t: [Token], before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, t[k].kind == .punct, isCloseQuote(mark(t[k])) || mark(t[k]) == ")" || mark(t[k]) == "\"" { k -= 1 }
+        return k >= 0 && t[k].kind == .punct && isTerminal(mark(t[k]))
+    }
+
+    /// Splits tokens into sentences and marks page furniture. A marker that ends the text
+    /// (`end:` lines of `boilerplate.txt`) ends it only when no line of prose follows it
+    /// (`navigationMarkers`): otherwise only its own line is furniture.
     static func sentences(_ t: [Token], lexicon: Lexicon) -> [Sentence] {
         var closing = Set<Int>()
         for q in quotes(t) { closing.insert(q.close) }
@@ -84,6 +122,8 @@ enum Segmenter {
         var restIsFurniture = false
         var sentenceStart = 0
         var atLineStart = true
+        // a marker that ends the text, with prose after it, is the page's navigation
+        let navigation = navigationMarkers(t, lexicon: lexicon)
         func emit(_ end: Int, headline: Bool) {
             guard sentenceStart < end else { return }
             out.append(Sentence(tokens: sentenceStart..<end, start: t[sentenceStart].start, end: t[end - 1].end,
@@ -96,7 +136,7 @@ enum Segmenter {
             if atLineStart && tok.kind != .newline {
                 let (line, rest) = furniture(t, from: i, lexicon: lexicon)
                 lineIsFurniture = line
-                if rest { restIsFurniture = true }
+                if rest && !navigation.contains(i) { restIsFurniture = true }
                 atLineStart = false
             }
             if tok.kind == .newline {
