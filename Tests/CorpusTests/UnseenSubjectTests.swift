@@ -341,6 +341,28 @@ struct UnseenSubjectTests {
         #expect(rules.count == 1 && rules.allSatisfy { $0.contains(RuleName.polarityDescription.rawValue) })
     }
 
+    /// A topic whose one-word cues are only words of stance (a watchlist written that way).
+    static let election: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: """
+        actors:
+          - id: laptev
+            names: [Игорь Лаптев, Лаптев]
+            roles: [депутат городской думы]
+        topics:
+          - id: somov-support
+            label: Поддержка Павла Сомова на выборах мэра Озёрска
+            cues: [поддержка, голосовать]
+            pro: актор поддерживает Сомова или голосует за него
+            contra: актор выступает против Сомова
+        """))
+
+    // a cue that is only a word of stance needs a name of the topic in the sentence
+    @Test func aCueOfStanceAloneNeedsTheTopicsName() {
+        let election = { (body: String) in EngineFixture.triples("Депутат Лаптев заявил, что " + body, engine: Self.election) }
+        #expect(election("будет голосовать за Сомова.") == ["laptev somov-support pro"])
+        #expect(election("не поддержит строительство стадиона, о котором спорят с выборов мэра.").isEmpty)
+        #expect(election("будет голосовать за новый бюджет.").isEmpty)
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

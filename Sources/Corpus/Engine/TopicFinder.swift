@@ -12,7 +12,10 @@ struct TopicHit {
 
 /// Which watched topics a sentence speaks of, and where.
 ///
-/// `topic.cue`: a cue phrase of the topic, word by word in the same word family.
+/// `topic.cue`: a cue phrase of the topic, word by word in the same word family. A cue of one
+/// word needs support in the sentence or the article (`supported`); one that is only a word of
+/// stance or speech (`Lexicon.genericStems`: "поддержка", "голосовать") needs the topic's own
+/// name in the sentence ("голосовать за Трампа").
 /// A cue of a single topic is kept, unless the topic is tied to a place that neither the
 /// sentence nor the holder's (or its group's) country names: then `topic.anchorNearby` (the
 /// two sentences before name it) or nothing (`chooseSingle`).
@@ -106,10 +109,13 @@ struct TopicFinder {
             let cue = w..<(w + match.length)
             var topics = match.topics
             // a one-word cue needs support: an anchor, the holder's own country, another word of the
-            // topic's texts in the sentence, or an article that is about the topic as a whole
+            // topic's texts in the sentence, or an article that is about the topic as a whole; a
+            // word of stance or speech ("поддержать", "голосовать") says no more than that a
+            // position is taken, so it needs a name of the topic in the sentence
             if match.length == 1 {
                 topics = topics.filter { t in
-                    memo.supported(t, stem: text.stems[w]) { supported(t, sentence: s, holder: holder, cue: w) }
+                    match.generic.contains(t) ? namesTopic(t, in: r)
+                        : memo.supported(t, stem: text.stems[w]) { supported(t, sentence: s, holder: holder, cue: w) }
                 }
             }
             guard !topics.isEmpty else { continue }
@@ -138,17 +144,22 @@ struct TopicFinder {
     /// first word matches by its stem, or by its family unless it is a word of stance or speech
     /// and the cue's is not (`Lexicon.genericStems`: «согласился» is no form of the cue
     /// «соглашение», «одобрении» is one of the cue «одобрить»).
-    func cueMatches(at w: Int, limit: Int) -> (topics: [Int], length: Int)? {
+    /// `generic`: the topics whose cue there is a single word of stance or speech ("поддержка").
+    func cueMatches(at w: Int, limit: Int) -> (topics: [Int], length: Int, generic: Set<Int>)? {
         guard text.facts[w].has(.cueBucket) else { return nil }
         var found: [(topic: Int, length: Int)] = []
+        var generic = Set<Int>()
         for (ti, ci) in buckets[WordForms.bucket(text.stems[w])] ?? [] {
             let cue = index.topics[ti].cues[ci]
             guard text.stems[w] == cue[0] || WordForms.sameFamily(text.stems[w], cue[0])
                 && (!lexicon.genericStems.contains(text.stems[w]) || lexicon.genericStems.contains(cue[0])) else { continue }
-            if let end = matchRest(cue, after: w, limit: limit) { found.append((ti, end - w)) }
+            if let end = matchRest(cue, after: w, limit: limit) {
+                found.append((ti, end - w))
+                if cue.count == 1 && lexicon.genericStems.contains(cue[0]) { generic.insert(ti) }
+            }
         }
         guard let length = found.map(\.length).max() else { return nil }
-        return (Array(Set(found.map(\.topic))).sorted(), length)
+        return (Array(Set(found.map(\.topic))).sorted(), length, generic)
     }
 
     /// A place-name cue gives way to a common-word cue of another topic the place anchors.
@@ -278,6 +289,14 @@ struct TopicFinder {
                     && !sets.contains { $0.0 != t && $0.1.contains(text.stems[w]) }
             }
         }.map(\.0)
+    }
+
+    /// Whether `r` writes a name of topic `t` (`TopicModel.properStems`) or an anchor, with a capital.
+    func namesTopic(_ t: Int, in r: Range<Int>) -> Bool {
+        let topic = index.topics[t]
+        return r.contains { w in
+            text.words[w].capitalized && (topic.properStems.contains(text.stems[w]) || topic.anchors.contains(text.stems[w]))
+        }
     }
 
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.
