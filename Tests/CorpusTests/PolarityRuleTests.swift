@@ -117,7 +117,7 @@ struct PolarityRuleTests {
     @Test func theChainIsInTheDocumentedOrder() {
         let documented: [PolarityRule.Name] = [
             .stop(.hedged), .stop(.relativeOnObject), .rule(.polarityAct), .stop(.conditionOrBackground),
-            .stop(.forecast), .rule(.polarityDirection), .rule(.polarityEvaluation), .rule(.polarityEvaluation),
+            .stop(.forecast), .rule(.polarityDescription), .rule(.polarityDirection), .rule(.polarityEvaluation), .rule(.polarityEvaluation),
             .rule(.polarityEvaluation), .rule(.polarityDescription), .rule(.polarityDescription),
             .rule(.polarityReversal), .rule(.polarityNegatedCue), .rule(.polarityReadiness), .stop(.properCue),
             .rule(.polarityAffirmedCue),

@@ -341,6 +341,13 @@ struct UnseenSubjectTests {
         #expect(rules.count == 1 && rules.allSatisfy { $0.contains(RuleName.polarityDescription.rawValue) })
     }
 
+    // a verb of direction speaks of the topic only with a word of it beside it
+    @Test func aDirectionVerbOnAnotherObjectTakesNoSide() {
+        let fares = { (body: String) in EngineFixture.triples("Ветрова заявила, что " + body, engine: Self.fares) }
+        #expect(fares("плату за проезд нужно сократить.") == ["vetrova fare-rise contra"])
+        #expect(fares("новая плата за проезд, как надеются в мэрии, должна сокращать очереди в автобусах.").isEmpty)
+    }
+
     /// A topic whose one-word cues are only words of stance (a watchlist written that way).
     static let election: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: """
         actors:

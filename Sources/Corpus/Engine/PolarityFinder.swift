@@ -22,7 +22,9 @@
 ///    one description negates, not a cue or a direction word ("вопрос не обсуждается" meets
 ///    `contra`'s "не обсуждается").
 /// 7. `polarity.direction` (direction topics): a direction word (снизить/повысить,
-///    допустить/запретить) read through the topic's own descriptions; a negation before it
+///    допустить/запретить) that acts on the topic (a verbal noun governing a word of it, a verb
+///    with one beside it: not "сокращать неравенство") read through the topic's own
+///    descriptions; a negation before it
 ///    flips it, a pessimistic word in the clause ("рано") flips it too. A reversive verb
 ///    governing it turns it over ("снять запрет").
 /// 8. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
@@ -420,7 +422,7 @@ extension PolarityFinder {
             if first == nil { first = w }
             guard var side = topic.directionPolarity[cls] else { continue }
             // a noun of direction must govern a word of the topic ("повышения цен" is not a rate)
-            if isVerbalNoun(w) && !governsTopicWord(w, topic: topic) { continue }
+            if isVerbalNoun(w) ? !governsTopicWord(w, topic: topic) : !nearTopicWord(w, topic: topic, clause: clause) { continue }
             // "запрет на участие": a direction word right after another is its object
             if let prev = lastDirection, w - prev <= 2 { lastDirection = w; continue }
             lastDirection = w
@@ -442,6 +444,18 @@ extension PolarityFinder {
     func governsTopicWord(_ w: Int, topic: TopicModel) -> Bool {
         let after = (w + 1)..<min(text.words.count, w + 4)
         return after.contains { k in
+            text.words[k].capitalized || text.facts[k].has(.topicWord)
+                && ((topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k]))
+        }
+    }
+
+    /// A verb of direction acts on the topic when a word of it stands within three words after
+    /// it or four before it in the clause ("снизить ставку", "пенсионный возраст повышать не
+    /// будут"); "сокращать неравенство" acts on something else.
+    func nearTopicWord(_ w: Int, topic: TopicModel, clause: Range<Int>) -> Bool {
+        if governsTopicWord(w, topic: topic) { return true }
+        let before = max(clause.lowerBound, w - 4)..<w
+        return before.contains { k in
             text.words[k].capitalized || text.facts[k].has(.topicWord)
                 && ((topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k]))
         }
