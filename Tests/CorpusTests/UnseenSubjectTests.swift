@@ -263,6 +263,14 @@ struct UnseenSubjectTests {
     // 4. forecasts and compulsion are not positions
     @Test func compulsionIsNoPosition() {
         #expect(found("Ветрова заявила, что рано или поздно город вынудят отменить запрет самокатов.").isEmpty)
+        // a statement someone may make is not one made
+        #expect(found("Депутат Лаптев заявил, что Ветрова может объявить об отмене запрета самокатов.").isEmpty)
+    }
+
+    // a speech verb in the infinitive is what may be said: the sentence is the one who says so
+    @Test func aSpeechVerbInTheInfinitiveReportsNoSaying() {
+        #expect(found("Ветрова намерена предложить отменить запрет самокатов, заявил Павел Сомов.").isEmpty)
+        #expect(found("Ветрова предложила отменить запрет самокатов, заявил Павел Сомов.") == ["vetrova scooter-ban contra"])
     }
 
     @Test func aPlanIsAPosition() {

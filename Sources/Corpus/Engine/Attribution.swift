@@ -60,9 +60,10 @@ enum SpeakerStep: Sendable {
 ///       it, Y only reports.
 ///    d. `speaker.attributionNoun` (`namedSource`): "по словам X", "как сообщила
 ///       пресс-служба X" (X within three words of the noun, in its phrase).
-/// 3. `speaker.verbSubject` (`verbSubject`): the subject of a speech verb outside quotes: the
-///    nearest nominative mention to its left, else one just after it (inverted "заявил
-///    Токаев"); "X, который … подчеркнул" gives X.
+/// 3. `speaker.verbSubject` (`verbSubject`): the subject of a speech verb outside quotes, not
+///    in the infinitive ("может объявить" is what may be said): the nearest nominative mention
+///    to its left, else one just after it (inverted "заявил Токаев"); "X, который …
+///    подчеркнул" gives X.
 /// 4. `speaker.participleAgent` (`participleAgent`): "предлагаемая Эльвирой Набиуллиной
 ///    стратегия" (the agent of a passive participle, in the instrumental).
 /// 5. `speaker.headline` (`headline`): "X: …".
@@ -206,7 +207,9 @@ struct Attribution {
 
     /// The subject of the first speech verb outside quotes that has one.
     func verbSubject(_ c: SpeakerContext) -> Speaker? {
-        for v in c.range where text.quoteOf[v] == -1 && isSpeechVerb(v) {
+        // a speech verb in the infinitive says what someone may or will say ("Путин может
+        // объявить о …, заявил Песков"), not what was said
+        for v in c.range where text.quoteOf[v] == -1 && isSpeechVerb(v) && !text.facts[v].parts.contains(.infinitiveEndings) {
             if let sp = verbSubject(v, in: c.range, mentions: c.mentions, state: c.state) { return sp }
         }
         return nil
