@@ -239,6 +239,15 @@ struct UnseenSubjectTests {
         #expect(implied.allSatisfy { $0.contains(RuleName.polarityAffirmedCue.rawValue) })
     }
 
+    // a positive or negative attitude takes a side; «пока что» opens no clause that would hide
+    // the negation before it
+    @Test func anAttitudeTakesASideThroughPokaChto() {
+        let mayor = "Мэр Озёрска Ольга Ветрова заявила, что город "
+        #expect(venueFound(mayor + "позитивно оценивает спартакиаду.") == ["vetrova ozersk-games pro"])
+        #expect(venueFound(mayor + "негативно оценивает спартакиаду.") == ["vetrova ozersk-games contra"])
+        #expect(venueFound(mayor + "не может пока что позитивно оценить спартакиаду.") == ["vetrova ozersk-games contra"])
+    }
+
     // subjects joined by «и» hold the words together only in the nominative
     @Test func actorsJoinedOutsideTheNominativeHoldNothingTogether() {
         let quarrel = "Спор между Ветровой и Лаптевым разгорелся из-за запрета самокатов, который Ветрова назвала правильным решением."

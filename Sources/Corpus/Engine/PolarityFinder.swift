@@ -340,14 +340,20 @@ extension PolarityFinder {
     /// The clause around words `cue` in sentence range `sentence`.
     func clause(_ cue: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
         var lo = cue.lowerBound
-        while lo > sentence.lowerBound, !text.boundary(before: lo), !text.facts[lo - 1].isa(.contrast) {
+        while lo > sentence.lowerBound, !text.boundary(before: lo), !opensClause(lo - 1) {
             lo -= 1
         }
         var hi = cue.upperBound
-        while hi < sentence.upperBound, !text.boundary(before: hi), !text.facts[hi].isa(.contrast) {
+        while hi < sentence.upperBound, !text.boundary(before: hi), !opensClause(hi) {
             hi += 1
         }
         return lo..<hi
+    }
+
+    /// Word `w` is a contrast word or complementizer that opens a clause: not the «что» of
+    /// «пока что» (`thatAdverbHeads`), which is part of an adverb.
+    func opensClause(_ w: Int) -> Bool {
+        text.facts[w].isa(.contrast) && !(w > 0 && text.facts[w - 1].isa(.thatAdverbHeads) && !text.boundary(before: w))
     }
 
     /// Negators before word `w` within `window` words of the clause, after cancelling
@@ -392,7 +398,7 @@ extension PolarityFinder {
                 guard entry.words.indices.allSatisfy({ text.words[w + $0].norm == entry.words[$0] }) else { continue }
                 // "процесс, возможно медленный": a parenthetical "perhaps", not a prospect
                 if entry.words.count == 1, parenthetical(w) { continue }
-                let flipped = entry.words.count == 1 && negated(w, clause: clause, window: 3)
+                let flipped = entry.words.count == 1 && negated(w, clause: clause, window: 4)
                 if matched == 0 || entry.words.count > matched {
                     value += flipped ? -entry.value : entry.value
                     matched = entry.words.count
