@@ -15,6 +15,9 @@ struct Candidate: Sendable {
     /// and the cue is what a decision or question is on ("шокировать решением о членстве …"):
     /// the sentence names the question, not the holder's answer to it.
     var questionOnly = false
+    /// The side is only implied and the clause negates a direction with an amount after it
+    /// ("не поддержит снижение на 50 б.п."): the holder disputes the size, not the direction.
+    var amountOnly = false
     /// The sentence says no decision was taken ("решение не принято", `open:` lines of
     /// `hedges.txt`): the question is open, and so the article says for the holder and topic
     /// that day.

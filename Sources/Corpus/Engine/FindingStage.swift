@@ -156,8 +156,11 @@ struct FindingStage {
                 let asObject = holder.rule == .speakerMentioned && namedRightAfter(hit.words, actor: holder.actor, sentence: s)
                 let questionOnly = Self.impliedSides.contains(polarityRule)
                     && polarityFinder.namesTheQuestion(hit.words, sentence: r)
+                let amountOnly = Self.impliedSides.contains(polarityRule)
+                    && polarityFinder.disputesOnlyTheAmount(hit.words, sentence: r)
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
-                                     namedAsObject: asObject, questionOnly: questionOnly, openQuestion: openQuestion,
+                                     namedAsObject: asObject, questionOnly: questionOnly, amountOnly: amountOnly,
+                                     openQuestion: openQuestion,
                                      othersWords: inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)))
             }
         }

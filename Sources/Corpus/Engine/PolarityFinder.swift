@@ -467,6 +467,15 @@ extension PolarityFinder {
         }
     }
 
+    /// A direction word of the cue's clause, negated, with an amount after it ("не поддержит
+    /// снижение на 50 б.п."): the holder disputes the size, not the direction.
+    func disputesOnlyTheAmount(_ cue: Range<Int>, sentence: Range<Int>) -> Bool {
+        let clause = clause(cue, in: sentence)
+        return clause.contains { w in
+            text.facts[w].direction != nil && amountFollows(w) && negated(w, clause: clause, window: 6)
+        }
+    }
+
     /// "на 50": an amount within four words after `w`.
     func amountFollows(_ w: Int) -> Bool {
         let after = (w + 1)..<min(text.words.count, w + 5)

@@ -117,7 +117,7 @@ public struct StanceModel: Sendable, Hashable {
 
     /// Trains on `rows` (features, label) by full-batch gradient descent with L2: fixed
     /// iterations and order, so the same rows give the same weights.
-    public static func train(_ rows: [([Double], Bool)], iterations: Int = 3000, rate: Double = 0.5, l2: Double = 0.01) -> [Double] {
+    public static func train(_ rows: [([Double], Bool)], iterations: Int = 3000, rate: Double = 0.5, l2: Double = 0.1) -> [Double] {
         let n = Feature.allCases.count
         var w = [Double](repeating: 0, count: n)
         guard !rows.isEmpty else { return w }
