@@ -302,6 +302,18 @@ struct UnseenSubjectTests {
         #expect(found(mayor + "и подчеркнула, что запрет самокатов нужно сохранить.") == ["vetrova scooter-ban pro"])
     }
 
+    // past «но», a clause has its own subject: an actor only named before it holds nothing after it
+    @Test func anActorNamedBeforeAContrastHoldsNothingPastIt() {
+        let past = { (body: String) in
+            Self.engine.candidates(EngineFixture.article(body)).filter(\.pastAContrast)
+                .map { Self.engine.watchlist.actors[$0.finding.actor].id }
+        }
+        let mayor = "Ветрова сказала, что Лаптев выступит позднее, "
+        // the speaker holds her words; the actor only named before «но» holds nothing past it
+        #expect(past(mayor + "но большинство депутатов считают, что запрет самокатов нужно сохранить.") == ["laptev"])
+        #expect(past(mayor + "и Лаптев считает, что запрет самокатов нужно сохранить.").isEmpty)
+    }
+
     // an actor named right after the cue is its object or owner, not who holds the words
     @Test func anActorNamedRightAfterTheCueIsItsObject() {
         let named = { (body: String) in

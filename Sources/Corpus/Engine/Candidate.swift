@@ -25,6 +25,10 @@ struct Candidate: Sendable {
     /// The cue lies in what another person says after the holder in the same sentence
     /// (`FindingStage.inAnotherSpeakersWords`): those are not the holder's words.
     var othersWords = false
+    /// The holder is only named (`speaker.mentioned`), and a contrast word stands between the
+    /// name and the cue after it (`FindingStage.contrastBetween`): the cue's clause has a
+    /// subject of its own.
+    var pastAContrast = false
 }
 
 /// Feature values in `Feature.allCases` order, all 0 until set.

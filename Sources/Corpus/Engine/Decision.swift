@@ -45,13 +45,14 @@ extension StanceEngine {
 
     /// Why the engine abstains on candidate `c` read with confidence `p`, or nil when it is a
     /// stance. A cue several topics share, with nothing to tie it to one of them, is no stance
-    /// on any, however confident the rest of the evidence is. Above the threshold six readings
+    /// on any, however confident the rest of the evidence is. Above the threshold seven readings
     /// still abstain: a sentence that denies a report, links the measure to another or invites
     /// to talks on it (`Candidate.noSide`), an actor only named right after the cue, its object
     /// or owner (`Candidate.namedAsObject`), a side only implied by a cue that a decision or
     /// question is on (`Candidate.questionOnly`) or whose clause disputes only an amount
     /// (`Candidate.amountOnly`), a cue in what another person says after the holder
-    /// (`Candidate.othersWords`), a side only implied for an actor who does not speak
+    /// (`Candidate.othersWords`) or past a contrast word away from an actor only named
+    /// (`Candidate.pastAContrast`), a side only implied for an actor who does not speak
     /// (`Finding.holderOnlyNamed`), and a pro reading of a sentence whose negation no
     /// rule read (`negatedPro`: on unseen subjects that negation is the holder's answer far
     /// more often than not).
@@ -65,6 +66,7 @@ extension StanceEngine {
             if c.questionOnly { return "a decision or question on the topic named, not a side of it" }
             if c.amountOnly { return "the negation is about the amount, not the direction" }
             if c.othersWords { return "the topic lies in another speaker's words" }
+            if c.pastAContrast { return "the topic lies past «но» or «а», away from the actor named" }
             if c.finding.sideIsOnlyImplied && c.finding.holderOnlyNamed {
                 return "the topic only named, beside an actor who does not speak"
             }
@@ -84,7 +86,8 @@ extension StanceEngine {
     /// topic is about, not as who holds the words»), a decision or question on the topic («a
     /// decision or question on the topic named, not a side of it»), a negated amount («the
     /// negation is about the amount, not the direction»), a cue in what someone else says
-    /// after the holder («the topic lies in another speaker's words»), a bare naming beside an
+    /// after the holder («the topic lies in another speaker's words») or past «но» from an actor
+    /// only named («the topic lies past «но» or «а», away from the actor named»), a bare naming beside an
     /// actor who does not speak («the topic only named, beside an actor who does not speak»),
     /// else «low confidence 0.xx» (`abstention`). An article that says, for the holder and topic,
     /// that no decision was taken that day takes no side for them that day («the article says

@@ -161,7 +161,9 @@ struct FindingStage {
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
                                      namedAsObject: asObject, questionOnly: questionOnly, amountOnly: amountOnly,
                                      openQuestion: openQuestion,
-                                     othersWords: inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)))
+                                     othersWords: inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s),
+                                     pastAContrast: holder.rule == .speakerMentioned
+                                        && contrastBetween(hit.words, actor: holder.actor, sentence: s)))
             }
         }
         return out
@@ -196,6 +198,16 @@ struct FindingStage {
         else { return false }
         return subject.kind == .other
             || (subject.kind == .name || subject.kind == .role) && subject.actors.count == 1 && subject.actors[0] != holder
+    }
+
+    /// Whether a contrast word («но», «однако», «а») stands between every mention of `actor` in
+    /// sentence `s` and the cue after them: a new clause with its own subject ("Уоллер и
+    /// Боуман выпустят заявление …, но большинство участников считают … политика").
+    func contrastBetween(_ cue: Range<Int>, actor: Int, sentence s: Int) -> Bool {
+        let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
+            .filter { ($0.kind == .name || $0.kind == .role) && $0.actors == [actor] }
+        guard let last = mentions.last, last.last < cue.lowerBound else { return false }
+        return (last.last + 1..<cue.lowerBound).contains { text.facts[$0].isa(.contrastWords) }
     }
 
     /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.
