@@ -158,20 +158,22 @@ struct UnseenSubjectTests {
             == ["vetrova scooter-ban pro"])
     }
 
+    /// An engine watching the mayor Ветрова alone, on the topics of `topics` (a `topics:` block).
+    static func mayorEngine(topics: String) -> StanceEngine {
+        let mayor = "actors:\n  - id: vetrova\n    names: [Ольга Ветрова, Ветрова]\n    roles: [мэр Озёрска]\n"
+        return try! StanceEngine(watchlist: Watchlist(yaml: mayor + topics))
+    }
+
     /// A plain topic (a venue, no measure to raise or lower): its side is read from words, or
     /// only implied by naming it.
-    static let venue: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: """
-        actors:
-          - id: vetrova
-            names: [Ольга Ветрова, Ветрова]
-            roles: [мэр Озёрска]
+    static let venue = mayorEngine(topics: """
         topics:
           - id: ozersk-games
             label: Озёрск как место проведения спартакиады
             cues: [спартакиада, проведение спартакиады]
             pro: актор поддерживает проведение спартакиады в Озёрске
             contra: актор выступает против спартакиады в Озёрске
-        """))
+        """)
 
     func venueFound(_ body: String) -> Set<String> { EngineFixture.triples(body, engine: Self.venue) }
 
@@ -345,18 +347,14 @@ struct UnseenSubjectTests {
 
     /// A direction topic whose `contra` names denials the way analysts write them: a question
     /// not considered, a time not come.
-    static let fares: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: """
-        actors:
-          - id: vetrova
-            names: [Ольга Ветрова, Ветрова]
-            roles: [мэр Озёрска]
+    static let fares = mayorEngine(topics: """
         topics:
           - id: fare-rise
             label: Повышение платы за проезд в Озёрске
             cues: [плата за проезд, повышение платы за проезд, стоимость проезда]
             pro: актор предлагает или поддерживает повышение платы за проезд
             contra: актор говорит, что плату за проезд не будут повышать, что вопрос не рассматривается или время для этого не пришло
-        """))
+        """)
 
     // a denial the description names decides before the direction word the cue carries
     @Test func aNegatedWordOfOneDescriptionDecides() {
