@@ -375,6 +375,13 @@ struct UnseenSubjectTests {
         #expect(fares("новая плата за проезд, как надеются в мэрии, должна сокращать очереди в автобусах.").isEmpty)
     }
 
+    // «к тому, чтобы …»: the words before the correlative govern the clause after it
+    @Test func aCorrelativeClauseIsGovernedByTheWordsBeforeIt() {
+        let fares = { (body: String) in EngineFixture.triples("Ветрова заявила, что " + body, engine: Self.fares) }
+        #expect(fares("город не готов к тому, чтобы резко повысить плату за проезд.") == ["vetrova fare-rise contra"])
+        #expect(fares("город готов к тому, чтобы повысить плату за проезд.") == ["vetrova fare-rise pro"])
+    }
+
     /// A topic whose one-word cues are only words of stance (a watchlist written that way).
     static let election: StanceEngine = try! StanceEngine(watchlist: Watchlist(yaml: """
         actors:

@@ -343,6 +343,15 @@ extension PolarityFinder {
         while lo > sentence.lowerBound, !text.boundary(before: lo), !opensClause(lo - 1) {
             lo -= 1
         }
+        // "не готова к тому, чтобы повысить …": a clause joined by a correlative is governed by
+        // the words before it, and they belong to it
+        if lo - 2 > sentence.lowerBound, text.facts[lo - 1].isa(.complementizers), text.boundary(before: lo - 1),
+           text.facts[lo - 2].isa(.correlatives) {
+            lo -= 2
+            while lo > sentence.lowerBound, !text.boundary(before: lo), !opensClause(lo - 1) {
+                lo -= 1
+            }
+        }
         var hi = cue.upperBound
         while hi < sentence.upperBound, !text.boundary(before: hi), !opensClause(hi) {
             hi += 1
