@@ -154,10 +154,9 @@ struct FindingStage {
                 let values = features.values(finding, hit: hit, sentence: facts, speakerRule: holder.featureRule,
                                              polarityRule: polarityRule, naive: naive, competing: competing)
                 let asObject = holder.rule == .speakerMentioned && namedRightAfter(hit.words, actor: holder.actor, sentence: s)
-                let questionOnly = Self.impliedSides.contains(polarityRule)
-                    && polarityFinder.namesTheQuestion(hit.words, sentence: r)
-                let amountOnly = Self.impliedSides.contains(polarityRule)
-                    && polarityFinder.disputesOnlyTheAmount(hit.words, sentence: r)
+                let implied = Self.impliedSides.contains(polarityRule)
+                let questionOnly = implied && polarityFinder.namesTheQuestion(hit.words, sentence: r)
+                let amountOnly = implied && polarityFinder.disputesOnlyTheAmount(hit.words, sentence: r)
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
                                      namedAsObject: asObject, questionOnly: questionOnly, amountOnly: amountOnly,
                                      openQuestion: openQuestion,
@@ -184,17 +183,18 @@ struct FindingStage {
 
     /// Whether the cue lies in what someone else says later in the sentence: the last speech
     /// verb between the holder's first mention and the cue has another subject, named right
-    /// before it, after a speech verb of the holder's own ("Силуанов сказал, что …, а глава Минэкономразвития Улюкаев заявил, что …
-    /// НДФЛ …"; a subject further back is likely not the verb's: "Уоллер и Боуман выпустят …,
-    /// но большинство участников считают").
+    /// before it, after a speech verb of the holder's own ("Силуанов сказал, что …, а глава
+    /// Минэкономразвития Улюкаев заявил, что … НДФЛ …"; a subject further back is likely not the
+    /// verb's: "Уоллер и Боуман выпустят …, но большинство участников считают").
     func inAnotherSpeakersWords(_ cue: Range<Int>, holder: Int, sentence s: Int) -> Bool {
         let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
+        let saysOutsideQuotes = { (w: Int) in text.quoteOf[w] == -1 && attribution.isSpeechVerb(w) }
         guard let holderAt = mentions.first(where: { $0.actors == [holder] })?.last, holderAt < cue.lowerBound,
-              let verb = (holderAt + 1..<cue.lowerBound).last(where: { text.quoteOf[$0] == -1 && attribution.isSpeechVerb($0) }),
+              let verb = (holderAt + 1..<cue.lowerBound).last(where: saysOutsideQuotes),
               let subject = attribution.leftSubject(verb, mentions: mentions), subject.first > holderAt,
               verb - subject.last <= 3,
               // the holder spoke first: "Ветрова и Лаптев заявили" is one act of both
-              (holderAt + 1..<subject.first).contains(where: { text.quoteOf[$0] == -1 && attribution.isSpeechVerb($0) })
+              (holderAt + 1..<subject.first).contains(where: saysOutsideQuotes)
         else { return false }
         return subject.kind == .other
             || (subject.kind == .name || subject.kind == .role) && subject.actors.count == 1 && subject.actors[0] != holder

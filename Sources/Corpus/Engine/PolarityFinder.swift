@@ -339,24 +339,25 @@ extension PolarityFinder {
 extension PolarityFinder {
     /// The clause around words `cue` in sentence range `sentence`.
     func clause(_ cue: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
-        var lo = cue.lowerBound
-        while lo > sentence.lowerBound, !text.boundary(before: lo), !opensClause(lo - 1) {
-            lo -= 1
-        }
+        var lo = clauseStart(cue.lowerBound, in: sentence)
         // "не готова к тому, чтобы повысить …": a clause joined by a correlative is governed by
         // the words before it, and they belong to it
         if lo - 2 > sentence.lowerBound, text.facts[lo - 1].isa(.complementizers), text.boundary(before: lo - 1),
            text.facts[lo - 2].isa(.correlatives) {
-            lo -= 2
-            while lo > sentence.lowerBound, !text.boundary(before: lo), !opensClause(lo - 1) {
-                lo -= 1
-            }
+            lo = clauseStart(lo - 2, in: sentence)
         }
         var hi = cue.upperBound
         while hi < sentence.upperBound, !text.boundary(before: hi), !opensClause(hi) {
             hi += 1
         }
         return lo..<hi
+    }
+
+    /// The first word of the clause that word `w` is in: back to a boundary or a word opening a clause.
+    func clauseStart(_ w: Int, in sentence: Range<Int>) -> Int {
+        var lo = w
+        while lo > sentence.lowerBound, !text.boundary(before: lo), !opensClause(lo - 1) { lo -= 1 }
+        return lo
     }
 
     /// Word `w` is a contrast word or complementizer that opens a clause: not the «что» of
@@ -455,25 +456,23 @@ extension PolarityFinder {
         return (pro, contra, first)
     }
 
-    /// One of the three words after `w` is a word of the topic's texts, a cue word or a name.
+    /// One of the three words after `w` is a word of the topic (`isTopicWordOrName`).
     func governsTopicWord(_ w: Int, topic: TopicModel) -> Bool {
-        let after = (w + 1)..<min(text.words.count, w + 4)
-        return after.contains { k in
-            text.words[k].capitalized || text.facts[k].has(.topicWord)
-                && ((topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k]))
-        }
+        ((w + 1)..<min(text.words.count, w + 4)).contains { isTopicWordOrName($0, topic: topic) }
+    }
+
+    /// Word `k` is a word of the topic's texts, a cue word or a name.
+    func isTopicWordOrName(_ k: Int, topic: TopicModel) -> Bool {
+        text.words[k].capitalized || text.facts[k].has(.topicWord)
+            && ((topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k]))
     }
 
     /// A verb of direction acts on the topic when a word of it stands within three words after
     /// it or four before it in the clause ("снизить ставку", "пенсионный возраст повышать не
     /// будут"); "сокращать неравенство" acts on something else.
     func nearTopicWord(_ w: Int, topic: TopicModel, clause: Range<Int>) -> Bool {
-        if governsTopicWord(w, topic: topic) { return true }
-        let before = max(clause.lowerBound, w - 4)..<w
-        return before.contains { k in
-            text.words[k].capitalized || text.facts[k].has(.topicWord)
-                && ((topic.descriptionWeights[text.stems[k]] ?? 0) > 0 || topic.cueStems.contains(text.stems[k]))
-        }
+        governsTopicWord(w, topic: topic)
+            || (max(clause.lowerBound, w - 4)..<w).contains { isTopicWordOrName($0, topic: topic) }
     }
 
     /// A direction word of the cue's clause, negated, with an amount after it ("не поддержит

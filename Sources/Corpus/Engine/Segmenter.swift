@@ -78,24 +78,27 @@ enum Segmenter {
     /// (a menu, a banner, a headline or a list of them does not).
     static let proseLineWords = 15
 
-    /// The first tokens of the lines that open with a marker ending the text (`end:` lines of
-    /// `boilerplate.txt`) but have a line of prose after them before the next such marker:
-    /// the page's navigation above the article ("Все новости Израиль Мир …") or a link inside
-    /// it ("ЧИТАЙТЕ ТАКЖЕ: …"), furniture for their own line only.
-    static func navigationMarkers(_ t: [Token], lexicon: Lexicon) -> Set<Int> {
-        var out = Set<Int>()
+    /// The page-furniture lines of the text (`boilerplate.txt`), by their first token, each with
+    /// whether it ends the text. A marker that ends the text (an `end:` line) ends it only when
+    /// no line of prose follows before the next such marker: otherwise it is the page's
+    /// navigation above the article ("Все новости Израиль Мир …") or a link inside it
+    /// ("ЧИТАЙТЕ ТАКЖЕ: …"), furniture for its own line only.
+    static func furnitureLines(_ t: [Token], lexicon: Lexicon) -> [Int: Bool] {
+        var out: [Int: Bool] = [:]
         var marker: Int? = nil
         var atLineStart = true
         var words = 0
         for i in 0...t.count {
             if i == t.count || t[i].kind == .newline {
-                if let m = marker, words >= proseLineWords, endsProse(t, before: i) { out.insert(m); marker = nil }
+                if let m = marker, words >= proseLineWords, endsProse(t, before: i) { out[m] = false; marker = nil }
                 atLineStart = true; words = 0
                 continue
             }
             if atLineStart {
                 atLineStart = false
-                if furniture(t, from: i, lexicon: lexicon).rest { marker = i }
+                let (line, rest) = furniture(t, from: i, lexicon: lexicon)
+                if line { out[i] = rest }
+                if rest { marker = i }
             }
             if t[i].kind == .word { words += 1 }
         }
@@ -112,7 +115,7 @@ enum Segmenter {
 
     /// Splits tokens into sentences and marks page furniture. A marker that ends the text
     /// (`end:` lines of `boilerplate.txt`) ends it only when no line of prose follows it
-    /// (`navigationMarkers`): otherwise only its own line is furniture.
+    /// (`furnitureLines`): otherwise only its own line is furniture.
     static func sentences(_ t: [Token], lexicon: Lexicon) -> [Sentence] {
         var closing = Set<Int>()
         for q in quotes(t) { closing.insert(q.close) }
@@ -122,8 +125,7 @@ enum Segmenter {
         var restIsFurniture = false
         var sentenceStart = 0
         var atLineStart = true
-        // a marker that ends the text, with prose after it, is the page's navigation
-        let navigation = navigationMarkers(t, lexicon: lexicon)
+        let furnitureAt = furnitureLines(t, lexicon: lexicon)
         func emit(_ end: Int, headline: Bool) {
             guard sentenceStart < end else { return }
             out.append(Sentence(tokens: sentenceStart..<end, start: t[sentenceStart].start, end: t[end - 1].end,
@@ -134,9 +136,8 @@ enum Segmenter {
         while i < t.count {
             let tok = t[i]
             if atLineStart && tok.kind != .newline {
-                let (line, rest) = furniture(t, from: i, lexicon: lexicon)
-                lineIsFurniture = line
-                if rest && !navigation.contains(i) { restIsFurniture = true }
+                lineIsFurniture = furnitureAt[i] != nil
+                if furnitureAt[i] == true { restIsFurniture = true }
                 atLineStart = false
             }
             if tok.kind == .newline {
