@@ -2,7 +2,7 @@ import Testing
 @testable import Corpus
 
 /// The rules of the driver's own stages, each on a sentence where it fires and a near one where
-/// it does not: `SentenceHolders` (speaker.aboutThis), `FindingStage` (speaker.coordinated,
+/// it does not: `SentenceHolders` (speaker.aboutThis), `FindingStage` (speaker.coordinated, also in a list,
 /// speaker.mentioned) and `StatedDates` (a carried date, a date pointed back to, the article's).
 struct ChainRuleTests {
     /// Each candidate's "actor topic polarity", its rules as printed and its stated day.
@@ -30,6 +30,9 @@ struct ChainRuleTests {
         let near = Self.holders("Сейтова заявила, что Казахстан не является посредником. Об этом сообщил Нурлан Абаев.")
         #expect(near["dana kz-mediator contra"] == RuleName.speakerVerbSubject.rawValue, "\(near)")
         #expect(near["nurlan kz-mediator contra"] == nil, "\(near)")
+        // an outlet that only relays the sentence does not keep it from the actor named after
+        let relayed = Self.holders("Как сообщает ТАСС, Казахстан не является посредником. Об этом заявил Нурлан Абаев.")
+        #expect(relayed["nurlan kz-mediator contra"] == RuleName.speakerAboutThis.rawValue, "\(relayed)")
     }
 
     @Test func coordinatedSubjectsHoldTheWordsTogether() {
@@ -39,6 +42,20 @@ struct ChainRuleTests {
         let near = Self.holders("Ветрова вместе с Лаптевым заявила, что поддерживает запрет самокатов.",
                                 engine: UnseenSubjectTests.engine)
         #expect(!near.values.contains(RuleName.speakerCoordinated.rawValue), "\(near)")
+    }
+
+    @Test func aListOfSubjectsHoldsTheWordsTogether() {
+        let engine = UnseenSubjectTests.engine
+        let fires = Self.holders("Депутаты Ветрова, Иван Петров, Лаптев и Анна Ким проголосовали против запрета самокатов.",
+                                 engine: engine)
+        #expect(fires["laptev scooter-ban contra"] == RuleName.speakerCoordinated.rawValue
+                    || fires["vetrova scooter-ban contra"] == RuleName.speakerCoordinated.rawValue, "\(fires)")
+        // a comma that ends a clause, with no «и» closing a list: the second is only named
+        let near = Self.holders("Как заявила Ветрова, Лаптев поддерживает запрет самокатов.", engine: engine)
+        #expect(!near.values.contains(RuleName.speakerCoordinated.rawValue), "\(near)")
+        // words other than names between them: no list («которую поддержал Лаптев» is a clause)
+        let broken = Self.holders("Ветрова, которую поддержал Лаптев, выступила за запрет самокатов.", engine: engine)
+        #expect(!broken.values.contains(RuleName.speakerCoordinated.rawValue), "\(broken)")
     }
 
     @Test func anActorOnlyNamedIsAMentionedHolder() {

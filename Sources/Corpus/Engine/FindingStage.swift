@@ -89,24 +89,57 @@ struct FindingStage {
         return out
     }
 
-    /// Watched actors joined to a mention of `actor` in sentence `s` by a bare «и» ("Абаев и
-    /// Сейтова заявили"): the coordinated subjects hold the words together. Both stand in the
-    /// nominative: «перепалка между Маском и Трампом» joins no subjects.
+    /// Watched actors joined to a mention of `actor` in sentence `s` in one list of subjects
+    /// ("Абаев и Сейтова заявили", "Министры Абаев, Ким, Сейтова и Ли проголосовали"): the
+    /// coordinated subjects hold the words together. Each link of the list is a comma or a bare
+    /// «и», with nothing between two names but other capitalised names, and the list ends with
+    /// «и» (a lone comma may end a clause: «Как заявил Абаев, Сейтова готова …»). All stand in
+    /// the nominative: «перепалка между Маском и Трампом» joins no subjects.
     func coordinated(with actor: Int, sentence s: Int) -> [Int] {
         let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
             .filter { ($0.kind == .name || $0.kind == .role) && $0.actors.count == 1 && $0.nominative }
+        guard let i = mentions.firstIndex(where: { $0.actors[0] == actor }) else { return [] }
+        var (first, last, closed) = (i, i, false)
+        while first > 0, let byAnd = link(mentions[first - 1].last, mentions[first].first) {
+            first -= 1; closed = closed || byAnd
+        }
+        while last + 1 < mentions.count, let byAnd = link(mentions[last].last, mentions[last + 1].first) {
+            last += 1; closed = closed || byAnd
+        }
+        guard first < last, closed || closesWithAnd(after: mentions[last].last, in: text.sentenceWords[s]) else { return [] }
         var out: [Int] = []
-        for (i, m) in mentions.enumerated() where m.actors[0] == actor {
-            for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].actors[0] != actor {
-                let (left, right) = n < i ? (mentions[n], m) : (m, mentions[n])
-                let between = left.last + 1
-                if right.first == left.last + 2, text.facts[between].isa(.and),
-                   !text.boundary(before: between) {
-                    out.append(mentions[n].actors[0])
-                }
-            }
+        for m in mentions[first...last] where m.actors[0] != actor && !out.contains(m.actors[0]) {
+            out.append(m.actors[0])
         }
         return out
+    }
+
+    /// How the words after `left` join it to the name at `right` in a list: nil when they do not
+    /// (only commas, a bare «и» and capitalised words may stand between), else whether «и» is
+    /// among them.
+    private func link(_ left: Int, _ right: Int) -> Bool? {
+        var (comma, and) = (false, false)
+        for w in left + 1...right {
+            let p = text.punctBefore[w]
+            if p == "," { comma = true } else if !p.isEmpty { return nil }
+            if w == right { break }
+            if text.facts[w].isa(.and) { and = true } else if !text.words[w].capitalized { return nil }
+        }
+        return comma || and ? and : nil
+    }
+
+    /// True when a list of names goes on after word `w` with capitalised words and commas to
+    /// a bare «и» and one more name ("…, Ким и Ли").
+    private func closesWithAnd(after w: Int, in sentence: Range<Int>) -> Bool {
+        var w = w + 1
+        while w + 1 < sentence.upperBound {
+            let p = text.punctBefore[w]
+            guard p.isEmpty || p == "," else { return false }
+            if text.facts[w].isa(.and) { return text.punctBefore[w + 1].isEmpty && text.words[w + 1].capitalized }
+            guard text.words[w].capitalized else { return false }
+            w += 1
+        }
+        return false
     }
 
     /// What the candidates of one sentence share, each part read when a candidate first needs

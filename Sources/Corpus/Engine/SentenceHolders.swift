@@ -4,7 +4,8 @@
 /// Sentence by sentence, `Attribution` names the speaker from its ordered rules (see there),
 /// with what the sentences before established (`SpeakerState`: the last subject, the last
 /// speaker, where each actor was last named). Then the stage's one rule across sentences:
-/// 1. `speaker.aboutThis`: a sentence nobody holds, followed by "Об этом заявил X.", is X's.
+/// 1. `speaker.aboutThis`: a sentence no watched actor holds, followed by "Об этом заявил X.",
+///    is X's.
 struct SentenceHolders {
     /// For each sentence, its speaker and the rule that named it, or nil.
     var speakers: [(Speaker, RuleName)?]
@@ -45,13 +46,15 @@ struct SentenceHolders {
         return speaker
     }
 
-    /// `speaker.aboutThis`: "… . Об этом заявил X." gives the sentence before to X.
+    /// `speaker.aboutThis`: "… . Об этом заявил X." gives the sentence before to X, when
+    /// nobody watched holds it: nobody at all, or an outlet or someone unwatched that only
+    /// relays it («Как сообщает ТАСС, …. Об этом сообщила вице-премьер X.»).
     private mutating func giveAboutThis(_ text: ArticleText, _ words: FunctionWords) {
-        for s in text.sentences.indices.dropFirst() where speakers[s - 1] == nil {
+        for s in text.sentences.indices.dropFirst() where speakers[s - 1] == nil || speakers[s - 1]?.0 == .other {
             let r = text.sentenceWords[s]
             guard r.count >= 3, text.facts[r.lowerBound].isa(.aboutPreposition),
                   text.facts[r.lowerBound + 1].isa(.aboutThis),
-                  let speaker = speakers[s] else { continue }
+                  let speaker = speakers[s], speaker.0 != .other else { continue }
             speakers[s - 1] = (speaker.0, .speakerAboutThis)
         }
     }
