@@ -250,6 +250,16 @@ struct UnseenSubjectTests {
         #expect(venueFound(mayor + "не может пока что позитивно оценить спартакиаду.") == ["vetrova ozersk-games contra"])
     }
 
+    // a hope for the measure («надеемся на …») approves it in words; the measure only named
+    // implies its side
+    @Test func aHopeForTheMeasureApprovesIt() {
+        let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).map(\.rules) }
+        let hope = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы надеемся на успешное проведение спартакиады».")
+        #expect(!hope.isEmpty && hope.allSatisfy { $0.contains(RuleName.polarityEvaluation.rawValue) }, "\(hope)")
+        let named = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы говорим о проведении спартакиады».")
+        #expect(named.allSatisfy { !$0.contains(RuleName.polarityEvaluation.rawValue) }, "\(named)")
+    }
+
     // subjects joined by «и» hold the words together only in the nominative
     @Test func actorsJoinedOutsideTheNominativeHoldNothingTogether() {
         let quarrel = "Спор между Ветровой и Лаптевым разгорелся из-за запрета самокатов, который Ветрова назвала правильным решением."
