@@ -14,6 +14,11 @@
 /// A child runs under `unshare --mount --propagation private sh -c 'mount --bind
 /// /run/systemd/journal.NAME /run/systemd/journal && exec "$@"'`. Needs root; when that
 /// is missing, `unavailableReason` says why (use it in `.enabled(if:)`).
+///
+/// A namespaced journald exits after about 30 s with no stream client ("Server is idle,
+/// exiting."): under systemd its socket unit would start it again, here nothing would, and a
+/// test whose daemons fall silent for longer (a busy machine, a lease running out) would find
+/// it gone. So while it runs, this type holds one stdout stream open to it (`keepAlive`).
 import Foundation
 import Glibc
 import Synchronization
@@ -42,6 +47,8 @@ public final class JournalNamespace: Sendable {
     public var directory: String { "/run/systemd/journal.\(name)" }
 
     private let daemon = Mutex<Process?>(nil)
+    /// The stdout stream held open so that journald never counts itself idle (-1 when none).
+    private let keepAlive = Mutex<Int32>(-1)
     private static let counter = Atomic<Int>(0)
 
     private init(name: String) { self.name = name }
@@ -74,12 +81,36 @@ public final class JournalNamespace: Sendable {
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
             // The file may be a stale one from a previous run: wait until somebody answers on it.
-            if Self.isListening(socket) && isDaemonRunning { return }
+            if Self.isListening(socket) && isDaemonRunning {
+                try holdAStream()
+                return
+            }
             guard isDaemonRunning else { break }
             usleep(5_000)
         }
         stopDaemon()
         throw JournalNamespaceError("systemd-journald \(name) did not create \(socket) within 10 s")
+    }
+
+    /// Opens a stdout stream to this journald and sends its header (identifier, unit, priority,
+    /// level prefix, and the three forwarding flags off), then holds it until `stopDaemon`.
+    private func holdAStream() throws {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw JournalNamespaceError("no socket for a stream to journald \(name): errno \(errno)") }
+        var addr = sockaddr_un()
+        addr.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: Array((directory + "/stdout").utf8)) }
+        let connected = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
+        }
+        let header = Array("stancetest-keepalive\n\n6\n0\n0\n0\n0\n".utf8)
+        guard connected, write(fd, header, header.count) == header.count else {
+            let why = errno
+            close(fd)
+            throw JournalNamespaceError("journald \(name) took no stream on \(directory)/stdout: errno \(why)")
+        }
+        let old = keepAlive.withLock { current in defer { current = fd }; return current }
+        if old >= 0 { close(old) }
     }
 
     /// true when a datagram socket at `path` has a receiver (connect succeeds; ECONNREFUSED otherwise).
@@ -105,6 +136,8 @@ public final class JournalNamespace: Sendable {
 
     /// Kills this journald (SIGTERM, then SIGKILL after 5 s) and waits; the socket file stays (sends then get ECONNREFUSED).
     public func stopDaemon() {
+        let held = keepAlive.withLock { current in defer { current = -1 }; return current }
+        if held >= 0 { close(held) }
         guard let p = daemon.withLock({ current -> Process? in defer { current = nil }; return current }) else { return }
         if p.isRunning {
             kill(p.processIdentifier, SIGTERM)

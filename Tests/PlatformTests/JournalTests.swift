@@ -36,6 +36,21 @@ struct JournalTests {
         #expect(entry.keys.allSatisfy { !$0.contains(" ") })
     }
 
+    /// A namespaced journald left with no stream client exits after 30 s idle; the test
+    /// journald is held open, so a test whose daemons stay silent longer still finds it. (On a
+    /// machine too busy for journald to notice its idle timer the test passes either way; it
+    /// cannot fail for being slow.)
+    @Test(.enabled(if: JournalNamespace.isSupported, "needs root and systemd-journald"))
+    func theTestJournaldOutlivesItsIdleTimeout() throws {
+        let journal = try JournalNamespace.start()
+        defer { journal.stop() }
+        Thread.sleep(forTimeInterval: 40)
+        #expect(journal.isDaemonRunning, "the test journald exited while idle")
+        try journal.withBoundJournal { try Journal.send([("MESSAGE", "still here"), ("SYSLOG_IDENTIFIER", "stancewatch-idle")]) }
+        let entries = try journal.waitForEntries { $0["SYSLOG_IDENTIFIER"] == "stancewatch-idle" }
+        #expect(entries.map { $0["MESSAGE"] } == ["still here"])
+    }
+
     @Test(.enabled(if: JournalNamespace.isSupported, "needs root and systemd-journald"))
     func sendThrowsWhenJournaldIsDownAndWorksWhenItIsBack() throws {
         let journal = try JournalNamespace.start()
