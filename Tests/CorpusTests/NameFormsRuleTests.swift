@@ -32,6 +32,30 @@ struct NameFormsRuleTests {
         #expect(!Self.matches("Львович", "Лев"))
     }
 
+    /// A name of six letters or more spelt one letter off (a letter swapped with its neighbour,
+    /// added, dropped or changed), bare or with an ending; not two letters off, not a short name.
+    @Test func aLongNameIsFoundOneLetterOff() {
+        let forms = NameForms(EngineFixture.lexicon.words)
+        let off = { (token: String, name: String) in forms.oneLetterOff(Fold.word(token), Fold.word(name)) }
+        #expect(off("Лапетв", "Лаптев") == "")
+        #expect(off("Лаптиевым", "Лаптев") == Fold.word("ым"))
+        #expect(off("Лаптв", "Лаптев") == "")
+        #expect(off("Лаптеф", "Лаптев") == "")
+        #expect(off("Лапкин", "Лаптев") == nil)
+        #expect(off("Абаеф", "Абаев") == nil)
+        #expect(off("Матвеев", "Лаптев") == nil)
+    }
+
+    @Test func aNameOneLetterOffIsTheActorInText() {
+        let found = EngineFixture.triples("Депутат Лапетв заявил, что поддерживает запрет самокатов.",
+                                          engine: UnseenSubjectTests.engine)
+        #expect(found == ["laptev scooter-ban pro"])
+        // a word two letters off is somebody else
+        let other = EngineFixture.triples("Депутат Лапкин заявил, что поддерживает запрет самокатов.",
+                                          engine: UnseenSubjectTests.engine)
+        #expect(other.isEmpty)
+    }
+
     @Test func theEndingsComeFromTheLexicon() {
         let forms = NameForms(EngineFixture.lexicon.words)
         #expect(forms.endings.contains(""))

@@ -385,6 +385,10 @@ struct MentionFinder {
             if token.norm == word.folded { return (true, true) }
             if index.nameForms.matches(token.norm, word.folded) { return (true, false) }
             if !single, word.length >= 6, stem == word.stem { return (true, false) }
+            // a name spelt one letter off ("Смортич"), written with a capital
+            if token.capitalized, let ending = index.nameForms.oneLetterOff(token.norm, word.folded) {
+                return (true, ending.isEmpty)
+            }
             return (false, false)
         }
         if token.norm == word.folded { return (true, true) }

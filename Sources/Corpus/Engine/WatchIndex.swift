@@ -105,7 +105,10 @@ final class WatchIndex: @unchecked Sendable {
             guard let word = actorPatterns[pi].words.first else { return false }
             if norm == word.folded { return true }
             if word.acronym { return false }
-            if word.proper { return nameForms.matches(norm, word.folded) || word.length >= 6 && stem == word.stem }
+            if word.proper {
+                return nameForms.matches(norm, word.folded) || word.length >= 6 && stem == word.stem
+                    || nameForms.oneLetterOff(norm, word.folded) != nil
+            }
             return stem == word.stem
         }
     }

@@ -128,6 +128,9 @@ struct WordForms {
 /// 3. the name without a droppable final letter, and an ending (Набиуллина → Набиуллиной);
 /// 4. a short name without its fleeting vowel, and an ending (Лев → Льва; a three-letter
 ///    name whose dropped vowel is the first fleeting vowel keeps a soft sign in its place).
+///
+/// A name of six letters or more is also found spelt one letter off, with or without an
+/// ending (`oneLetterOff`: "Смортич", "Смортрича" for Смотрич): transliterations and typos.
 struct NameForms: Sendable {
     /// Case endings a proper name may take in running text, with the bare name's "".
     let endings: Set<String>
@@ -174,6 +177,39 @@ struct NameForms: Sendable {
         let keepsSoftSign = letters[n - 2] == fleetingVowels.first && n == 3
         let soft = keepsSoftSign ? String(letters[0]) + softSign + String(letters[2]) : base
         return endsInAnEnding(token, after: base) || endsInAnEnding(token, after: soft)
+    }
+
+    /// Names shorter than this are not looked for one letter off: short words one letter apart
+    /// are often different words.
+    static let oneLetterOffLength = 6
+
+    /// The case ending (possibly "") after which `token` is the name word `name` spelt one letter
+    /// off: a letter changed, added or dropped, or two neighbours swapped; nil when it is not,
+    /// or when `name` is shorter than `oneLetterOffLength`. The bare form is tried first.
+    func oneLetterOff(_ token: String, _ name: String) -> String? {
+        let t = Array(token.unicodeScalars), n = Array(name.unicodeScalars)
+        guard n.count >= Self.oneLetterOffLength, t.first == n.first, t.count >= n.count - 1,
+              t.count <= n.count + 4 else { return nil }
+        if Self.withinOneEdit(t[...], n[...]) { return "" }
+        for ending in endings where !ending.isEmpty && token.hasSuffix(ending) {
+            if Self.withinOneEdit(t.dropLast(ending.unicodeScalars.count), n[...]) { return ending }
+        }
+        return nil
+    }
+
+    /// True when `a` becomes `b` by at most one change, insertion, deletion or swap of neighbours.
+    static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+        let a = Array(a), b = Array(b)
+        if a.count == b.count {
+            let diff = a.indices.filter { a[$0] != b[$0] }
+            return diff.count <= 1 || diff.count == 2 && diff[1] == diff[0] + 1
+                && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        return short[i...].elementsEqual(long[(i + 1)...])
     }
 
     /// True when `token` is `base` and a case ending (not the bare `base`).
