@@ -63,6 +63,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.day = d
     }
 
+    /// Days since the last Monday: 0 on a Monday, 6 on a Sunday (1970-01-01 was a Thursday).
+    public var daysSinceMonday: Int { ((ordinal + 3) % 7 + 7) % 7 }
+
     /// The day `n` days later (earlier for negative `n`).
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
 

@@ -35,6 +35,14 @@ struct ChainRuleTests {
         #expect(relayed["nurlan kz-mediator contra"] == RuleName.speakerAboutThis.rawValue, "\(relayed)")
     }
 
+    @Test func aboutThisAlsoGivesTheSentenceToASecondSpeakerDatedByItsOwnWords() throws {
+        let body = "Сейтова заявила, что Казахстан не является посредником. Об этом также на прошлой неделе сообщил Нурлан Абаев."
+        let also = try Self.candidate("nurlan kz-mediator contra", in: body)
+        #expect(also.rules.first == RuleName.speakerAboutThis.rawValue && also.day == "2025-10-27", "\(also)")
+        #expect(Self.holders(body)["dana kz-mediator contra"] == RuleName.speakerVerbSubject.rawValue)
+        // without «также» the sentence stays its first speaker's alone (see above)
+    }
+
     @Test func coordinatedSubjectsHoldTheWordsTogether() {
         let fires = Self.holders("Ветрова и Лаптев заявили, что поддерживают запрет самокатов.", engine: UnseenSubjectTests.engine)
         #expect(fires.values.contains(RuleName.speakerCoordinated.rawValue), "\(fires)")

@@ -39,7 +39,7 @@ struct DateContext {
     let facts: ArraySlice<WordFacts>?
     /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
     /// is a number): the rules look only at them.
-    static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago]
+    static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago, .lastWeek]
     /// `openers` as a set, for `WordFacts.roles`.
     static let openerRoles = RoleSet(openers)
 
@@ -120,6 +120,7 @@ struct DateRule: Sendable {
 /// 5. `date.month`: "в [начале|середине|конце] сентября [2024 года | прошлого года]".
 /// 6. `date.ago`: "месяц назад", "3 дня назад", "два года назад", not after «чем» (a
 ///    comparison's baseline).
+/// 7. `date.lastWeek`: "на прошлой неделе": the Monday of the week before the article's.
 enum DateFinder {
     static let rules: [DateRule] = [
         DateRule(name: .dateEve, strength: 1, apply: eve),
@@ -128,6 +129,7 @@ enum DateFinder {
         DateRule(name: .dateThisMonth, strength: 2, apply: thisMonth),
         DateRule(name: .dateMonth, strength: 2, apply: month),
         DateRule(name: .dateAgo, strength: 1, apply: ago),
+        DateRule(name: .dateLastWeek, strength: 1, apply: lastWeek),
     ]
 
     /// A month at most two months after the article's is a plan ("в октябре" in a September
@@ -196,6 +198,14 @@ enum DateFinder {
         guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.functionWords),
               !c.isa(-2, .comparison), !(c.number(-2) != nil && c.isa(-3, .comparison)) else { return nil }
         return c.article.adding(days: -days * (c.number(-2) ?? 1))
+    }
+
+    /// "на прошлой неделе": the Monday of the week before the article's (the week is known, its
+    /// day is not).
+    static func lastWeek(_ c: DateContext) -> Day? {
+        guard c.isa(0, .lastWeek), c.isa(-1, .on), let week = c.norm(1), c.functionWords.startsAny(week, .weekPrefixes)
+        else { return nil }
+        return c.article.adding(days: -c.article.daysSinceMonday - 7)
     }
 
     /// How many days a time unit before "назад" stands for ("дня" 1, "недели" 7, "лет" 365).

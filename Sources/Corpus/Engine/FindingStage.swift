@@ -3,7 +3,8 @@
 ///
 /// For each sentence that is not page furniture:
 /// 1. the holders: the sentence's speaker when it is a watched actor, the actors coordinated
-///    with it (`speaker.coordinated`: "Абаев и Сейтова заявили"), and, as wide as a keyword
+///    with it (`speaker.coordinated`: "Абаев и Сейтова заявили"), one who said it too ("Об
+///    этом также сообщала X", dated by that sentence: `SentenceHolders.alsoHeld`), and, as wide as a keyword
 ///    reader, every other watched actor the sentence names (`speaker.mentioned`), unless
 ///    someone unwatched holds the words ("по мнению экспертов, X не станет …");
 /// 2. the date (`StatedDates`: the sentence's own, carried, pointed back to, or the article's);
@@ -60,6 +61,11 @@ struct FindingStage {
             }
             guard !text.sentences[s].isBoilerplate else { continue }
             if speaker?.0 != .other { found += named(in: s, besides: found) }
+            if let also = holders.alsoHeld[s], !found.contains(where: { $0.actor == also.actor }) {
+                // "Об этом также сообщала X": X said it too, when the sentence that names X says
+                let holder = Holder(actor: also.actor, rule: .speakerAboutThis, featureRule: .speakerAboutThis)
+                out += candidates(in: s, holders: [holder], stated: dates.own(also.from) ?? dates.articleDate)
+            }
             guard !found.isEmpty else { continue }
             if date == nil, speaker == nil { date = dates.own(s) }
             out += candidates(in: s, holders: found, stated: date ?? dates.articleDate)

@@ -3,7 +3,7 @@
 /// words of a language are data.
 enum WordRole: Int, CaseIterable, Sendable {
     // the driver
-    case aboutPreposition, aboutThis, then, subjectPronouns, again, questionParticle, demonstratives, connectives, and
+    case aboutPreposition, aboutThis, also, then, subjectPronouns, again, questionParticle, demonstratives, connectives, and
     // who holds the words
     case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers, askingVerbs
     // which actor a name is
@@ -14,7 +14,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     // how a watchlist's descriptions read
     case noteOpeners
     // when it was said
-    case eve, yesterday, inPrepositions, ofMonth, last, ago, comparison, dateBlockers, monthParts, dayUnit, dayPrefixes, weekPrefixes, monthPrefixes
+    case eve, yesterday, inPrepositions, ofMonth, last, lastWeek, ago, comparison, dateBlockers, monthParts, dayUnit, dayPrefixes, weekPrefixes, monthPrefixes
     case yearPrefixes, yearUnits
 
     /// The role's name in `function-words.txt`. (The raw value is the role's position, so that

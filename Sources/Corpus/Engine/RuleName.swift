@@ -45,6 +45,7 @@ enum RuleName: String, CaseIterable, Sendable {
     case dateThisMonth = "date.thisMonth"
     case dateMonth = "date.month"
     case dateAgo = "date.ago"
+    case dateLastWeek = "date.lastWeek"
     case dateArticle = "date.article"
 }
 
