@@ -5,30 +5,50 @@ struct Candidate: Sendable {
     var finding: Finding
     var features: [Double]
     var competing: [Int] = []
-    /// The sentence holds a word after which it gives no side (`noside.txt`): a denial of a
-    /// report, a link set on a measure, an invitation to talks.
-    var noSide = false
-    /// The holder is only named, right after the cue: the topic's object or owner ("поддерживаю
-    /// президента X", "законопроект X"), not who holds the words.
-    var namedAsObject = false
-    /// The side is only implied (`polarity.affirmedCue`, `polarity.readiness`, `polarity.naive`)
-    /// and the cue is what a decision or question is on ("шокировать решением о членстве …"):
-    /// the sentence names the question, not the holder's answer to it.
-    var questionOnly = false
-    /// The side is only implied and the clause negates a direction with an amount after it
-    /// ("не поддержит снижение на 50 б.п."): the holder disputes the size, not the direction.
-    var amountOnly = false
+    /// The readings found in it that take no side whatever the model says (`Veto`).
+    var vetoes: Set<Veto> = []
     /// The sentence says no decision was taken ("решение не принято", `open:` lines of
     /// `hedges.txt`): the question is open, and so the article says for the holder and topic
     /// that day.
     var openQuestion = false
-    /// The cue lies in what another person says after the holder in the same sentence
-    /// (`FindingStage.inAnotherSpeakersWords`): those are not the holder's words.
-    var othersWords = false
-    /// The holder is only named (`speaker.mentioned`), and a contrast word stands between the
-    /// name and the cue after it (`FindingStage.contrastBetween`): the cue's clause has a
-    /// subject of its own.
-    var pastAContrast = false
+
+    /// A reading that takes no side whatever the model says, with what `explain` says of it.
+    /// Cases are in the order `explain` looks for them: the first a candidate holds is the
+    /// reason it prints.
+    enum Veto: Int, CaseIterable, Sendable {
+        /// The sentence holds a word after which it gives no side (`noside.txt`): a denial of a
+        /// report, a link set on a measure, an invitation to talks.
+        case noSide
+        /// The holder is only named, right after the cue: the topic's object or owner
+        /// ("поддерживаю президента X", "законопроект X"), not who holds the words.
+        case namedAsObject
+        /// The side is only implied (`FindingStage.impliedSides`) and the cue is what a decision
+        /// or question is on ("шокировать решением о членстве …"): the sentence names the
+        /// question, not the holder's answer to it.
+        case questionOnly
+        /// The side is only implied and the clause negates a direction with an amount after it
+        /// ("не поддержит снижение на 50 б.п."): the holder disputes the size, not the direction.
+        case amountOnly
+        /// The cue lies in what another person says after the holder in the same sentence
+        /// (`FindingStage.inAnotherSpeakersWords`): those are not the holder's words.
+        case othersWords
+        /// The holder is only named (`speaker.mentioned`), and a contrast word stands between the
+        /// name and the cue after it (`FindingStage.contrastBetween`): the cue's clause has a
+        /// subject of its own.
+        case pastAContrast
+
+        /// What `explain` says of it.
+        var reason: String {
+            switch self {
+            case .noSide: "a denial, a link or an invitation takes no side"
+            case .namedAsObject: "named as what the topic is about, not as who holds the words"
+            case .questionOnly: "a decision or question on the topic named, not a side of it"
+            case .amountOnly: "the negation is about the amount, not the direction"
+            case .othersWords: "the topic lies in another speaker's words"
+            case .pastAContrast: "the topic lies past «но» or «а», away from the actor named"
+            }
+        }
+    }
 }
 
 /// Feature values in `Feature.allCases` order, all 0 until set.

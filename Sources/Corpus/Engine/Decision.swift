@@ -45,28 +45,17 @@ extension StanceEngine {
 
     /// Why the engine abstains on candidate `c` read with confidence `p`, or nil when it is a
     /// stance. A cue several topics share, with nothing to tie it to one of them, is no stance
-    /// on any, however confident the rest of the evidence is. Above the threshold seven readings
-    /// still abstain: a sentence that denies a report, links the measure to another or invites
-    /// to talks on it (`Candidate.noSide`), an actor only named right after the cue, its object
-    /// or owner (`Candidate.namedAsObject`), a side only implied by a cue that a decision or
-    /// question is on (`Candidate.questionOnly`) or whose clause disputes only an amount
-    /// (`Candidate.amountOnly`), a cue in what another person says after the holder
-    /// (`Candidate.othersWords`) or past a contrast word away from an actor only named
-    /// (`Candidate.pastAContrast`), a side only implied for an actor who does not speak
-    /// (`Finding.holderOnlyNamed`), and a pro reading of a sentence whose negation no
-    /// rule read (`negatedPro`: on unseen subjects that negation is the holder's answer far
-    /// more often than not).
+    /// on any, however confident the rest of the evidence is. Above the threshold these still
+    /// abstain: the candidate's vetoes (`Candidate.Veto`, in their order), a side only implied
+    /// for an actor who does not speak (`Finding.holderOnlyNamed`), and a pro reading of a
+    /// sentence whose negation no rule read (`negatedPro`: on unseen subjects that negation is
+    /// the holder's answer far more often than not).
     private func abstention(_ c: Candidate, confidence p: Double) -> String? {
         if !c.competing.isEmpty {
             return "ambiguous topic: " + c.competing.map { watchlist.topics[$0].id }.joined(separator: " | ")
         }
         if p >= model.threshold {
-            if c.noSide { return "a denial, a link or an invitation takes no side" }
-            if c.namedAsObject { return "named as what the topic is about, not as who holds the words" }
-            if c.questionOnly { return "a decision or question on the topic named, not a side of it" }
-            if c.amountOnly { return "the negation is about the amount, not the direction" }
-            if c.othersWords { return "the topic lies in another speaker's words" }
-            if c.pastAContrast { return "the topic lies past «но» or «а», away from the actor named" }
+            if let veto = Candidate.Veto.allCases.first(where: c.vetoes.contains) { return veto.reason }
             if c.finding.sideIsOnlyImplied && c.finding.holderOnlyNamed {
                 return "the topic only named, beside an actor who does not speak"
             }

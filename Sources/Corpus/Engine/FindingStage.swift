@@ -194,21 +194,24 @@ struct FindingStage {
                                              polarityRule: polarityRule, naive: naive, competing: competing)
                 let asObject = holder.rule == .speakerMentioned && namedRightAfter(hit.words, actor: holder.actor, sentence: s)
                 let implied = Self.impliedSides.contains(polarityRule)
-                let questionOnly = implied && polarityFinder.namesTheQuestion(hit.words, sentence: r)
-                let amountOnly = implied && polarityFinder.disputesOnlyTheAmount(hit.words, sentence: r)
-                out.append(Candidate(finding: finding, features: values, competing: hit.competing, noSide: noSide,
-                                     namedAsObject: asObject, questionOnly: questionOnly, amountOnly: amountOnly,
-                                     openQuestion: openQuestion,
-                                     othersWords: inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s),
-                                     pastAContrast: holder.rule == .speakerMentioned
-                                        && contrastBetween(hit.words, actor: holder.actor, sentence: s)))
+                let vetoes: [(Candidate.Veto, Bool)] = [
+                    (.noSide, noSide),
+                    (.namedAsObject, asObject),
+                    (.questionOnly, implied && polarityFinder.namesTheQuestion(hit.words, sentence: r)),
+                    (.amountOnly, implied && polarityFinder.disputesOnlyTheAmount(hit.words, sentence: r)),
+                    (.othersWords, inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)),
+                    (.pastAContrast, holder.rule == .speakerMentioned
+                        && contrastBetween(hit.words, actor: holder.actor, sentence: s)),
+                ]
+                out.append(Candidate(finding: finding, features: values, competing: hit.competing,
+                                     vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))
             }
         }
         return out
     }
 
     /// The polarity rules that read no side from words of their own: a modal, the naive
-    /// reading, a bare naming of the topic (see `Candidate.questionOnly`).
+    /// reading, a bare naming of the topic (see `Candidate.Veto.questionOnly`).
     static let impliedSides: Set<RuleName> = [.polarityAffirmedCue, .polarityReadiness, .polarityNaive]
 
     /// Whether sentence `s` names `actor` right after the cue (at its end or one word later, a
