@@ -50,8 +50,8 @@ extension StanceEngine {
         var forms = WordForms(stemmer: stemmer, shared: stemCache)
         let text = ArticleText(body: article.body, lexicon: lexicon, index: index, forms: &forms)
         let attribution = Attribution(text: text, lexicon: lexicon, index: index)
-        guard let holders = SentenceHolders(text: text, attribution: attribution, words: lexicon.words,
-                                            shouldStop: shouldStop) else { return [] }
+        guard let holders = SentenceHolders(text: text, attribution: attribution, shouldStop: shouldStop)
+        else { return [] }
         if let traceSink { EngineTrace(watchlist: watchlist, index: index).write(text, holders, article, to: traceSink) }
         let stage = FindingStage(engine: self, text: text, article: article)
         return stage.candidates(holders, shouldStop: shouldStop) ?? []

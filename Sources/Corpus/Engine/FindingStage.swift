@@ -4,8 +4,8 @@
 /// For each sentence that is not page furniture:
 /// 1. the holders: the sentence's speaker when it is a watched actor, the actors coordinated
 ///    with it (`speaker.coordinated`: "Абаев и Сейтова заявили"), one who said it too ("Об
-///    этом также сообщала X", dated by that sentence: `SentenceHolders.alsoHeld`), and, as wide as a keyword
-///    reader, every other watched actor the sentence names (`speaker.mentioned`), unless
+///    этом также сообщала X", dated by that sentence: `SentenceHolders.alsoHeld`), and, as
+///    wide as a keyword reader, every other watched actor the sentence names (`speaker.mentioned`), unless
 ///    someone unwatched holds the words ("по мнению экспертов, X не станет …");
 /// 2. the date (`StatedDates`: the sentence's own, carried, pointed back to, or the article's);
 /// 3. for each holder, the topics: by cue (`TopicFinder.hits`), then by description for the
@@ -120,32 +120,37 @@ struct FindingStage {
         return out
     }
 
-    /// How the words after `left` join it to the name at `right` in a list: nil when they do not
-    /// (only commas, a bare «и» and capitalised words may stand between), else whether «и» is
-    /// among them.
-    private func link(_ left: Int, _ right: Int) -> Bool? {
-        var (comma, and) = (false, false)
-        for w in left + 1...right {
-            let p = text.punctBefore[w]
-            if p == "," { comma = true } else if !p.isEmpty { return nil }
-            if w == right { break }
-            if text.facts[w].isa(.and) { and = true } else if !text.words[w].capitalized { return nil }
+    /// The words of a list of names after word `w`, up to `end`: each with no mark or a comma
+    /// before it, each a capitalised word (a name) or a bare «и». Returns the first word past
+    /// them and the joins met: a comma, an «и», an «и» with a name right after it.
+    private func listWords(after w: Int, upTo end: Int) -> (next: Int, comma: Bool, and: Bool, andThenName: Bool) {
+        var (k, comma, and, andThenName) = (w + 1, false, false, false)
+        while k < end {
+            let p = text.punctBefore[k]
+            guard p.isEmpty || p == "," else { break }
+            let isAnd = text.facts[k].isa(.and)
+            guard isAnd || text.words[k].capitalized else { break }
+            if p == "," { comma = true }
+            if k > w + 1, text.facts[k - 1].isa(.and), p.isEmpty, !isAnd { andThenName = true }
+            if isAnd { and = true }
+            k += 1
         }
-        return comma || and ? and : nil
+        return (k, comma, and, andThenName)
     }
 
-    /// True when a list of names goes on after word `w` with capitalised words and commas to
-    /// a bare «и» and one more name ("…, Ким и Ли").
+    /// How the words after `left` join it to the name at `right` in a list (`listWords`): nil
+    /// when they do not, else whether «и» is among the joins.
+    private func link(_ left: Int, _ right: Int) -> Bool? {
+        let run = listWords(after: left, upTo: right)
+        let p = text.punctBefore[right]
+        guard run.next == right, p.isEmpty || p == "," else { return nil }
+        return run.comma || run.and || p == "," ? run.and : nil
+    }
+
+    /// True when a list of names goes on after word `w` to a bare «и» and one more name
+    /// ("…, Ким и Ли").
     private func closesWithAnd(after w: Int, in sentence: Range<Int>) -> Bool {
-        var w = w + 1
-        while w + 1 < sentence.upperBound {
-            let p = text.punctBefore[w]
-            guard p.isEmpty || p == "," else { return false }
-            if text.facts[w].isa(.and) { return text.punctBefore[w + 1].isEmpty && text.words[w + 1].capitalized }
-            guard text.words[w].capitalized else { return false }
-            w += 1
-        }
-        return false
+        listWords(after: w, upTo: sentence.upperBound).andThenName
     }
 
     /// What the candidates of one sentence share, each part read when a candidate first needs

@@ -15,7 +15,7 @@ struct SentenceHolders {
     var alsoHeld: [Int: (actor: Int, from: Int)] = [:]
 
     /// The speakers of every sentence of `text`, or nil when `shouldStop` said yes first.
-    init?(text: ArticleText, attribution: Attribution, words: FunctionWords, shouldStop: () -> Bool) {
+    init?(text: ArticleText, attribution: Attribution, shouldStop: () -> Bool) {
         var state = SpeakerState()
         var quoteSpeakers: [Int: Speaker?] = [:]
         speakers = []
@@ -25,7 +25,7 @@ struct SentenceHolders {
                                        quoteSpeakers: &quoteSpeakers)
             speakers.append(speaker)
         }
-        giveAboutThis(text, words)
+        giveAboutThis(text)
     }
 
     /// The speaker of sentence `s`, keeping `state` up to date with the actors it names.
@@ -54,7 +54,7 @@ struct SentenceHolders {
     /// nobody watched holds it: nobody at all, or an outlet or someone unwatched that only
     /// relays it («Как сообщает ТАСС, …. Об этом сообщила вице-премьер X.»). When a watched
     /// actor holds it, "Об этом также сообщала X." gives it to X as well.
-    private mutating func giveAboutThis(_ text: ArticleText, _ words: FunctionWords) {
+    private mutating func giveAboutThis(_ text: ArticleText) {
         for s in text.sentences.indices.dropFirst() {
             let r = text.sentenceWords[s]
             guard r.count >= 3, text.facts[r.lowerBound].isa(.aboutPreposition),

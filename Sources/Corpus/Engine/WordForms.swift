@@ -187,9 +187,11 @@ struct NameForms: Sendable {
     /// off: a letter changed, added or dropped, or two neighbours swapped; nil when it is not,
     /// or when `name` is shorter than `oneLetterOffLength`. The bare form is tried first.
     func oneLetterOff(_ token: String, _ name: String) -> String? {
+        // the cheap tests first, without copying (most words a pattern is tried on fail here)
+        let (tokenCount, nameCount) = (token.unicodeScalars.count, name.unicodeScalars.count)
+        guard nameCount >= Self.oneLetterOffLength, token.unicodeScalars.first == name.unicodeScalars.first,
+              tokenCount >= nameCount - 1, tokenCount <= nameCount + 4 else { return nil }
         let t = Array(token.unicodeScalars), n = Array(name.unicodeScalars)
-        guard n.count >= Self.oneLetterOffLength, t.first == n.first, t.count >= n.count - 1,
-              t.count <= n.count + 4 else { return nil }
         if Self.withinOneEdit(t[...], n[...]) { return "" }
         for ending in endings where !ending.isEmpty && token.hasSuffix(ending) {
             if Self.withinOneEdit(t.dropLast(ending.unicodeScalars.count), n[...]) { return ending }
@@ -199,17 +201,20 @@ struct NameForms: Sendable {
 
     /// True when `a` becomes `b` by at most one change, insertion, deletion or swap of neighbours.
     static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
-        let a = Array(a), b = Array(b)
-        if a.count == b.count {
-            let diff = a.indices.filter { a[$0] != b[$0] }
-            return diff.count <= 1 || diff.count == 2 && diff[1] == diff[0] + 1
-                && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+        // past the common start, the rests must agree after one edit
+        var (i, j) = (a.startIndex, b.startIndex)
+        while i < a.endIndex, j < b.endIndex, a[i] == b[j] { i += 1; j += 1 }
+        let (restA, restB) = (a[i...], b[j...])
+        switch restA.count - restB.count {
+        case 0:
+            guard let x = restA.first, let y = restB.first else { return true }
+            return restA.dropFirst().elementsEqual(restB.dropFirst())
+                || restA.count >= 2 && restA.dropFirst().first == y && restB.dropFirst().first == x
+                    && restA.dropFirst(2).elementsEqual(restB.dropFirst(2))
+        case 1: return restA.dropFirst().elementsEqual(restB)
+        case -1: return restA.elementsEqual(restB.dropFirst())
+        default: return false
         }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        guard long.count == short.count + 1 else { return false }
-        var i = 0
-        while i < short.count, short[i] == long[i] { i += 1 }
-        return short[i...].elementsEqual(long[(i + 1)...])
     }
 
     /// True when `token` is `base` and a case ending (not the bare `base`).
