@@ -101,6 +101,9 @@ struct PolarityRuleTests {
                  near: "Нацбанк заявил, что базовая ставка снизится."),
         StopCase(stop: .properCue, topic: "tr-venue", stopped: "Кая заявил, что Стамбул.",
                  near: "Кая заявил, что Стамбул готов."),
+        StopCase(stop: .conditional, topic: "kz-venue",
+                 stopped: "Абаев заявил, что Астана станет площадкой для переговоров, если это сделают соседи.",
+                 near: "Абаев заявил, что Астана станет площадкой для переговоров, если будет потребность."),
     ]
 
     @Test(arguments: stops) func stopLeavesNoSide(_ c: StopCase) {
@@ -120,7 +123,7 @@ struct PolarityRuleTests {
             .stop(.forecast), .rule(.polarityDescription), .rule(.polarityDirection), .rule(.polarityEvaluation), .rule(.polarityEvaluation),
             .rule(.polarityEvaluation), .rule(.polarityDescription), .rule(.polarityDescription),
             .rule(.polarityReversal), .rule(.polarityNegatedCue), .rule(.polarityReadiness), .stop(.properCue),
-            .rule(.polarityAffirmedCue),
+            .stop(.conditional), .rule(.polarityAffirmedCue),
         ]
         #expect(PolarityFinder.rules.map(\.name) == documented)
         // every polarity rule but the driver's fallback is in the chain

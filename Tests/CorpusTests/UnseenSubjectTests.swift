@@ -288,6 +288,28 @@ struct UnseenSubjectTests {
         #expect(found("Депутат Лаптев заявил, что Ветрова может объявить об отмене запрета самокатов.").isEmpty)
     }
 
+    // what others urge on the speaker is their wish, not the speaker's side
+    @Test func pressureOnTheSpeakerIsNoPosition() {
+        let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."
+        #expect(found(urged).isEmpty)
+        // the naive reading of the same words is vetoed, whatever the model's weights
+        let naive = Self.engine.candidates(EngineFixture.article(urged))
+        #expect(!naive.isEmpty && naive.allSatisfy { $0.vetoes.contains(.pressedOrConditional) })
+        #expect(found("«Мы не будем сохранять запрет самокатов», — сказала Ветрова.") == ["vetrova scooter-ban contra"])
+    }
+
+    // a measure only named, under a condition, is no side of it
+    @Test func aBareNamingUnderAConditionIsNoPosition() {
+        let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).filter { $0.abstention == nil }.map(\.rules) }
+        let named = "Мэр Озёрска Ольга Ветрова заявила, что спартакиада пройдёт в городе"
+        #expect(rules(named + ", если на неё найдутся деньги.").isEmpty)
+        // a condition of need or request is an offer: readiness, read as the bare naming is
+        let offer = rules(named + ", если будет потребность.")
+        #expect(!offer.isEmpty && offer.allSatisfy { $0.contains(RuleName.polarityAffirmedCue.rawValue) }, "\(offer)")
+        let plain = rules(named + ".")
+        #expect(!plain.isEmpty && plain.allSatisfy { $0.contains(RuleName.polarityAffirmedCue.rawValue) }, "\(plain)")
+    }
+
     // a speech verb in the infinitive is what may be said: the sentence is the one who says so
     @Test func aSpeechVerbInTheInfinitiveReportsNoSaying() {
         #expect(found("Ветрова намерена предложить отменить запрет самокатов, заявил Павел Сомов.").isEmpty)
@@ -383,6 +405,25 @@ struct UnseenSubjectTests {
         let fares = { (body: String) in EngineFixture.triples("Ветрова заявила, что " + body, engine: Self.fares) }
         #expect(fares("плату за проезд нужно сократить.") == ["vetrova fare-rise contra"])
         #expect(fares("новая плата за проезд, как надеются в мэрии, должна сокращать очереди в автобусах.").isEmpty)
+    }
+
+    /// A direction topic on admission, whose cue is the ban itself.
+    static let runners = mayorEngine(topics: """
+        topics:
+          - id: runners-return
+            label: Допуск бегунов Вестии к забегам в Озёрске
+            cues: [допуск, запрет, возвращение]
+            pro: актор выступает за допуск или возвращение бегунов Вестии к забегам
+            contra: актор выступает за сохранение отстранения бегунов Вестии
+        """)
+
+    // «запрет на участие»: a ban whose object is the topic's own admission word forbids it,
+    // whatever words stand before the ban
+    @Test func aBanOnTheTopicsAdmissionWordForbidsIt() {
+        let runners = { (body: String) in EngineFixture.triples(body, engine: Self.runners) }
+        let upheld = "Ветрова заявила, что городская спортивная ассоциация подтвердила действующий запрет на участие иностранных бегунов."
+        #expect(runners(upheld) == ["vetrova runners-return contra"])
+        #expect(runners("Мэр Озёрска Ольга Ветрова подтвердила допуск бегунов Вестии к забегам.") == ["vetrova runners-return pro"])
     }
 
     // «к тому, чтобы …»: the words before the correlative govern the clause after it

@@ -36,6 +36,12 @@ struct Candidate: Sendable {
         /// name and the cue after it (`FindingStage.contrastBetween`): the cue's clause has a
         /// subject of its own.
         case pastAContrast
+        /// The cue's clause says what will happen or what someone presses the holder into
+        /// (`forecast.txt`: "нас вынудят", "пытались убедить нас"), or the sentence sets a
+        /// condition on a bare naming of the measure (`conditions.txt`: "разместит, если это
+        /// сделают соседи"): the polarity chain stopped there, and the naive reading of the
+        /// same words is no side either.
+        case pressedOrConditional
 
         /// What `explain` says of it.
         var reason: String {
@@ -46,6 +52,7 @@ struct Candidate: Sendable {
             case .amountOnly: "the negation is about the amount, not the direction"
             case .othersWords: "the topic lies in another speaker's words"
             case .pastAContrast: "the topic lies past «но» or «а», away from the actor named"
+            case .pressedOrConditional: "a forecast, pressure on the actor or a condition, not what the actor wants"
             }
         }
     }
@@ -97,8 +104,8 @@ struct CandidateFeatures {
             if m.kind == .other { other = true }
             if (m.kind == .name || m.kind == .role) && m.actors.count == 1 { named.append((m.actors[0], m.first)) }
         }
-        return SentenceFacts(range: r, forecast: has(lexicon.forecasts, in: r),
-                             condition: has(lexicon.conditions, in: r),
+        return SentenceFacts(range: r, forecast: polarity.forecast(r),
+                             condition: polarity.has(lexicon.conditions, in: r),
                              hedge: polarity.hedged(r) || polarity.hedged(r, sentence: true),
                              contrast: r.contains { text.facts[$0].isa(.contrastWords) }, question: question,
                              otherSpeaker: other, headline: s == 0,
@@ -124,16 +131,6 @@ struct CandidateFeatures {
         return false
     }
 
-    /// True when a phrase of `phrases` (folded words: forecasts or conditions, whose first
-    /// words `Lexicon.phraseFirstWords` holds) stands in `r`.
-    func has(_ phrases: [[String]], in r: Range<Int>) -> Bool {
-        for w in r where text.facts[w].has(.phraseFirstWord) {
-            for p in phrases where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
-                if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
-            }
-        }
-        return false
-    }
 
     static let speakerFeatures: [RuleName: Feature] = [
         .speakerQuote: .speakerQuote, .speakerVerbSubject: .speakerVerb, .speakerAttributionNoun: .speakerAttribution,

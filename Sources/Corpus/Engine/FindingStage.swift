@@ -191,7 +191,7 @@ struct FindingStage {
                 let topic = index.topics[hit.topic]
                 let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: r, properCue: hit.properCue)
                 let naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
-                let (polarity, polarityRule) = found ?? (naive, .polarityNaive)
+                let (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
                 let finding = Finding(sentence: s, actor: holder.actor, topic: hit.topic, polarity: polarity, stated: stated,
                                       rules: [holder.rule] + hit.rules + [polarityRule],
                                       start: sentence.start, end: sentence.end)
@@ -207,6 +207,7 @@ struct FindingStage {
                     (.othersWords, inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)),
                     (.pastAContrast, holder.rule == .speakerMentioned
                         && contrastBetween(hit.words, actor: holder.actor, sentence: s)),
+                    (.pressedOrConditional, found.stop == .forecast || found.stop == .conditional),
                 ]
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing,
                                      vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))

@@ -65,6 +65,9 @@ final class Lexicon: @unchecked Sendable {
     private(set) var forecasts: [[String]] = []
     /// Condition phrases, folded words ("если", "в случае").
     private(set) var conditions: [[String]] = []
+    /// Stems that make a condition an offer ("если будет потребность", `offer:` lines of
+    /// `conditions.txt`): the clause is readiness, not a condition on someone else's act.
+    private(set) var offerStems: Set<String> = []
     /// Folded words after which a sentence gives no side: a denial of a report, a link set on
     /// a measure, an invitation to talks ("опроверг", "связал", "пригласил").
     private(set) var noSide: Set<String> = []
@@ -170,7 +173,12 @@ final class Lexicon: @unchecked Sendable {
             }
         }
         forecasts = try files.plain("forecast.txt").map { files.words($0) }
-        conditions = try files.plain("conditions.txt").map { files.words($0) }
+        for (tag, e) in try files.tagged("conditions.txt", ConditionTag.self) {
+            switch tag {
+            case .offer?: offerStems.formUnion(files.words(e.item).map(files.stem))
+            case nil: conditions.append(files.words(e.item))
+            }
+        }
         for list in [hedges, conditionHedges, sentenceHedges, forecasts, conditions] {
             for p in list { if let f = p.first { phraseFirstWords.insert(f) } }
         }
@@ -201,6 +209,7 @@ final class Lexicon: @unchecked Sendable {
 enum NegationTag: String, CaseIterable { case affirmative }
 enum EvaluationTag: String, CaseIterable { case optimism, pessimism, approval, rejection }
 enum HedgeTag: String, CaseIterable { case sentence, open, condition }
+enum ConditionTag: String, CaseIterable { case offer }
 enum BoilerplateTag: String, CaseIterable { case end }
 enum LintTag: String, CaseIterable { case institution, contraExample }
 /// Reads the files of one lexicon folder for `Lexicon`, with the stemmer the words are kept as.

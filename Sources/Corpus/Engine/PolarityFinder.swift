@@ -42,7 +42,10 @@
 /// 12. `polarity.negatedCue` (plain topics): a negation within five words before the cue.
 /// 13. `polarity.readiness` (plain topics): readiness or possibility (готов, может, предложил).
 /// 14. stop `properCue` (plain topics): a cue that is a place name is no affirmation.
-/// 15. `polarity.affirmedCue` (plain topics): the holder speaks of the topic affirmatively.
+/// 15. stop `conditional` (plain topics): a condition in the sentence ("он разместит оружие,
+///     если это сделают соседи"): a bare naming of the measure under a condition is no side;
+///     not an offer ("если будет потребность, …").
+/// 16. `polarity.affirmedCue` (plain topics): the holder speaks of the topic affirmatively.
 ///
 /// So evaluative and direction topics end after the descriptions: a bare cue
 /// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
@@ -59,18 +62,21 @@ struct PolarityFinder {
         self.words = lexicon.words
     }
 
-    /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it.
+    /// The polarity of topic `topic` for the cue at `hit`, with the rule that decided it; or
+    /// the stop that ended the chain (nil for either when no step applied).
     func polarity(topic: TopicModel, hit: Range<Int>, sentence: Range<Int>,
-                  properCue: Bool = false) -> (Polarity, RuleName)? {
+                  properCue: Bool = false) -> (side: (Polarity, RuleName)?, stop: PolarityStop?) {
         let context = context(topic: topic, hit: hit, sentence: sentence, properCue: properCue)
         for rule in Self.rules where rule.kinds.contains(topic.kind) {
             switch rule.decide(self, context) {
-            case .side(let polarity, let name)?: return (polarity, name)
-            case .noStance?: return nil
+            case .side(let polarity, let name)?: return ((polarity, name), nil)
+            case .noStance?:
+                guard case .stop(let reason) = rule.name else { return (nil, nil) }
+                return (nil, reason)
             case nil: continue
             }
         }
-        return nil
+        return (nil, nil)
     }
 
     /// The chain, in order (see the type's doc comment).
@@ -91,6 +97,7 @@ struct PolarityFinder {
         .rule(.polarityNegatedCue, for: [.plain]) { $0.byNegatedCue($1) },
         .rule(.polarityReadiness, for: [.plain]) { $0.byReadiness($1) },
         .stop(.properCue, for: [.plain]) { $1.properCue },
+        .stop(.conditional, for: [.plain]) { $0.conditionOnAnotherAct($1.sentence) },
         .rule(.polarityAffirmedCue, for: [.plain]) { _, _ in .pro },
     ]
 
@@ -133,8 +140,8 @@ struct PolarityContext {
 }
 
 /// Why the polarity chain stopped with no stance (see `PolarityFinder`).
-enum PolarityStop: Sendable {
-    case hedged, relativeOnObject, conditionOrBackground, forecast, properCue
+enum PolarityStop: Sendable, Equatable {
+    case hedged, relativeOnObject, conditionOrBackground, forecast, properCue, conditional
 }
 
 /// One step of the polarity chain: a rule that gives the side, or a stop that ends the
@@ -437,11 +444,14 @@ extension PolarityFinder {
             guard let cls = text.facts[w].direction else { continue }
             if first == nil { first = w }
             guard var side = topic.directionPolarity[cls] else { continue }
-            // a noun of direction must govern a word of the topic ("повышения цен" is not a rate)
-            if isVerbalNoun(w) ? !governsTopicWord(w, topic: topic) : !nearTopicWord(w, topic: topic, clause: clause) { continue }
-            // "запрет на участие": a direction word right after another is its object
+            // "запрет на участие": a direction word right after another is its object, whether
+            // or not the one before acts on the topic
             if let prev = lastDirection, w - prev <= 2 { lastDirection = w; continue }
             lastDirection = w
+            // a noun of direction must govern a word of the topic ("повышения цен" is not a rate),
+            // or the topic's own direction word as its object ("запрет на участие")
+            let actsOnTopic = isVerbalNoun(w) ? governsTopicWord(w, topic: topic) : nearTopicWord(w, topic: topic, clause: clause)
+            if !actsOnTopic && !governsDirection(w, topic: topic, in: r) { continue }
             // "снять запрет", "не намерен отменять ограничения": a reversive verb governing the
             // direction word turns it over, and a negation then belongs to the verb
             var negatedAt = w
@@ -454,6 +464,14 @@ extension PolarityFinder {
             if side == .pro { pro += 1 } else { contra += 1 }
         }
         return (pro, contra, first)
+    }
+
+    /// One of the two words after `w`, in `r`, is a direction word of the topic: its object
+    /// ("запрет на участие", "разрешение на возвращение").
+    func governsDirection(_ w: Int, topic: TopicModel, in r: Range<Int>) -> Bool {
+        ((w + 1)..<min(r.upperBound, w + 3)).contains { k in
+            text.facts[k].direction.map { topic.directionPolarity[$0] != nil } ?? false
+        }
     }
 
     /// One of the three words after `w` is a word of the topic (`isTopicWordOrName`).
@@ -529,9 +547,33 @@ extension PolarityFinder {
 
     /// True when range `r` holds a forecast or compulsion phrase (`forecast.txt`).
     func forecast(_ r: Range<Int>) -> Bool {
+        has(lexicon.forecasts, in: r)
+    }
+
+    /// Stop `conditional`: a condition in `r` whose own clause names no need or request
+    /// (`offer:` in `conditions.txt`): "если это сделают соседи", not "если будет потребность".
+    func conditionOnAnotherAct(_ r: Range<Int>) -> Bool {
         for w in r where text.facts[w].has(.phraseFirstWord) {
-            for phrase in lexicon.forecasts where phrase[0] == text.words[w].norm && w + phrase.count <= r.upperBound {
-                if (1..<phrase.count).allSatisfy({ text.words[w + $0].norm == phrase[$0] }) { return true }
+            for p in lexicon.conditions where p[0] == text.words[w].norm && w + p.count <= r.upperBound
+                && (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) {
+                var k = w + p.count
+                var offer = false
+                while k < r.upperBound, !text.boundary(before: k) {
+                    if lexicon.offerStems.contains(text.stems[k]) { offer = true; break }
+                    k += 1
+                }
+                if !offer { return true }
+            }
+        }
+        return false
+    }
+
+    /// True when a phrase of `phrases` (folded words: forecasts or conditions, whose first
+    /// words `Lexicon.phraseFirstWords` holds) stands in `r`.
+    func has(_ phrases: [[String]], in r: Range<Int>) -> Bool {
+        for w in r where text.facts[w].has(.phraseFirstWord) {
+            for p in phrases where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
+                if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
             }
         }
         return false
