@@ -348,6 +348,14 @@ struct UnseenSubjectTests {
         #expect(past(mayor + "и Лаптев считает, что запрет самокатов нужно сохранить.").isEmpty)
     }
 
+    // a name in the dative or accusative on every word («в интервью Павлу Сомову») is whom the
+    // actor spoke to, not the subject of the verb
+    @Test func theOneSpokenToIsNotTheSubject() {
+        #expect(found("Ветрова в интервью Павлу Сомову заявила, что поддерживает запрет самокатов.") == ["vetrova scooter-ban pro"])
+        // the near sentence: in the nominative the unwatched name is the subject, and holds it
+        #expect(found("Ветрова сказала, что Павел Сомов заявил, что поддерживает запрет самокатов.").isEmpty)
+    }
+
     // an actor named right after the cue is its object or owner, not who holds the words
     @Test func anActorNamedRightAfterTheCueIsItsObject() {
         let named = { (body: String) in

@@ -7,7 +7,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     // who holds the words
     case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers, askingVerbs
     // which actor a name is
-    case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, nameEndings, droppableFinals, fleetingVowels, softSign
+    case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, datAccNameEndings, nameEndings, droppableFinals, fleetingVowels, softSign
     // which side
     case against, forSide, on, hardly, contrast, thatAdverbHeads, correlatives, contrastWords, obliquePluralEndings, parentheticalWords, infinitiveEndings
     case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes, questionNouns, questionPrepositions, regardingWords

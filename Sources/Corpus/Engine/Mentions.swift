@@ -264,7 +264,8 @@ struct MentionFinder {
     }
 
     /// "Владимир Зеленский": two or more capitalised words in a row; an oblique ending or a
-    /// preposition before them ("с Владимиром Путиным") marks no subject.
+    /// preposition before them ("с Владимиром Путиным"), or a dative or accusative ending on
+    /// every word ("в интервью Лексу Фридману"), marks no subject.
     func unwatchedPerson(_ c: MentionContext) -> MentionStep? {
         guard c.capitalized else { return nil }
         let w = c.word, at = c.at, words = c.words
@@ -277,6 +278,7 @@ struct MentionFinder {
             last += 1
         }
         let oblique = c.facts[last].parts.contains(.obliqueEndings) || afterPreposition(at, c.facts)
+            || (at...last).allSatisfy { c.facts[$0].parts.contains(.datAccNameEndings) }
         return MentionStep(mention: Mention(kind: .other, actors: [], first: at, last: last, nominative: !oblique),
                            next: last + 1)
     }
