@@ -281,6 +281,22 @@ struct UnseenSubjectTests {
         #expect(stance.evidence.contains("поддерживает"))
     }
 
+    // a naive reading (no rule decided) gives way to the other side a rule read, however
+    // confident the model is of it; two sides rules read still abstain together
+    @Test func aNaiveReadingGivesWayToARuleRead() throws {
+        let body = "Ветрова выступила на фоне споров о запрете самокатов. Позже Ветрова заявила, что выступает против запрета самокатов."
+        var cs = Self.engine.candidates(EngineFixture.article(body))
+        let naive = try #require(cs.firstIndex { $0.finding.rules.contains(.polarityNaive) && $0.finding.polarity == .pro })
+        let read = try #require(cs.firstIndex { !$0.finding.rules.contains(.polarityNaive) && $0.finding.polarity == .contra })
+        let first = Self.engine.decide(cs).weighed
+        let stronger = first[naive].confidence >= first[read].confidence ? cs[naive].features : cs[read].features
+        (cs[naive].features, cs[read].features) = (stronger, stronger)
+        let weighed = Self.engine.decide(cs).weighed
+        #expect(weighed[naive].confidence >= Self.engine.model.threshold)
+        #expect(weighed[naive].abstention == "both polarities in one article")
+        #expect(weighed[read].abstention == nil)
+    }
+
     // 4. forecasts and compulsion are not positions
     @Test func compulsionIsNoPosition() {
         #expect(found("Ветрова заявила, что рано или поздно город вынудят отменить запрет самокатов.").isEmpty)
@@ -406,6 +422,25 @@ struct UnseenSubjectTests {
         let rules = Self.fares.explain(EngineFixture.article("Ветрова заявила, что повышение платы за проезд не рассматривается."))
             .map(\.rules)
         #expect(rules.count == 1 && rules.allSatisfy { $0.contains(RuleName.polarityDescription.rawValue) })
+    }
+
+    /// A direction topic whose `pro` repeats more cue words than its `contra`, and whose
+    /// `contra` names a deferral as an example.
+    static let parking = mayorEngine(topics: """
+        topics:
+          - id: parking-fee
+            label: Повышение платы за парковку в Озёрске
+            cues: [плата за парковку, парковочный сбор]
+            pro: актор поддерживает повышение платы за парковку или парковочного сбора
+            contra: актор против повышения платы за парковку или откладывает его (в том числе «рассмотреть после выборов»)
+        """)
+
+    // two words of one description beyond the cues, none of the other's, take its side, however
+    // many cue words the other description repeats
+    @Test func wordsOfOneDescriptionBeyondTheCuesDecide() {
+        let parking = { (body: String) in EngineFixture.triples("Ветрова заявила, что " + body, engine: Self.parking) }
+        #expect(parking("мэрия планирует рассмотреть вопрос о плате за парковку и парковочном сборе после выборов.") == ["vetrova parking-fee contra"])
+        #expect(parking("мэрия планирует обсудить вопрос о плате за парковку и парковочном сборе.").allSatisfy { !$0.hasSuffix("contra") })
     }
 
     // a verb of direction speaks of the topic only with a word of it beside it

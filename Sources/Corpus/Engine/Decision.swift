@@ -84,7 +84,9 @@ extension StanceEngine {
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
     /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
-    /// that reports a real change dates the two statements apart.
+    /// that reports a real change dates the two statements apart. A side only implied or read
+    /// naively (no rule decided it) gives way to the other side, and contradicts only other
+    /// naive readings, never a side a rule read.
     func decide(_ cs: [Candidate]) -> Decision {
         var out: [Weighed] = cs.map { c in
             let p = model.probability(c.features)
@@ -95,20 +97,27 @@ extension StanceEngine {
         for k in out.indices where out[k].abstention == nil && open.contains(out[k].candidate.finding.statement) {
             out[k].abstention = "the article says the question is still open"
         }
-        // the most confident candidate of each side read from words that take it, per statement;
-        // a side only implied (a bare naming of the topic) contradicts nothing
+        // the most confident candidate of each side read from words that take it, per statement
+        // (a rule's reading, and also the naive one); a side only implied (a bare naming of the
+        // topic) contradicts nothing
         var best: [Finding.Statement: [Polarity: Double]] = [:]
+        var bestByRule: [Finding.Statement: [Polarity: Double]] = [:]
         for w in out where w.abstention == nil && !w.candidate.finding.sideIsOnlyImplied {
             let f = w.candidate.finding
             best[f.statement, default: [:]][f.polarity] = max(best[f.statement]?[f.polarity] ?? 0, w.confidence)
+            if !f.rules.contains(.polarityNaive) {
+                bestByRule[f.statement, default: [:]][f.polarity] = max(bestByRule[f.statement]?[f.polarity] ?? 0, w.confidence)
+            }
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
-            guard let sides = best[f.statement],
-                  let other = sides[f.polarity.opposite] else { continue }
-            // an implied side gives way to a read one; of two read sides, one clearly stronger
-            // keeps it; otherwise the engine is unsure of both
-            if f.sideIsOnlyImplied || (sides[f.polarity] ?? 0) - other < Self.clearMargin {
+            let naive = f.rules.contains(.polarityNaive)
+            // a side a rule read is contradicted only by another a rule read
+            let against = f.sideIsOnlyImplied || naive ? best : bestByRule
+            guard let sides = against[f.statement], let other = sides[f.polarity.opposite] else { continue }
+            // an implied or naive side gives way to any other; of two sides rules read, one
+            // clearly stronger keeps it; otherwise the engine is unsure of both
+            if f.sideIsOnlyImplied || naive || (sides[f.polarity] ?? 0) - other < Self.clearMargin {
                 out[k].abstention = "both polarities in one article"
             }
         }

@@ -33,7 +33,9 @@
 ///    included; evaluative topics: the whole sentence when the clause has none).
 /// 9. `polarity.description` (direction topics): signed overlap of the clause with the two
 ///    descriptions, met beyond the cue's own words ("в статусе нейтральных атлетов" meets the
-///    pro side's "в нейтральном статусе").
+///    pro side's "в нейтральном статусе"); or two words of one description beyond the cues and
+///    none of the other's, however many cue words the other repeats ("рассмотреть … после 2018
+///    года" meets `contra`'s «рассмотреть после 2018 года»).
 /// 10. `polarity.description` (evaluative topics): signed word overlap of the sentence with
 ///     the two descriptions ("результата … не будет" meets "… не будет").
 /// 11. `polarity.reversal` (plain topics): a reversive verb before the cue ("отменить пошлины",
@@ -273,8 +275,11 @@ extension PolarityFinder {
         let (pro, contra) = overlap(context.clause, topic: context.topic)
         let (proBeyond, contraBeyond) = overlap(context.clause, topic: context.topic, beyondCues: true)
         let (win, lose) = pro > contra ? (proBeyond, contraBeyond) : (contraBeyond, proBeyond)
-        guard abs(pro - contra) >= 2 && win >= 1 && lose <= win else { return nil }
-        return pro > contra ? .pro : .contra
+        if abs(pro - contra) >= 2 && win >= 1 && lose <= win { return pro > contra ? .pro : .contra }
+        // two words of one description beyond the cues and none of the other's: the cue's own
+        // words, which a description may repeat, do not outvote them
+        guard min(proBeyond, contraBeyond) == 0, max(proBeyond, contraBeyond) >= 2 else { return nil }
+        return proBeyond > contraBeyond ? .pro : .contra
     }
 
     /// `polarity.description` (evaluative topics): the sentence meets one description.
