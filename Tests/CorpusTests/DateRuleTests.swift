@@ -66,6 +66,13 @@ struct DateRuleTests {
         #expect(DateFinder.rules.map(\.name) == Self.positives.compactMap(\.rule))
     }
 
+    // a count written as a word («два», «полтора») counts like a number
+    @Test func aCountWrittenAsAWordCountsBack() {
+        #expect(Self.date("два года назад министр заявил")?.day.description == "2023-11-09")
+        #expect(Self.date("полтора года назад министр заявил")?.day.description == "2024-05-10")
+        #expect(Self.date("год назад министр заявил")?.day.description == "2024-11-08")
+    }
+
     @Test func strengthFollowsWhatTheWordsGive() {
         #expect(Self.date("22 сентября депутат заявил")?.strength == 3)
         #expect(Self.date("в сентябре депутат заявил")?.strength == 2)

@@ -401,6 +401,18 @@ struct UnseenSubjectTests {
         #expect(only.stated == Day(year: 2024, month: 3, day: 12)!)
     }
 
+    // a date inside the reported words (after «заявила, что», or inside the quote) is of what
+    // they tell; the saying is dated by the words around them
+    @Test func aDateInTheReportedWordsDoesNotDateTheSaying() throws {
+        let stated = { (body: String) in Self.engine.stances(in: EngineFixture.article(body)).map(\.stated) }
+        let article = Day(year: 2025, month: 11, day: 8)!
+        #expect(stated("Ветрова заявила, что поддерживает запрет самокатов, введённый два года назад.") == [article])
+        #expect(stated("Два года назад Ветрова заявила, что поддерживает запрет самокатов.") == [article.adding(days: -730)])
+        #expect(stated("Стоит отметить, что 3 ноября Ветрова заявила, что поддерживает запрет самокатов.") == [Day(year: 2025, month: 11, day: 3)!])
+        #expect(stated("«Как и в марте 2019 года, мы поддерживаем запрет самокатов», — сказала Ветрова.") == [article])
+        #expect(stated("«Мы поддерживаем запрет самокатов», — сказала Ветрова 3 ноября.") == [Day(year: 2025, month: 11, day: 3)!])
+    }
+
     /// A direction topic whose `contra` names denials the way analysts write them: a question
     /// not considered, a time not come.
     static let fares = mayorEngine(topics: """

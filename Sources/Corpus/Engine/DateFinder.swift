@@ -35,6 +35,7 @@ struct DateContext {
     /// The lexicon's function words and month forms.
     let functionWords: FunctionWords
     let months: [String: Int]
+    let numerals: [String: Int]
     /// The words' facts, when known (`WordFacts`): then `opensADate` tests bits.
     let facts: ArraySlice<WordFacts>?
     /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
@@ -50,6 +51,7 @@ struct DateContext {
         self.article = article
         functionWords = lexicon.words
         months = lexicon.months
+        numerals = lexicon.numerals
     }
 
     /// True when a date rule can start at `at`.
@@ -192,12 +194,16 @@ enum DateFinder {
         return c.said(year: year ?? c.article.year, month: month, day: 1, explicitYear: year != nil)
     }
 
-    /// "[N] дней / недель / месяцев / лет назад", not the baseline of a comparison ("ниже, чем
+    /// "[N] дней / недель / месяцев / лет назад" (N a number or a numeral word: "два года",
+    /// "полтора года"), not the baseline of a comparison ("ниже, чем
     /// год назад").
     static func ago(_ c: DateContext) -> Day? {
-        guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.functionWords),
-              !c.isa(-2, .comparison), !(c.number(-2) != nil && c.isa(-3, .comparison)) else { return nil }
-        return c.article.adding(days: -days * (c.number(-2) ?? 1))
+        guard c.isa(0, .ago), let unit = c.norm(-1), let days = daysIn(unit, c.functionWords) else { return nil }
+        // "3 дня", "два года", "полтора года" назад; a bare unit is one
+        let count = c.number(-2) ?? c.norm(-2).flatMap { c.numerals[$0] }
+        let half = count == nil && c.isa(-2, .oneAndAHalf)
+        guard !c.isa(-2, .comparison), !((count != nil || half) && c.isa(-3, .comparison)) else { return nil }
+        return c.article.adding(days: half ? -days * 3 / 2 : -days * (count ?? 1))
     }
 
     /// "на прошлой неделе": the Monday of the week before the article's (the week is known, its

@@ -29,6 +29,8 @@ final class Lexicon: @unchecked Sendable {
     private(set) var directions: [String: Direction] = [:]
     /// Folded month form → month number.
     private(set) var months: [String: Int] = [:]
+    /// Numeral words and the numbers they stand for ("два", "две" → 2; `numerals.txt`).
+    private(set) var numerals: [String: Int] = [:]
     private(set) var pronouns: Set<String> = []
     private(set) var roleHeads: Set<String> = []
     private(set) var attributionNouns: Set<String> = []
@@ -118,6 +120,10 @@ final class Lexicon: @unchecked Sendable {
         let monthShape = LexiconFile.Shape.tagged((1...12).map(String.init), required: true)
         for e in try LexiconFile.read("months.txt", in: directory, shape: monthShape) {
             for form in files.words(e.item) { months[form] = e.tag.flatMap { Int($0) } }
+        }
+        let numeralShape = LexiconFile.Shape.tagged((1...99).map(String.init), required: true)
+        for e in try LexiconFile.read("numerals.txt", in: directory, shape: numeralShape) {
+            for form in files.words(e.item) { numerals[form] = e.tag.flatMap { Int($0) } }
         }
     }
 

@@ -23,9 +23,11 @@ struct StatedDates {
         self.lexicon = lexicon
     }
 
-    /// The date sentence `s` itself gives, if any (rule 1).
+    /// The date sentence `s` itself gives, if any (rule 1), before the words it reports: after
+    /// a speech verb and its «что» ("Нетаньяху заявил, что … полтора года назад …") a date is
+    /// of what the words tell, not of when they were said.
     func own(_ s: Int) -> StatedDate? {
-        let r = text.sentenceWords[s]
+        let r = reportingPart(of: text.sentenceWords[s])
         // the date rules open only with a number or an opener's word: most sentences have neither
         guard r.contains(where: { text.words[$0].kind == .number || text.facts[$0].roles.containsAny(DateContext.openerRoles) })
         else { return nil }
@@ -43,6 +45,26 @@ struct StatedDates {
         }
         last = date.map { (paragraph, speaker, $0) }
         return date
+    }
+
+    /// The words of sentence words `r` that tell when they were said, not what: outside quotes
+    /// (a sentence opening with a quote keeps what follows it, «…», — отметил он 5 ноября; one
+    /// with a quote inside ends where it opens), and up to the «что» after the last speech verb
+    /// followed by one (within two words: "заявил, что", "сказал журналистам, что"; the last, so
+    /// that "Стоит отметить, что в сентябре 2024 года Токаев заявил, что …" keeps its date).
+    func reportingPart(of r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        if lo < r.upperBound, text.quoteOf[lo] != -1 {
+            lo = min(r.upperBound, max(lo, text.quotes[text.quoteOf[lo]].upperBound))
+        }
+        let hi = (lo..<r.upperBound).first { text.quoteOf[$0] != -1 } ?? r.upperBound
+        let outside = lo..<hi
+        for verb in outside.reversed() where text.facts[verb].has(.speechVerb) {
+            if let that = (verb + 1..<min(hi, verb + 4)).first(where: { text.facts[$0].isa(.complementizers) }) {
+                return lo..<that
+            }
+        }
+        return outside
     }
 
     /// A sentence nobody holds breaks the chain of carried dates.
