@@ -260,6 +260,15 @@ struct UnseenSubjectTests {
         #expect(named.allSatisfy { !$0.contains(RuleName.polarityEvaluation.rawValue) }, "\(named)")
     }
 
+    // a decision taken to do it («приняли решение начать …», a phrase of `modal.txt`) is readiness
+    @Test func aDecisionTakenIsReadiness() {
+        let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).map(\.rules) }
+        let decided = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы приняли решение начать проведение спартакиады».")
+        #expect(!decided.isEmpty && decided.allSatisfy { $0.contains(RuleName.polarityReadiness.rawValue) }, "\(decided)")
+        let talked = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы приняли гостей и обсудили проведение спартакиады».")
+        #expect(talked.allSatisfy { !$0.contains(RuleName.polarityReadiness.rawValue) }, "\(talked)")
+    }
+
     // subjects joined by «и» hold the words together only in the nominative
     @Test func actorsJoinedOutsideTheNominativeHoldNothingTogether() {
         let quarrel = "Спор между Ветровой и Лаптевым разгорелся из-за запрета самокатов, который Ветрова назвала правильным решением."

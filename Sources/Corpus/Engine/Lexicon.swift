@@ -21,6 +21,8 @@ final class Lexicon: @unchecked Sendable {
     /// The distinct first words of `affirmativeNegations` (a quick test before the phrases).
     private(set) var affirmativeFirstWords: [String] = []
     private(set) var modal: Set<String> = []
+    /// Modal phrases of several words, stems ("приняли решение"), but not a verb with «за».
+    private(set) var modalPhrases: [[String]] = []
     /// Optimism (+1) / pessimism (-1) entries about prospects, folded words (phrases allowed).
     private(set) var evaluation: [(words: [String], value: Int)] = []
     /// Approval (+1) / rejection (-1) entries, folded words.
@@ -142,7 +144,10 @@ final class Lexicon: @unchecked Sendable {
             if tag == nil { negators.insert(Fold.word(e.item)) } else { affirmativeNegations.append(files.words(e.item)) }
         }
         for p in affirmativeNegations { if let f = p.first, !affirmativeFirstWords.contains(f) { affirmativeFirstWords.append(f) } }
-        modal = Set(try files.plain("modal.txt").map { files.words($0).map(files.stem).joined(separator: " ") })
+        let modals = try files.plain("modal.txt").map { files.words($0).map(files.stem) }
+        modal = Set(modals.map { $0.joined(separator: " ") })
+        // phrases other than "выступает за" (whose «за» the word facts mark)
+        modalPhrases = modals.filter { $0.count > 1 && !($0.count == 2 && $0[1] == files.stem(words.word(.forSide))) }
         for (tag, e) in try files.tagged("evaluation.txt", EvaluationTag.self, required: true) {
             switch tag {
             case .optimism?: evaluation.append((files.words(e.item), 1))

@@ -536,6 +536,12 @@ extension PolarityFinder {
         for w in r.dropLast() where text.facts[w + 1].isa(.forSide) && text.facts[w].has(.modalWithFor) {
             return w
         }
+        for w in r {
+            for p in lexicon.modalPhrases where p[0] == text.stems[w] && w + p.count <= r.upperBound
+                && (1..<p.count).allSatisfy({ text.stems[w + $0] == p[$0] }) {
+                return w
+            }
+        }
         return nil
     }
 
