@@ -29,4 +29,22 @@ struct TopicTests {
         let venue = try #require(index.topics.first { $0.id == "kz-venue" })
         #expect(venue.kind == .plain)
     }
+
+    // words of approval name acts on a measure; only words of prospects make a topic evaluative
+    @Test func approvalInTheDescriptionsLeavesATopicPlain() throws {
+        let engine = try StanceEngine(watchlist: Watchlist(yaml: """
+            actors:
+              - id: vetrova
+                names: [Ольга Ветрова, Ветрова]
+            topics:
+              - id: games
+                label: Спартакиада в Озёрске
+                cues: [спартакиада]
+                pro: актор поддерживает и приветствует проведение спартакиады
+                contra: актор отвергает спартакиаду
+            """))
+        let games = try #require(engine.index.topics.first)
+        #expect(games.kind == .plain)
+        #expect(games.positivePolarity == .pro)
+    }
 }

@@ -71,7 +71,10 @@ struct TopicModel: Sendable {
         directionPolarity = reader.directionPolarity(pro: proStems, contra: contraStems)
         let proValence = reader.valence(texts.pro), contraValence = reader.valence(texts.contra)
         positivePolarity = proValence >= contraValence ? .pro : .contra
-        kind = Self.kind(directions: directionPolarity, proValence: proValence, contraValence: contraValence)
+        // a topic is about prospects by its words of prospects, not by words of approval
+        // ("поддерживает, одобряет" / "критикует" name acts on a measure)
+        kind = Self.kind(directions: directionPolarity, proValence: reader.valence(texts.pro, approval: false),
+                         contraValence: reader.valence(texts.contra, approval: false))
     }
 
     /// Direction topics have a direction; evaluative ones a pro that is clearly optimistic and
@@ -248,10 +251,10 @@ private struct DescriptionReader {
         return out
     }
 
-    /// The evaluation and approval words of a description, summed; a word within two words
-    /// after a negation counts the other way.
-    func valence(_ words: [PatternWord]) -> Int {
-        let entries = (lexicon.evaluation + lexicon.approval).filter { $0.words.count == 1 }
+    /// The evaluation and (unless `approval` is false) approval words of a description, summed;
+    /// a word within two words after a negation counts the other way.
+    func valence(_ words: [PatternWord], approval: Bool = true) -> Int {
+        let entries = (lexicon.evaluation + (approval ? lexicon.approval : [])).filter { $0.words.count == 1 }
             .map { (stem: Fold.stem($0.words[0], stemmer), value: $0.value) }
         var value = 0
         var negate = 0
