@@ -260,6 +260,15 @@ struct UnseenSubjectTests {
         #expect(named.allSatisfy { !$0.contains(RuleName.polarityEvaluation.rawValue) }, "\(named)")
     }
 
+    // a clause that points back («к этому») at the cue's clause carries its side
+    @Test func aClausePointingBackCarriesTheSide() {
+        let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).filter { $0.polarity == .contra }.map(\.rules) }
+        let back = rules("Мэр Озёрска Ольга Ветрова заявила, что следит за подготовкой спартакиады, но к этому город не может отнестись положительно.")
+        #expect(!back.isEmpty && back.allSatisfy { $0.contains(RuleName.polarityEvaluation.rawValue) }, "\(back)")
+        let other = rules("Мэр Озёрска Ольга Ветрова заявила, что следит за подготовкой спартакиады, но к пробкам город не может отнестись положительно.")
+        #expect(other.allSatisfy { !$0.contains(RuleName.polarityEvaluation.rawValue) }, "\(other)")
+    }
+
     // a decision taken to do it («приняли решение начать …», a phrase of `modal.txt`) is readiness
     @Test func aDecisionTakenIsReadiness() {
         let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).map(\.rules) }

@@ -30,7 +30,9 @@
 /// 8. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
 ///    не верю), each flipped by a negation before it, read through which description is
 ///    the optimistic one (plain topics: approval words, a relative clause after the cue
-///    included; evaluative topics: the whole sentence when the clause has none).
+///    included, else the next clause when it points back at the cue's: "…, но республика к
+///    этому не может отнестись положительно"; evaluative topics: the whole sentence when the
+///    clause has none).
 /// 9. `polarity.description` (direction topics): signed overlap of the clause with the two
 ///    descriptions, met beyond the cue's own words ("в статусе нейтральных атлетов" meets the
 ///    pro side's "в нейтральном статусе"); or two words of one description beyond the cues and
@@ -247,7 +249,24 @@ extension PolarityFinder {
     /// clause after it, for the side approval supports.
     func byApproval(_ context: PolarityContext) -> Polarity? {
         let range = context.clauseWithRelative
-        return side(ofEvaluation: evaluation(range, clause: range, approval: true).value, topic: context.topic)
+        var value = evaluation(range, clause: range, approval: true).value
+        if value == 0, let next = clausePointingBack(after: range, in: context.sentence) {
+            value = evaluation(next, clause: next, approval: true).value
+        }
+        return side(ofEvaluation: value, topic: context.topic)
+    }
+
+    /// The clause after `r` in `sentence` (past a contrast word opening it) when a pronoun in
+    /// its first five words points back at what `r` named ("…вступления Швеции в НАТО, но пока
+    /// что республика к этому не может отнестись положительно").
+    func clausePointingBack(after r: Range<Int>, in sentence: Range<Int>) -> Range<Int>? {
+        var lo = r.upperBound
+        if lo < sentence.upperBound, opensClause(lo) { lo += 1 }
+        guard lo < sentence.upperBound else { return nil }
+        var hi = lo + 1
+        while hi < sentence.upperBound, !text.boundary(before: hi), !opensClause(hi) { hi += 1 }
+        guard (lo..<min(hi, lo + 5)).contains(where: { text.facts[$0].isa(.pointingBack) }) else { return nil }
+        return lo..<hi
     }
 
     /// `polarity.evaluation` (evaluative topics): optimism or pessimism in the clause, else
