@@ -90,6 +90,13 @@ struct PolarityRuleTests {
         StopCase(stop: .hedged, topic: "kz-mediator",
                  stopped: "Абаев высказался о возможном посредничестве Казахстана.",
                  near: "Абаев высказался за посредничество Казахстана."),
+        // what the words are said in spite of, or in answer to, is context, not a side
+        StopCase(stop: .hedged, topic: "kz-mediator",
+                 stopped: "Абаев продолжил переговоры, несмотря на посредничество Казахстана.",
+                 near: "Абаев продолжил переговоры, поддержав посредничество Казахстана."),
+        StopCase(stop: .hedged, topic: "kz-mediator",
+                 stopped: "Абаев в ответ на посредничество Казахстана пригрозил уйти.",
+                 near: "Абаев за посредничество Казахстана."),
         StopCase(stop: .relativeOnObject, topic: "kz-mediator",
                  stopped: "Абаев встретился с дипломатами, которые выступают за посредничество Казахстана.",
                  near: "Абаев назвал дипломатов, которые выступают за посредничество Казахстана."),
