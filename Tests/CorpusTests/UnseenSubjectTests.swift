@@ -499,6 +499,14 @@ struct UnseenSubjectTests {
         #expect(runners("Мэр Озёрска Ольга Ветрова подтвердила допуск бегунов Вестии к забегам.") == ["vetrova runners-return pro"])
     }
 
+    // a judgement that holds its own negation («ничего не дал») is read: no negation is left
+    // unaccounted for
+    @Test func aJudgementsOwnNegationIsRead() {
+        let runners = { (body: String) in EngineFixture.triples(body, engine: Self.runners) }
+        #expect(runners("Ветрова заявила, что запрет на допуск бегунов Вестии ничего не дал.") == ["vetrova runners-return pro"])
+        #expect(runners("Ветрова заявила, что запрет на допуск бегунов Вестии не отменят.").allSatisfy { !$0.hasSuffix("pro") })
+    }
+
     // «к тому, чтобы …»: the words before the correlative govern the clause after it
     @Test func aCorrelativeClauseIsGovernedByTheWordsBeforeIt() {
         let fares = { (body: String) in EngineFixture.triples("Ветрова заявила, что " + body, engine: Self.fares) }

@@ -125,6 +125,8 @@ struct CandidateFeatures {
         var k = r.lowerBound
         while k < r.upperBound {
             if let len = polarity.affirmativeNegation(at: k, limit: r.upperBound) { k += len; continue }
+            // "запрет … ничего не дал": a judgement whose own words hold the negation reads it
+            if let len = polarity.negatedJudgement(at: k, limit: r.upperBound) { k += len; continue }
             if !skip.contains(k) && text.facts[k].has(.negator) { return true }
             k += 1
         }

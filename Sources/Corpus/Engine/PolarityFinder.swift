@@ -451,6 +451,20 @@ extension PolarityFinder {
         return (value, first)
     }
 
+    /// The length of an evaluation or approval phrase starting at word `k` that holds a
+    /// negator of its own ("ничего не дал", "не сработал"): its negation is the judgement's.
+    func negatedJudgement(at k: Int, limit: Int) -> Int? {
+        guard text.facts[k].has(.evaluationFirst) || text.facts[k].has(.approvalFirst) else { return nil }
+        for index in [lexicon.evaluationByFirst, lexicon.approvalByFirst] {
+            for entry in index[text.words[k].norm] ?? [] where entry.words.count > 1 && k + entry.words.count <= limit
+                && entry.words.contains(where: lexicon.negators.contains)
+                && entry.words.indices.allSatisfy({ text.words[k + $0].norm == entry.words[$0] }) {
+                return entry.words.count
+            }
+        }
+        return nil
+    }
+
     /// "…, возможно медленный": the adverb set off by a comma before a word it qualifies.
     func parenthetical(_ w: Int) -> Bool {
         guard text.facts[w].isa(.parentheticalWords), w > 0, w + 1 < text.words.count,
