@@ -97,6 +97,9 @@ struct PolarityRuleTests {
         StopCase(stop: .hedged, topic: "kz-mediator",
                  stopped: "Абаев в ответ на посредничество Казахстана пригрозил уйти.",
                  near: "Абаев за посредничество Казахстана."),
+        StopCase(stop: .poll, topic: "kz-mediator",
+                 stopped: "Абаев заявил, что посредничество Казахстана поддерживают 70% граждан.",
+                 near: "Абаев заявил, что посредничество Казахстана поддерживают депутаты."),
         StopCase(stop: .relativeOnObject, topic: "kz-mediator",
                  stopped: "Абаев встретился с дипломатами, которые выступают за посредничество Казахстана.",
                  near: "Абаев назвал дипломатов, которые выступают за посредничество Казахстана."),
@@ -126,7 +129,7 @@ struct PolarityRuleTests {
     /// The chain's order is the one the doc comment of `PolarityFinder` gives.
     @Test func theChainIsInTheDocumentedOrder() {
         let documented: [PolarityRule.Name] = [
-            .stop(.hedged), .stop(.relativeOnObject), .rule(.polarityAct), .stop(.conditionOrBackground),
+            .stop(.hedged), .stop(.poll), .stop(.relativeOnObject), .rule(.polarityAct), .stop(.conditionOrBackground),
             .stop(.forecast), .rule(.polarityDescription), .rule(.polarityDirection), .rule(.polarityEvaluation), .rule(.polarityEvaluation),
             .rule(.polarityEvaluation), .rule(.polarityDescription), .rule(.polarityDescription),
             .rule(.polarityReversal), .rule(.polarityNegatedCue), .rule(.polarityReadiness), .stop(.properCue),

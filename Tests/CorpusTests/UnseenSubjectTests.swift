@@ -332,6 +332,17 @@ struct UnseenSubjectTests {
         #expect(found("«Мы не будем сохранять запрет самокатов», — сказала Ветрова.") == ["vetrova scooter-ban contra"])
     }
 
+    // a poll the actor cites is the view of the people counted: even the naive reading is vetoed
+    @Test func aPollIsNoPosition() {
+        let poll = "Ветрова заявила, что запрет самокатов негативно оценивают 80% жителей."
+        #expect(found(poll).isEmpty)
+        let naive = Self.engine.candidates(EngineFixture.article(poll))
+        #expect(!naive.isEmpty && naive.allSatisfy { $0.vetoes.contains(.poll) })
+        // a share after a preposition is whom a measure is for, not who judges it
+        let share = Self.engine.candidates(EngineFixture.article("Ветрова заявила, что запрет самокатов нужен для 80% жителей."))
+        #expect(share.allSatisfy { !$0.vetoes.contains(.poll) })
+    }
+
     // a measure only named, under a condition, is no side of it
     @Test func aBareNamingUnderAConditionIsNoPosition() {
         let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).filter { $0.abstention == nil }.map(\.rules) }

@@ -42,6 +42,9 @@ struct Candidate: Sendable {
         /// сделают соседи"): the polarity chain stopped there, and the naive reading of the
         /// same words is no side either.
         case pressedOrConditional
+        /// The cue's clause reports a poll ("негативно оценивают 90% россиян"): the view of the
+        /// people counted, whatever the naive reading of the same words says.
+        case poll
 
         /// What `explain` says of it.
         var reason: String {
@@ -53,6 +56,7 @@ struct Candidate: Sendable {
             case .othersWords: "the topic lies in another speaker's words"
             case .pastAContrast: "the topic lies past «но» or «а», away from the actor named"
             case .pressedOrConditional: "a forecast, pressure on the actor or a condition, not what the actor wants"
+            case .poll: "a poll: the view of the people counted, not the actor's"
             }
         }
     }

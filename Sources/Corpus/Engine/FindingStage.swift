@@ -208,6 +208,7 @@ struct FindingStage {
                     (.pastAContrast, holder.rule == .speakerMentioned
                         && contrastBetween(hit.words, actor: holder.actor, sentence: s)),
                     (.pressedOrConditional, found.stop == .forecast || found.stop == .conditional),
+                    (.poll, found.stop == .poll),
                 ]
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing,
                                      vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))

@@ -10,7 +10,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, datAccNameEndings, nameEndings, droppableFinals, fleetingVowels, softSign
     // which side
     case against, forSide, on, hardly, contrast, thatAdverbHeads, correlatives, contrastWords, obliquePluralEndings, parentheticalWords, infinitiveEndings
-    case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes, questionNouns, questionPrepositions, regardingWords
+    case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes, questionNouns, questionPrepositions, regardingWords, pollNouns
     // how a watchlist's descriptions read
     case noteOpeners
     // when it was said

@@ -10,6 +10,7 @@
 /// 1. stop `hedged`: a hedged clause (`hedges.txt`: "на фоне", "о возможном",
 ///    "теоретически") or a sentence with a sentence-wide hedge ("не принимала решения",
 ///    "считается").
+/// 1a. stop `poll`: the clause reports a poll ("оценивают 90% россиян").
 /// 2. stop `relativeOnObject`: the clause is a relative clause on an oblique plural noun
 ///    ("встретился с профсоюзами, которые выступают против …" speaks of the unions).
 /// 3. `polarity.act`: an act the topic's descriptions name ("голосует против поправки" in
@@ -86,6 +87,7 @@ struct PolarityFinder {
     /// The chain, in order (see the type's doc comment).
     static let rules: [PolarityRule] = [
         .stop(.hedged) { $0.isHedged($1) },
+        .stop(.poll) { $0.reportsAPoll($1.clause) },
         .stop(.relativeOnObject) { $0.isRelativeOnObject($1) },
         .rule(.polarityAct) { $0.byAct($1) },
         .stop(.conditionOrBackground, for: [.direction, .evaluative]) { $0.isConditionOrBackground($1) },
@@ -145,7 +147,7 @@ struct PolarityContext {
 
 /// Why the polarity chain stopped with no stance (see `PolarityFinder`).
 enum PolarityStop: Sendable, Equatable {
-    case hedged, relativeOnObject, conditionOrBackground, forecast, properCue, conditional
+    case hedged, poll, relativeOnObject, conditionOrBackground, forecast, properCue, conditional
 }
 
 /// One step of the polarity chain: a rule that gives the side, or a stop that ends the
@@ -190,6 +192,15 @@ extension PolarityFinder {
     /// Stop `hedged`: a hedge in the clause, or a sentence-wide hedge in the sentence.
     func isHedged(_ context: PolarityContext) -> Bool {
         hedged(context.clause) || hedged(context.sentence, sentence: true)
+    }
+
+    /// A share of people as a subject in `r` ("негативно оценивают 90% россиян", not "для 62%
+    /// граждан"): the clause reports a poll, their view, not the speaker's.
+    func reportsAPoll(_ r: Range<Int>) -> Bool {
+        r.contains { w in
+            text.words[w].kind == .number && !(w > r.lowerBound && text.facts[w - 1].isa(.prepositions))
+                && (w + 1..<min(r.upperBound, w + 3)).contains { text.facts[$0].isa(.pollNouns) }
+        }
     }
 
     /// Stop `relativeOnObject`: "встретился с профсоюзами, которые выступают против …": a
