@@ -401,6 +401,19 @@ struct UnseenSubjectTests {
         #expect(found("Ветрова сказала, что Павел Сомов заявил, что поддерживает запрет самокатов.").isEmpty)
     }
 
+    // after the holder's «что», a clause whose subject is another watched actor tells of that
+    // actor: the holder takes no side in it
+    @Test func aClauseAboutAnotherActorIsNotTheHolders() {
+        let vetoed = { (body: String) in
+            Self.engine.candidates(EngineFixture.article(body)).filter { $0.vetoes.contains(.anotherActorsClause) }
+                .map { Self.engine.watchlist.actors[$0.finding.actor].id }
+        }
+        #expect(vetoed("Ветрова рассчитывает, что Лаптев поддержит запрет самокатов.") == ["vetrova"])
+        #expect(vetoed("Ветрова рассчитывает, что город поддержит запрет самокатов.").isEmpty)
+        // past «но» the cue's clause has its own subject again
+        #expect(vetoed("Ветрова сказала, что Лаптев выступит позднее, но город поддержит запрет самокатов.").isEmpty)
+    }
+
     // an actor named right after the cue is its object or owner, not who holds the words
     @Test func anActorNamedRightAfterTheCueIsItsObject() {
         let named = { (body: String) in

@@ -45,6 +45,9 @@ struct Candidate: Sendable {
         /// The cue's clause reports a poll ("негативно оценивают 90% россиян"): the view of the
         /// people counted, whatever the naive reading of the same words says.
         case poll
+        /// After the holder's «что», another watched actor is the subject of the cue's clause
+        /// (`FindingStage.anotherActorSubject`): the clause tells of that actor.
+        case anotherActorsClause
 
         /// What `explain` says of it.
         var reason: String {
@@ -57,6 +60,7 @@ struct Candidate: Sendable {
             case .pastAContrast: "the topic lies past «но» or «а», away from the actor named"
             case .pressedOrConditional: "a forecast, pressure on the actor or a condition, not what the actor wants"
             case .poll: "a poll: the view of the people counted, not the actor's"
+            case .anotherActorsClause: "the topic lies in a clause about another watched actor"
             }
         }
     }

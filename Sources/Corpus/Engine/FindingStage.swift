@@ -209,6 +209,8 @@ struct FindingStage {
                         && contrastBetween(hit.words, actor: holder.actor, sentence: s)),
                     (.pressedOrConditional, found.stop == .forecast || found.stop == .conditional),
                     (.poll, found.stop == .poll),
+                    (.anotherActorsClause, holder.rule != .speakerMentioned && holder.rule != .speakerCoordinated
+                        && anotherActorSubject(hit.words, holder: holder.actor, sentence: s)),
                 ]
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing,
                                      vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))
@@ -257,6 +259,23 @@ struct FindingStage {
             .filter { ($0.kind == .name || $0.kind == .role) && $0.actors == [actor] }
         guard let last = mentions.last, last.last < cue.lowerBound else { return false }
         return (last.last + 1..<cue.lowerBound).contains { text.facts[$0].isa(.contrastWords) }
+    }
+
+    /// Whether, after the holder's last mention before the cue, a «что» opens a clause whose
+    /// subject is another watched actor, named before the cue and not before a contrast word
+    /// ("Вэнс рассчитывает, что Маск вновь вернётся в движение Трампа"): the clause tells of
+    /// that actor, not for the holder.
+    func anotherActorSubject(_ cue: Range<Int>, holder: Int, sentence s: Int) -> Bool {
+        let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
+        guard let holderAt = mentions.last(where: { $0.actors == [holder] && $0.last < cue.lowerBound })?.last,
+              let that = (holderAt + 1..<cue.lowerBound).first(where: { text.facts[$0].isa(.complementizers) })
+        else { return false }
+        return mentions.contains { m in
+            (m.kind == .name || m.kind == .role) && m.actors.count == 1 && m.actors != [holder] && m.nominative
+                && m.first > that && m.last < cue.lowerBound && text.quoteOf[m.first] == -1
+                // past «но» the cue's clause has a subject of its own again
+                && !(m.last + 1..<cue.lowerBound).contains { text.facts[$0].isa(.contrastWords) }
+        }
     }
 
     /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.
