@@ -414,6 +414,27 @@ struct UnseenSubjectTests {
         #expect(vetoed("Ветрова сказала, что Лаптев выступит позднее, но город поддержит запрет самокатов.").isEmpty)
     }
 
+    // the same for a foreign country as the clause's subject, but not in another case, and not
+    // a country the topic is about
+    @Test func aClauseAboutAForeignCountryIsNotTheHolders() {
+        let vetoed = { (engine: StanceEngine, body: String) in
+            engine.candidates(EngineFixture.article(body)).filter { $0.vetoes.contains(.anotherActorsClause) }
+                .map { engine.watchlist.actors[$0.finding.actor].id }
+        }
+        #expect(vetoed(Self.engine, "Ветрова заявила, что Франция не стремилась сохранить запрет самокатов.") == ["vetrova"])
+        #expect(vetoed(Self.engine, "Ветрова заявила, что во Франции не стремились сохранить запрет самокатов.").isEmpty)
+        #expect(vetoed(Self.engine, "Ветрова заявила, что город не стремился сохранить запрет самокатов.").isEmpty)
+        let french = Self.mayorEngine(topics: """
+            topics:
+              - id: paris-ban
+                label: Запрет самокатов во Франции
+                cues: [запрет самокатов]
+                pro: актор поддерживает запрет самокатов во Франции
+                contra: актор против запрета самокатов во Франции
+            """)
+        #expect(vetoed(french, "Ветрова заявила, что Франция не стремилась сохранить запрет самокатов.").isEmpty)
+    }
+
     // an actor named right after the cue is its object or owner, not who holds the words
     @Test func anActorNamedRightAfterTheCueIsItsObject() {
         let named = { (body: String) in

@@ -210,7 +210,7 @@ struct FindingStage {
                     (.pressedOrConditional, found.stop == .forecast || found.stop == .conditional),
                     (.poll, found.stop == .poll),
                     (.anotherActorsClause, holder.rule != .speakerMentioned && holder.rule != .speakerCoordinated
-                        && anotherActorSubject(hit.words, holder: holder.actor, sentence: s)),
+                        && anotherActorSubject(hit.words, holder: holder.actor, topic: topic, sentence: s)),
                 ]
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing,
                                      vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))
@@ -262,19 +262,38 @@ struct FindingStage {
     }
 
     /// Whether, after the holder's last mention before the cue, a «что» opens a clause whose
-    /// subject is another watched actor, named before the cue and not before a contrast word
-    /// ("Вэнс рассчитывает, что Маск вновь вернётся в движение Трампа"): the clause tells of
-    /// that actor, not for the holder.
-    func anotherActorSubject(_ cue: Range<Int>, holder: Int, sentence s: Int) -> Bool {
+    /// subject is another watched actor or a foreign country, named before the cue and not
+    /// before a contrast word ("Вэнс рассчитывает, что Маск вновь вернётся в движение Трампа";
+    /// "Лукашенко заявил, что Россия не стремилась разместить …"; not a country the topic is
+    /// about, nor for a topic about prospects): the clause tells of them, not for the holder.
+    func anotherActorSubject(_ cue: Range<Int>, holder: Int, topic: TopicModel, sentence s: Int) -> Bool {
         let mentions = text.sentenceMentions[s].map { text.mentions[$0] }
         guard let holderAt = mentions.last(where: { $0.actors == [holder] && $0.last < cue.lowerBound })?.last,
               let that = (holderAt + 1..<cue.lowerBound).first(where: { text.facts[$0].isa(.complementizers) })
         else { return false }
-        return mentions.contains { m in
+        // past «но» the cue's clause has a subject of its own again
+        let inCueClause = { (w: Int) in !(w + 1..<cue.lowerBound).contains { text.facts[$0].isa(.contrastWords) } }
+        let actor = mentions.contains { m in
             (m.kind == .name || m.kind == .role) && m.actors.count == 1 && m.actors != [holder] && m.nominative
-                && m.first > that && m.last < cue.lowerBound && text.quoteOf[m.first] == -1
-                // past «но» the cue's clause has a subject of its own again
-                && !(m.last + 1..<cue.lowerBound).contains { text.facts[$0].isa(.contrastWords) }
+                && m.first > that && m.last < cue.lowerBound && text.quoteOf[m.first] == -1 && inCueClause(m.last)
+        }
+        // a country the topic is about ("Белоруссия и Турция … подходят на роль посредников"),
+        // or the parties of a topic about prospects, are what the holder speaks of
+        guard !actor, topic.kind != .evaluative else { return actor }
+        let clause = (that + 1..<cue.lowerBound).filter { text.quoteOf[$0] == -1 && inCueClause($0) }
+        guard !clause.contains(where: { topic.anchors.contains(text.stems[$0]) || topic.properStems.contains(text.stems[$0]) })
+        else { return false }
+        return clause.contains { isForeignCountryName($0, holder: holder) }
+    }
+
+    /// Word `w` is a country's own name as the gazetteer writes it (the nominative: "Россия",
+    /// not "России" or "российский"), not after a preposition, and not the country of
+    /// `holder` or of its group ("…, что Россия не стремилась разместить …" tells of Russia).
+    func isForeignCountryName(_ w: Int, holder: Int) -> Bool {
+        guard text.words[w].capitalized, w == 0 || !text.facts[w - 1].isa(.prepositions),
+              let entries = lexicon.gazetteerByFirst[text.stems[w]] else { return false }
+        return entries.contains { line, k in
+            k == 0 && lexicon.gazetteerFolded[line][k] == [text.words[w].norm] && !index.actorCountries[holder].contains(line)
         }
     }
 
