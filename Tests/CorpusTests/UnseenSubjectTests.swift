@@ -37,6 +37,24 @@ struct UnseenSubjectTests {
 
     func found(_ body: String) -> Set<String> { EngineFixture.triples(body, engine: Self.engine) }
 
+    /// Expects every candidate of the venue topic in `read` (of `polarity`, when given) to have
+    /// fired `rule`, and none in the near sentence `near`.
+    func expectVenue(_ rule: RuleName, in read: String, notIn near: String, polarity: Polarity? = nil,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        let rules = { (body: String) in
+            Self.venue.explain(EngineFixture.article(body)).filter { polarity == nil || $0.polarity == polarity }.map(\.rules)
+        }
+        let fired = rules(read), nearRules = rules(near)
+        #expect(!fired.isEmpty && fired.allSatisfy { $0.contains(rule.rawValue) }, "\(fired)", sourceLocation: sourceLocation)
+        #expect(nearRules.allSatisfy { !$0.contains(rule.rawValue) }, "\(nearRules)", sourceLocation: sourceLocation)
+    }
+
+    /// The actors whose candidates in `body` carry `veto`.
+    func vetoed(_ veto: Candidate.Veto, _ body: String, engine: StanceEngine = Self.engine) -> [String] {
+        engine.candidates(EngineFixture.article(body)).filter { $0.vetoes.contains(veto) }
+            .map { engine.watchlist.actors[$0.finding.actor].id }
+    }
+
     func abstentions(_ body: String) -> [String] {
         Self.engine.explain(EngineFixture.article(body)).compactMap { e in e.abstention.map { "\(e.actor) \(e.topic) \(e.polarity.rawValue): \($0)" } }
     }
@@ -253,29 +271,21 @@ struct UnseenSubjectTests {
     // a hope for the measure («надеемся на …») approves it in words; the measure only named
     // implies its side
     @Test func aHopeForTheMeasureApprovesIt() {
-        let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).map(\.rules) }
-        let hope = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы надеемся на успешное проведение спартакиады».")
-        #expect(!hope.isEmpty && hope.allSatisfy { $0.contains(RuleName.polarityEvaluation.rawValue) }, "\(hope)")
-        let named = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы говорим о проведении спартакиады».")
-        #expect(named.allSatisfy { !$0.contains(RuleName.polarityEvaluation.rawValue) }, "\(named)")
+        expectVenue(.polarityEvaluation, in: "Мэр Озёрска Ольга Ветрова заявила: «Мы надеемся на успешное проведение спартакиады».",
+                    notIn: "Мэр Озёрска Ольга Ветрова заявила: «Мы говорим о проведении спартакиады».")
     }
 
     // a clause that points back («к этому») at the cue's clause carries its side
     @Test func aClausePointingBackCarriesTheSide() {
-        let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).filter { $0.polarity == .contra }.map(\.rules) }
-        let back = rules("Мэр Озёрска Ольга Ветрова заявила, что следит за подготовкой спартакиады, но к этому город не может отнестись положительно.")
-        #expect(!back.isEmpty && back.allSatisfy { $0.contains(RuleName.polarityEvaluation.rawValue) }, "\(back)")
-        let other = rules("Мэр Озёрска Ольга Ветрова заявила, что следит за подготовкой спартакиады, но к пробкам город не может отнестись положительно.")
-        #expect(other.allSatisfy { !$0.contains(RuleName.polarityEvaluation.rawValue) }, "\(other)")
+        let mayor = "Мэр Озёрска Ольга Ветрова заявила, что следит за подготовкой спартакиады, но "
+        expectVenue(.polarityEvaluation, in: mayor + "к этому город не может отнестись положительно.",
+                    notIn: mayor + "к пробкам город не может отнестись положительно.", polarity: .contra)
     }
 
     // a decision taken to do it («приняли решение начать …», a phrase of `modal.txt`) is readiness
     @Test func aDecisionTakenIsReadiness() {
-        let rules = { (body: String) in Self.venue.explain(EngineFixture.article(body)).map(\.rules) }
-        let decided = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы приняли решение начать проведение спартакиады».")
-        #expect(!decided.isEmpty && decided.allSatisfy { $0.contains(RuleName.polarityReadiness.rawValue) }, "\(decided)")
-        let talked = rules("Мэр Озёрска Ольга Ветрова заявила: «Мы приняли гостей и обсудили проведение спартакиады».")
-        #expect(talked.allSatisfy { !$0.contains(RuleName.polarityReadiness.rawValue) }, "\(talked)")
+        expectVenue(.polarityReadiness, in: "Мэр Озёрска Ольга Ветрова заявила: «Мы приняли решение начать проведение спартакиады».",
+                    notIn: "Мэр Озёрска Ольга Ветрова заявила: «Мы приняли гостей и обсудили проведение спартакиады».")
     }
 
     // subjects joined by «и» hold the words together only in the nominative
@@ -383,10 +393,7 @@ struct UnseenSubjectTests {
 
     // past «но», a clause has its own subject: an actor only named before it holds nothing after it
     @Test func anActorNamedBeforeAContrastHoldsNothingPastIt() {
-        let past = { (body: String) in
-            Self.engine.candidates(EngineFixture.article(body)).filter { $0.vetoes.contains(.pastAContrast) }
-                .map { Self.engine.watchlist.actors[$0.finding.actor].id }
-        }
+        let past = { (body: String) in vetoed(.pastAContrast, body) }
         let mayor = "Ветрова сказала, что Лаптев выступит позднее, "
         // the speaker holds her words; the actor only named before «но» holds nothing past it
         #expect(past(mayor + "но большинство депутатов считают, что запрет самокатов нужно сохранить.") == ["laptev"])
@@ -404,26 +411,19 @@ struct UnseenSubjectTests {
     // after the holder's «что», a clause whose subject is another watched actor tells of that
     // actor: the holder takes no side in it
     @Test func aClauseAboutAnotherActorIsNotTheHolders() {
-        let vetoed = { (body: String) in
-            Self.engine.candidates(EngineFixture.article(body)).filter { $0.vetoes.contains(.anotherActorsClause) }
-                .map { Self.engine.watchlist.actors[$0.finding.actor].id }
-        }
-        #expect(vetoed("Ветрова рассчитывает, что Лаптев поддержит запрет самокатов.") == ["vetrova"])
-        #expect(vetoed("Ветрова рассчитывает, что город поддержит запрет самокатов.").isEmpty)
+        #expect(vetoed(.anotherActorsClause, "Ветрова рассчитывает, что Лаптев поддержит запрет самокатов.") == ["vetrova"])
+        #expect(vetoed(.anotherActorsClause, "Ветрова рассчитывает, что город поддержит запрет самокатов.").isEmpty)
         // past «но» the cue's clause has its own subject again
-        #expect(vetoed("Ветрова сказала, что Лаптев выступит позднее, но город поддержит запрет самокатов.").isEmpty)
+        #expect(vetoed(.anotherActorsClause, "Ветрова сказала, что Лаптев выступит позднее, но город поддержит запрет самокатов.").isEmpty)
     }
 
     // the same for a foreign country as the clause's subject, but not in another case, and not
     // a country the topic is about
     @Test func aClauseAboutAForeignCountryIsNotTheHolders() {
-        let vetoed = { (engine: StanceEngine, body: String) in
-            engine.candidates(EngineFixture.article(body)).filter { $0.vetoes.contains(.anotherActorsClause) }
-                .map { engine.watchlist.actors[$0.finding.actor].id }
-        }
-        #expect(vetoed(Self.engine, "Ветрова заявила, что Франция не стремилась сохранить запрет самокатов.") == ["vetrova"])
-        #expect(vetoed(Self.engine, "Ветрова заявила, что во Франции не стремились сохранить запрет самокатов.").isEmpty)
-        #expect(vetoed(Self.engine, "Ветрова заявила, что город не стремился сохранить запрет самокатов.").isEmpty)
+        let clauseOf = { (body: String) in vetoed(.anotherActorsClause, body) }
+        #expect(clauseOf("Ветрова заявила, что Франция не стремилась сохранить запрет самокатов.") == ["vetrova"])
+        #expect(clauseOf("Ветрова заявила, что во Франции не стремились сохранить запрет самокатов.").isEmpty)
+        #expect(clauseOf("Ветрова заявила, что город не стремился сохранить запрет самокатов.").isEmpty)
         let french = Self.mayorEngine(topics: """
             topics:
               - id: paris-ban
@@ -432,17 +432,13 @@ struct UnseenSubjectTests {
                 pro: актор поддерживает запрет самокатов во Франции
                 contra: актор против запрета самокатов во Франции
             """)
-        #expect(vetoed(french, "Ветрова заявила, что Франция не стремилась сохранить запрет самокатов.").isEmpty)
+        #expect(vetoed(.anotherActorsClause, "Ветрова заявила, что Франция не стремилась сохранить запрет самокатов.", engine: french).isEmpty)
     }
 
     // an actor named right after the cue is its object or owner, not who holds the words
     @Test func anActorNamedRightAfterTheCueIsItsObject() {
-        let named = { (body: String) in
-            Self.engine.candidates(EngineFixture.article(body)).filter { $0.vetoes.contains(.namedAsObject) }
-                .map { Self.engine.watchlist.actors[$0.finding.actor].id }
-        }
-        #expect(named("Лаптев раскритиковал запрет самокатов Ветровой.") == ["vetrova"])
-        #expect(named("Ветрова, по словам Лаптева, поддерживает запрет самокатов.").isEmpty)
+        #expect(vetoed(.namedAsObject, "Лаптев раскритиковал запрет самокатов Ветровой.") == ["vetrova"])
+        #expect(vetoed(.namedAsObject, "Ветрова, по словам Лаптева, поддерживает запрет самокатов.").isEmpty)
     }
 
     // 6. coordinated subjects both hold the words
