@@ -272,7 +272,8 @@ struct FindingStage {
               let that = (holderAt + 1..<cue.lowerBound).first(where: { text.facts[$0].isa(.complementizers) })
         else { return false }
         // past «но» the cue's clause has a subject of its own again
-        let inCueClause = { (w: Int) in !(w + 1..<cue.lowerBound).contains { text.facts[$0].isa(.contrastWords) } }
+        let lastContrast = (that + 1..<cue.lowerBound).last { text.facts[$0].isa(.contrastWords) }
+        let inCueClause = { (w: Int) in lastContrast.map { w >= $0 } ?? true }
         let actor = mentions.contains { m in
             (m.kind == .name || m.kind == .role) && m.actors.count == 1 && m.actors != [holder] && m.nominative
                 && m.first > that && m.last < cue.lowerBound && text.quoteOf[m.first] == -1 && inCueClause(m.last)
