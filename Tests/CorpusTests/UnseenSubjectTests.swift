@@ -275,6 +275,22 @@ struct UnseenSubjectTests {
                     notIn: "Мэр Озёрска Ольга Ветрова заявила: «Мы говорим о проведении спартакиады».")
     }
 
+    // a verb of criticism is a rejection of what it governs
+    @Test func aVerbOfCriticismRejects() {
+        expectVenue(.polarityEvaluation, in: "Мэр Озёрска Ольга Ветрова раскритиковала проведение спартакиады.",
+                    notIn: "Мэр Озёрска Ольга Ветрова обсудила проведение спартакиады.", polarity: .contra)
+    }
+
+    // the agent of a participle before the cue is its author: after a verb of judging, the
+    // verb's subject holds the words, not the author
+    @Test func theAuthorOfAMeasureDoesNotHoldTheCriticOfIt() {
+        let criticised = "Лаптев раскритиковал предложенные Ветровой пошлины на сыр из Норландии."
+        #expect(found(criticised) == ["laptev norland-cheese contra"])
+        #expect(vetoed(.namedAsObject, criticised) == ["vetrova"])
+        let authored = Self.engine.candidates(EngineFixture.article("Предложенные Ветровой пошлины на сыр из Норландии вступили в силу."))
+        #expect(authored.contains { $0.finding.rules.contains(.speakerParticipleAgent) })
+    }
+
     // a clause that points back («к этому») at the cue's clause carries its side
     @Test func aClausePointingBackCarriesTheSide() {
         let mayor = "Мэр Озёрска Ольга Ветрова заявила, что следит за подготовкой спартакиады, но "

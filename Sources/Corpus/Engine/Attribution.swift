@@ -220,9 +220,17 @@ struct Attribution {
     func participleAgent(_ c: SpeakerContext) -> Speaker? {
         for m in c.mentions where (m.kind == .name || m.kind == .role) && !m.nominative && m.first > c.range.lowerBound
             && text.quoteOf[m.first] == -1 && isPassiveParticiple(m.first - 1) {
+            // "Маск раскритиковал предложенный Трампом законопроект": a verb of saying or judging
+            // before the participle is the sentence's own, and its subject holds the words
+            if (c.range.lowerBound..<(m.first - 1)).contains(where: judgesOrSays) { return nil }
             if let sp = resolve(m, state: c.state) { return sp }
         }
         return nil
+    }
+
+    /// Word `w` is a speech verb or opens an evaluation or approval, outside quotes.
+    func judgesOrSays(_ w: Int) -> Bool {
+        text.quoteOf[w] == -1 && (isSpeechVerb(w) || text.facts[w].has(.evaluationFirst) || text.facts[w].has(.approvalFirst))
     }
 
     /// "Абаев: …": a mention opening the sentence, followed by a colon.

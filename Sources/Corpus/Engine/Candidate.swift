@@ -19,8 +19,9 @@ struct Candidate: Sendable {
         /// The sentence holds a word after which it gives no side (`noside.txt`): a denial of a
         /// report, a link set on a measure, an invitation to talks.
         case noSide
-        /// The holder is only named, right after the cue: the topic's object or owner
-        /// ("поддерживаю президента X", "законопроект X"), not who holds the words.
+        /// The holder is only named, right after the cue, or right before it as the agent of a
+        /// participle: the topic's object, owner or author ("поддерживаю президента X",
+        /// "законопроект X", "предложенный X законопроект"), not who holds the words.
         case namedAsObject
         /// The side is only implied (`FindingStage.impliedSides`) and the cue is what a decision
         /// or question is on ("шокировать решением о членстве …"): the sentence names the

@@ -197,7 +197,8 @@ struct FindingStage {
                                       start: sentence.start, end: sentence.end)
                 let values = features.values(finding, hit: hit, sentence: facts, speakerRule: holder.featureRule,
                                              polarityRule: polarityRule, naive: naive, competing: competing)
-                let asObject = holder.rule == .speakerMentioned && namedRightAfter(hit.words, actor: holder.actor, sentence: s)
+                let asObject = holder.rule == .speakerMentioned && (namedRightAfter(hit.words, actor: holder.actor, sentence: s)
+                    || namedAsAgentOfCue(hit.words, actor: holder.actor, sentence: s))
                 let implied = Self.impliedSides.contains(polarityRule)
                 let vetoes: [(Candidate.Veto, Bool)] = [
                     (.noSide, noSide),
@@ -229,6 +230,16 @@ struct FindingStage {
         text.sentenceMentions[s].contains { mi in
             let m = text.mentions[mi]
             return m.actors == [actor] && (cue.upperBound...(cue.upperBound + 1)).contains(m.first)
+        }
+    }
+
+    /// Whether sentence `s` names `actor` right before the cue as the agent of a passive
+    /// participle ("предложенный Трампом законопроект"): the cue's author, not who holds the words.
+    func namedAsAgentOfCue(_ cue: Range<Int>, actor: Int, sentence s: Int) -> Bool {
+        text.sentenceMentions[s].contains { mi in
+            let m = text.mentions[mi]
+            return m.actors == [actor] && m.last + 1 == cue.lowerBound && m.first > 0
+                && attribution.isPassiveParticiple(m.first - 1)
         }
     }
 
