@@ -608,30 +608,28 @@ extension PolarityFinder {
     /// Stop `conditional`: a condition in `r` whose own clause names no need or request
     /// (`offer:` in `conditions.txt`): "если это сделают соседи", not "если будет потребность".
     func conditionOnAnotherAct(_ r: Range<Int>) -> Bool {
-        for w in r where text.facts[w].has(.phraseFirstWord) {
-            for p in lexicon.conditions where p[0] == text.words[w].norm && w + p.count <= r.upperBound
-                && (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) {
-                var k = w + p.count
-                var offer = false
-                while k < r.upperBound, !text.boundary(before: k) {
-                    if lexicon.offerStems.contains(text.stems[k]) { offer = true; break }
-                    k += 1
-                }
-                if !offer { return true }
-            }
+        r.contains { w in
+            guard let length = phraseLength(at: w, lexicon.conditions, limit: r.upperBound) else { return false }
+            // the condition's own clause, up to the next boundary
+            var end = w + length
+            while end < r.upperBound, !text.boundary(before: end) { end += 1 }
+            return !(w + length..<end).contains { lexicon.offerStems.contains(text.stems[$0]) }
         }
-        return false
     }
 
     /// True when a phrase of `phrases` (folded words: forecasts or conditions, whose first
     /// words `Lexicon.phraseFirstWords` holds) stands in `r`.
     func has(_ phrases: [[String]], in r: Range<Int>) -> Bool {
-        for w in r where text.facts[w].has(.phraseFirstWord) {
-            for p in phrases where p[0] == text.words[w].norm && w + p.count <= r.upperBound {
-                if (1..<p.count).allSatisfy({ text.words[w + $0].norm == p[$0] }) { return true }
-            }
-        }
-        return false
+        r.contains { phraseLength(at: $0, phrases, limit: r.upperBound) != nil }
+    }
+
+    /// The length of the phrase of `phrases` (folded words, first words in
+    /// `Lexicon.phraseFirstWords`) that starts at word `w` and ends before `limit`, if any.
+    func phraseLength(at w: Int, _ phrases: [[String]], limit: Int) -> Int? {
+        guard text.facts[w].has(.phraseFirstWord) else { return nil }
+        return phrases.first { p in
+            p[0] == text.words[w].norm && w + p.count <= limit && (1..<p.count).allSatisfy { text.words[w + $0].norm == p[$0] }
+        }?.count
     }
 
     /// True when the clause holds a hedge ("не принимала решения", "на фоне", "о возможном").
