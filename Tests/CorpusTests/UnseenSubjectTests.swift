@@ -593,6 +593,58 @@ struct UnseenSubjectTests {
         #expect(election("будет голосовать за новый бюджет.").isEmpty)
     }
 
+    // the actor a topic's label names right after a word of stance is what the topic is
+    // about: a sentence of theirs holds no side of it; an actor the label names as author does
+    @Test func theActorATopicIsAboutHoldsNoSideOfIt() {
+        let engine = try! StanceEngine(watchlist: Watchlist(yaml: """
+            actors:
+              - id: somov
+                names: [Павел Сомов, Сомов]
+              - id: laptev
+                names: [Игорь Лаптев, Лаптев]
+            topics:
+              - id: somov-support
+                label: Поддержка Павла Сомова на выборах мэра Озёрска
+                cues: [поддержка, кандидат]
+                pro: актор поддерживает Сомова как кандидата
+                contra: актор выступает против Сомова
+              - id: laptev-bill
+                label: Законопроект Игоря Лаптева о парковках
+                cues: [законопроект о парковках]
+                pro: актор поддерживает законопроект о парковках
+                contra: актор критикует законопроект о парковках
+            """))
+        #expect(vetoed(.namedAsObject, "Павел Сомов заявил, что останется кандидатом на выборах мэра Озёрска.", engine: engine) == ["somov"])
+        #expect(EngineFixture.triples("Игорь Лаптев заявил, что поддерживает Сомова как кандидата.", engine: engine)
+            == ["laptev somov-support pro"])
+        #expect(vetoed(.namedAsObject, "Игорь Лаптев заявил, что внесёт законопроект о парковках.", engine: engine).isEmpty)
+    }
+
+    /// A topic whose descriptions lean on a direction by one word only («отстранения»), and its
+    /// twin that leans by two.
+    static func stadium(contra: String) -> StanceEngine {
+        mayorEngine(topics: """
+            topics:
+              - id: stadium
+                label: Строительство стадиона в Озёрске
+                cues: [строительство стадиона, стадион]
+                pro: актор поддерживает строительство стадиона
+                contra: \(contra)
+            """)
+    }
+
+    // a topic that leans on a direction by one word is still read as a plain one after the
+    // direction rules: a bare naming or a negated cue takes its side
+    @Test func aTopicLeaningByOneWordIsReadAsPlainToo() {
+        let weak = Self.stadium(contra: "актор против стадиона, требует отстранения подрядчика")
+        let strong = Self.stadium(contra: "актор требует запрета стадиона и отстранения подрядчика")
+        let said = "Ветрова заявила, что город продолжит строительство стадиона."
+        #expect(EngineFixture.triples(said, engine: weak) == ["vetrova stadium pro"])
+        #expect(EngineFixture.triples("Ветрова заявила, что город не будет продолжать строительство стадиона.", engine: weak)
+            == ["vetrova stadium contra"])
+        #expect(EngineFixture.triples(said, engine: strong).isEmpty)
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

@@ -21,7 +21,9 @@ struct Candidate: Sendable {
         case noSide
         /// The holder is only named, right after the cue, or right before it as the agent of a
         /// participle: the topic's object, owner or author ("поддерживаю президента X",
-        /// "законопроект X", "предложенный X законопроект"), not who holds the words.
+        /// "законопроект X", "предложенный X законопроект"), not who holds the words; or the
+        /// topic's label names the holder right after a word of stance ("Поддержка X"): the
+        /// topic is about them (`WatchIndex.labelObjects`).
         case namedAsObject
         /// The side is only implied (`FindingStage.impliedSides`) and the cue is what a decision
         /// or question is on ("шокировать решением о членстве …"): the sentence names the

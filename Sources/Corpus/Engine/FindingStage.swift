@@ -197,7 +197,8 @@ struct FindingStage {
                                       start: sentence.start, end: sentence.end)
                 let values = features.values(finding, hit: hit, sentence: facts, speakerRule: holder.featureRule,
                                              polarityRule: polarityRule, naive: naive, competing: competing)
-                let asObject = holder.rule == .speakerMentioned && (namedRightAfter(hit.words, actor: holder.actor, sentence: s)
+                let asObject = index.labelObjects[hit.topic].contains(holder.actor)
+                    || holder.rule == .speakerMentioned && (namedRightAfter(hit.words, actor: holder.actor, sentence: s)
                     || namedAsAgentOfCue(hit.words, actor: holder.actor, sentence: s))
                 let implied = Self.impliedSides.contains(polarityRule)
                 let vetoes: [(Candidate.Veto, Bool)] = [

@@ -54,6 +54,9 @@
 ///
 /// So evaluative and direction topics end after the descriptions: a bare cue
 /// ("урегулирование", "ключевая ставка") says nothing about prospects or direction.
+/// A direction topic whose descriptions lean on their axis by one word only
+/// (`TopicModel.weakDirection`: "поддерживает его импичмент или отстранение") is a plain topic
+/// with one direction word: it goes on to the plain topics' steps (8 for plain topics, 11–16).
 /// Negations that affirm ("не исключает", "не против") are read as no negation.
 struct PolarityFinder {
     let text: ArticleText
@@ -72,7 +75,7 @@ struct PolarityFinder {
     func polarity(topic: TopicModel, hit: Range<Int>, sentence: Range<Int>,
                   properCue: Bool = false) -> (side: (Polarity, RuleName)?, stop: PolarityStop?) {
         let context = context(topic: topic, hit: hit, sentence: sentence, properCue: properCue)
-        for rule in Self.rules where rule.kinds.contains(topic.kind) {
+        for rule in Self.rules where rule.kinds.contains(topic.kind) || (topic.weakDirection && rule.kinds == [.plain]) {
             switch rule.decide(self, context) {
             case .side(let polarity, let name)?: return ((polarity, name), nil)
             case .noStance?:

@@ -44,6 +44,10 @@ struct TopicModel: Sendable {
     var proActs: [String] = []
     var contraActs: [String] = []
     var kind: Kind = .plain
+    /// A direction topic whose descriptions lean on their axis by one word only ("поддерживает
+    /// его импичмент или отстранение"): a bare naming of it, readiness or a negated cue still
+    /// read as they do for a plain topic, after the direction rules.
+    var weakDirection = false
 
     /// The steps, in order: the descriptions without their exclusion notes; the cues as stems;
     /// the content words of each description (a word after a negation or «против» marked
@@ -69,6 +73,7 @@ struct TopicModel: Sendable {
         (anchors, anchorPhrases) = reader.anchors(texts)
         properStems = reader.properStems(texts)
         directionPolarity = reader.directionPolarity(pro: proStems, contra: contraStems)
+        weakDirection = !directionPolarity.isEmpty && reader.directionStrength(pro: proStems, contra: contraStems) < 2
         let proValence = reader.valence(texts.pro), contraValence = reader.valence(texts.contra)
         positivePolarity = proValence >= contraValence ? .pro : .contra
         // a topic is about prospects by its words of prospects, not by words of approval
@@ -238,6 +243,14 @@ private struct DescriptionReader {
             out[direction.opposite] = score > 0 ? .contra : .pro
         }
         return out
+    }
+
+    /// How clearly the descriptions lean on their strongest axis (see `directionPolarity`).
+    func directionStrength(pro: [(stem: String, negated: Bool)], contra: [(stem: String, negated: Bool)]) -> Int {
+        let proLean = lean(pro), contraLean = lean(contra)
+        return [Direction.down, .allow].map { d in
+            abs((proLean[d] ?? 0) - (proLean[d.opposite] ?? 0) - (contraLean[d] ?? 0) + (contraLean[d.opposite] ?? 0))
+        }.max() ?? 0
     }
 
     /// How many of a description's words lean to each direction.

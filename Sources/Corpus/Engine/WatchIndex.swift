@@ -50,6 +50,9 @@ final class WatchIndex: @unchecked Sendable {
     /// (and those of its fleeting-vowel form: лев → льв).
     private(set) var patternsByPrefix: [String: [Int]] = [:]
     private(set) var topics: [TopicModel] = []
+    /// For each topic, the actors its label names right after a word of stance ("Поддержка
+    /// Дональда Трампа"): what the topic is about, not who holds a side of it.
+    private(set) var labelObjects: [Set<Int>] = []
     /// Anchor stems of each actor (its names' and roles' proper words and their gazetteer
     /// twins, plus those of its group mates).
     private(set) var actorAnchors: [Set<String>] = []
@@ -90,9 +93,28 @@ final class WatchIndex: @unchecked Sendable {
         indexPatternsByFirstWord()
         addCountriesAndAnchors(watchlist.actors, lexicon: lexicon, words: words)
         topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
+        labelObjects = watchlist.topics.map { objectsOfStance(in: words($0.label), lexicon: lexicon) }
         dropAnchorsEveryTopicShares()
         weighDescriptionWords()
         collectTopicWords()
+    }
+
+    /// The actors whose name follows a word of stance (`Lexicon.genericStems`) in `label`,
+    /// at once or after one word ("Поддержка Дональда Трампа", "Критика действий Маска").
+    private func objectsOfStance(in label: [PatternWord], lexicon: Lexicon) -> Set<Int> {
+        var out = Set<Int>()
+        for i in label.indices where lexicon.genericStems.contains(label[i].stem) {
+            for start in (i + 1)...(i + 2) where start < label.count {
+                for p in actorPatterns where p.kind == .name && start + p.words.count <= label.count {
+                    let named = p.words.indices.allSatisfy { k in
+                        let w = label[start + k], n = p.words[k]
+                        return w.folded == n.folded || w.stem == n.stem || (n.proper && nameForms.matches(w.folded, n.folded))
+                    }
+                    if named { out.insert(p.actor) }
+                }
+            }
+        }
+        return out
     }
 
     /// True when some actor pattern can open with the folded word `norm` of stem `stem`: its first
