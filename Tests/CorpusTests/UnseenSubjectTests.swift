@@ -645,6 +645,14 @@ struct UnseenSubjectTests {
         #expect(EngineFixture.triples(said, engine: strong).isEmpty)
     }
 
+    // a clause that lists more of the object before it («…, включая …») is governed by the
+    // words before it: the readiness there reaches the cue
+    @Test func aListedObjectIsGovernedByTheWordsBeforeIt() {
+        expectVenue(.polarityReadiness,
+                    in: "Ветрова заявила о готовности поддержать любые инициативы, включая проведение спартакиады.",
+                    notIn: "Ветрова заявила о готовности поддержать любые инициативы, проведение спартакиады обсуждается отдельно.")
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

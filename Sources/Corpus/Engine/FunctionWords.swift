@@ -9,7 +9,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     // which actor a name is
     case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, datAccNameEndings, nameEndings, droppableFinals, fleetingVowels, softSign
     // which side
-    case against, forSide, on, hardly, contrast, thatAdverbHeads, correlatives, contrastWords, obliquePluralEndings, parentheticalWords, infinitiveEndings
+    case against, forSide, on, hardly, contrast, thatAdverbHeads, correlatives, listContinuations, contrastWords, obliquePluralEndings, parentheticalWords, infinitiveEndings
     case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes, questionNouns, questionPrepositions, regardingWords, pollNouns
     // how a watchlist's descriptions read
     case noteOpeners

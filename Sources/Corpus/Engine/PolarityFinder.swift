@@ -2,7 +2,9 @@
 ///
 /// The clause runs from the cue to the nearest boundary on each side (comma, colon,
 /// dash, "что", contrast words "однако"/"но"/"а"), so "не посредник, однако готов
-/// предоставить площадку" gives each topic its own clause.
+/// предоставить площадку" gives each topic its own clause. A clause joined by a correlative
+/// ("к тому, чтобы …") or listing more of the object before it ("…, включая посредничество")
+/// reaches back over the clause before, whose words govern it.
 ///
 /// `rules` is the chain, in order; each step applies to the topic kinds it names, and the
 /// first that decides ends it. A rule gives the side (and its name is printed); a stop
@@ -390,6 +392,11 @@ extension PolarityFinder {
         if lo - 2 > sentence.lowerBound, text.facts[lo - 1].isa(.complementizers), text.boundary(before: lo - 1),
            text.facts[lo - 2].isa(.correlatives) {
             lo = clauseStart(lo - 2, in: sentence)
+        }
+        // "готовность поддержать любые инициативы, включая посредничество": a clause that lists
+        // more of the object before it is governed by the words before it
+        if lo - 1 > sentence.lowerBound, text.facts[lo].isa(.listContinuations) {
+            lo = clauseStart(lo - 1, in: sentence)
         }
         var hi = cue.upperBound
         while hi < sentence.upperBound, !text.boundary(before: hi), !opensClause(hi) {
