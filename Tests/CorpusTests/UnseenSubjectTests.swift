@@ -591,6 +591,9 @@ struct UnseenSubjectTests {
         #expect(election("будет голосовать за Сомова.") == ["laptev somov-support pro"])
         #expect(election("не поддержит строительство стадиона, о котором спорят с выборов мэра.").isEmpty)
         #expect(election("будет голосовать за новый бюджет.").isEmpty)
+        // after «за» the name must be the object, not its owner further on
+        #expect(election("будет голосовать за кандидатуру Сомова.") == ["laptev somov-support pro"])
+        #expect(election("будет голосовать за новый городской бюджет мэра Сомова.").isEmpty)
     }
 
     // the actor a topic's label names right after a word of stance is what the topic is

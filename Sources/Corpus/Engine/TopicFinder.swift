@@ -15,7 +15,8 @@ struct TopicHit {
 /// `topic.cue`: a cue phrase of the topic, word by word in the same word family. A cue of one
 /// word needs support in the sentence or the article (`supported`); one that is only a word of
 /// stance or speech (`Lexicon.genericStems`: "поддержка", "голосовать") needs the topic's own
-/// name in the sentence ("голосовать за Трампа").
+/// name in the sentence ("голосовать за Трампа"), as the object when «за» or «против» follows
+/// it (`sideObject`: not "голосование за бюджетный проект президента Трампа").
 /// A cue of a single topic is kept, unless the topic is tied to a place that neither the
 /// sentence nor the holder's (or its group's) country names: then `topic.anchorNearby` (the
 /// two sentences before name it) or nothing (`chooseSingle`).
@@ -114,7 +115,7 @@ struct TopicFinder {
             // position is taken, so it needs a name of the topic in the sentence
             if match.length == 1 {
                 topics = topics.filter { t in
-                    match.generic.contains(t) ? namesTopic(t, in: r)
+                    match.generic.contains(t) ? namesTopic(t, in: sideObject(after: w, in: r) ?? r)
                         : memo.supported(t, stem: text.stems[w]) { supported(t, sentence: s, holder: holder, cue: w) }
                 }
             }
@@ -297,6 +298,15 @@ struct TopicFinder {
         return r.contains { w in
             text.words[w].capitalized && (topic.properStems.contains(text.stems[w]) || topic.anchors.contains(text.stems[w]))
         }
+    }
+
+    /// The object a word of stance takes a side on, when «за» or «против» follows it:
+    /// the two words after the preposition ("голосовать за Трампа", "голосовать за кандидатуру
+    /// Трампа"; not the owner further on: "голосование за бюджетный проект президента Трампа").
+    func sideObject(after w: Int, in r: Range<Int>) -> Range<Int>? {
+        let p = w + 1
+        guard p < r.upperBound, text.facts[p].isa(.forSide) || text.facts[p].isa(.against) else { return nil }
+        return (p + 1)..<min(r.upperBound, p + 3)
     }
 
     /// Whether a one-word cue of topic `t` at word `cue` is backed by something else.
