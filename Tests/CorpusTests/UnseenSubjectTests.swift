@@ -656,6 +656,26 @@ struct UnseenSubjectTests {
                     notIn: "Ветрова заявила о готовности поддержать любые инициативы, проведение спартакиады обсуждается отдельно.")
     }
 
+    // a cue that names the contra side's own act («отставка» where `contra` says «добивается
+    // его отставки») is contra when affirmed, supported or offered; the other cues are not
+    @Test func aCueOfTheContraSidesActTurnsTheReadingOver() {
+        let engine = try! StanceEngine(watchlist: Watchlist(yaml: """
+            actors:
+              - id: laptev
+                names: [Игорь Лаптев, Лаптев]
+            topics:
+              - id: somov-support
+                label: Поддержка Павла Сомова на посту мэра Озёрска
+                cues: [поддержка, отставка]
+                pro: актор поддерживает Сомова и его работу
+                contra: актор добивается его отставки
+            """))
+        let said = { (body: String) in EngineFixture.triples("Депутат Лаптев заявил, что " + body, engine: engine) }
+        #expect(said("поддерживает отставку Сомова.") == ["laptev somov-support contra"])
+        #expect(said("готов добиваться отставки мэра Сомова.") == ["laptev somov-support contra"])
+        #expect(said("поддерживает Сомова.") == ["laptev somov-support pro"])
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

@@ -12,7 +12,7 @@ struct EngineTrace {
     private func line(_ t: TopicModel) -> String {
         let directions = t.directionPolarity.map { "\($0.key.rawValue)→\($0.value.rawValue)" }.sorted()
         return "topic \(t.id): \(t.kind) directions \(directions) positive→\(t.positivePolarity.rawValue) "
-            + "anchors \(t.anchors.map(Fold.decode).sorted())"
+            + "anchors \(t.anchors.map(Fold.decode).sorted()) contra cues \(t.contraCueStems.map(Fold.decode).sorted())"
     }
 
     private func line(_ s: Int, _ text: ArticleText, _ holders: SentenceHolders, _ article: Article) -> String {

@@ -190,7 +190,10 @@ struct FindingStage {
             for hit in hits {
                 let topic = index.topics[hit.topic]
                 let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: r, properCue: hit.properCue)
-                let naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
+                var naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
+                if topic.kind == .plain || topic.weakDirection, polarityFinder.namesContraAct(topic, hit: hit.words) {
+                    naive = naive.opposite
+                }
                 let (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
                 let finding = Finding(sentence: s, actor: holder.actor, topic: hit.topic, polarity: polarity, stated: stated,
                                       rules: [holder.rule] + hit.rules + [polarityRule],

@@ -59,6 +59,10 @@
 /// A direction topic whose descriptions lean on their axis by one word only
 /// (`TopicModel.weakDirection`: "поддерживает его импичмент или отстранение") is a plain topic
 /// with one direction word: it goes on to the plain topics' steps (8 for plain topics, 11–16).
+/// A cue that names the contra side's own act ("импичмент" where `contra` says "поддерживает
+/// его импичмент": `TopicModel.contraCueStems`) turns over what the steps that read the cue
+/// itself give (evaluation, reversal, negated cue, readiness, affirmed cue; `cueReaders`), and
+/// so does the naive reading: "поддерживает импичмент" is contra.
 /// Negations that affirm ("не исключает", "не против") are read as no negation.
 struct PolarityFinder {
     let text: ArticleText
@@ -79,7 +83,10 @@ struct PolarityFinder {
         let context = context(topic: topic, hit: hit, sentence: sentence, properCue: properCue)
         for rule in Self.rules where rule.kinds.contains(topic.kind) || (topic.weakDirection && rule.kinds == [.plain]) {
             switch rule.decide(self, context) {
-            case .side(let polarity, let name)?: return ((polarity, name), nil)
+            case .side(let polarity, let name)?:
+                // these steps read the side of the measure the cue names
+                let turned = Self.cueReaders.contains(name) && topic.kind != .evaluative && namesContraAct(topic, hit: hit)
+                return ((turned ? polarity.opposite : polarity, name), nil)
             case .noStance?:
                 guard case .stop(let reason) = rule.name else { return (nil, nil) }
                 return (nil, reason)
@@ -88,6 +95,25 @@ struct PolarityFinder {
         }
         return (nil, nil)
     }
+
+    /// Whether the cue at `hit` names the contra side's own act (`TopicModel.contraCueStems`),
+    /// or, for a cue that is only a word of stance, its object does ("поддерживает импичмент
+    /// Трампа" is contra a topic of support for him).
+    func namesContraAct(_ topic: TopicModel, hit: Range<Int>) -> Bool {
+        guard !topic.contraCueStems.isEmpty else { return false }
+        var r = hit
+        if hit.count == 1, lexicon.genericStems.contains(text.stems[hit.lowerBound]) {
+            var end = hit.upperBound
+            while end < text.words.count, end < hit.upperBound + 2, !text.boundary(before: end) { end += 1 }
+            r = hit.lowerBound..<end
+        }
+        return r.contains { topic.contraCueStems.contains(text.stems[$0]) }
+    }
+
+    /// The steps that read a side of the cue itself (approval of it, readiness for it, its
+    /// negation, undoing it, naming it): for a cue of the contra side's act they turn over.
+    static let cueReaders: Set<RuleName> = [.polarityEvaluation, .polarityReversal, .polarityNegatedCue,
+                                            .polarityReadiness, .polarityAffirmedCue]
 
     /// The chain, in order (see the type's doc comment).
     static let rules: [PolarityRule] = [

@@ -44,6 +44,10 @@ struct TopicModel: Sendable {
     var proActs: [String] = []
     var contraActs: [String] = []
     var kind: Kind = .plain
+    /// Stems of the cues that name the contra side's own act ("импичмент" where `contra` says
+    /// "поддерживает его импичмент" and neither the label nor `pro` has it): affirming such a
+    /// cue is contra, and the rules that read a bare cue turn over for it.
+    var contraCueStems: Set<String> = []
     /// A direction topic whose descriptions lean on their axis by one word only ("поддерживает
     /// его импичмент или отстранение"): a bare naming of it, readiness or a negated cue still
     /// read as they do for a plain topic, after the direction rules.
@@ -69,6 +73,7 @@ struct TopicModel: Sendable {
         contraActs = reader.acts(texts.contra)
         reversalPolarity = reader.reversalPolarity(pro: proStems, contra: contraStems)
         descriptionStems = Set((reader.content(texts.label) + proStems + contraStems).map(\.stem))
+        contraCueStems = reader.contraCueStems(texts, cues: cues, pro: proStems, contra: contraStems)
         for cue in cues { descriptionStems.formUnion(cue) }
         (anchors, anchorPhrases) = reader.anchors(texts)
         properStems = reader.properStems(texts)
@@ -135,6 +140,31 @@ private struct DescriptionReader {
             let isAct = lexicon.words.isa(preposition, .against) || lexicon.words.isa(preposition, .forSide)
             return isAct ? TopicModel.actKey(words[i].stem, preposition, prefixes: prefixes) : nil
         }
+    }
+
+    /// The stems of the cues all of whose words only `contra` says, and says as the act it
+    /// supports, not as the object of a measure word: "импичмент" of "поддерживает его
+    /// импичмент", not "майнинг" of "за запрет … майнинга"; no word of the label, of `pro`, of a
+    /// negation, of stance in general, or of direction.
+    func contraCueStems(_ texts: Texts, cues: [[String]], pro: [(stem: String, negated: Bool)],
+                        contra: [(stem: String, negated: Bool)]) -> Set<String> {
+        var notContraOnly = Set((content(texts.label) + pro + contra.filter(\.negated)).map(\.stem))
+        notContraOnly.formUnion(lexicon.genericStems)
+        var afterMeasureWord = false
+        for w in texts.contra {
+            if afterMeasureWord { notContraOnly.insert(w.stem) }
+            if lexicon.directions[w.stem] != nil || lexicon.reversals.contains(w.stem) {
+                afterMeasureWord = true
+                notContraOnly.insert(w.stem)
+            }
+        }
+        let said = Set(contra.filter { !$0.negated }.map(\.stem)).subtracting(notContraOnly)
+        var out = Set<String>()
+        for cue in cues {
+            let words = cue.filter { !lexicon.stopwords.contains($0) }
+            if !words.isEmpty && words.allSatisfy(said.contains) { out.formUnion(words) }
+        }
+        return out
     }
 
     /// Undoing the measure is contra, unless only the pro description undoes ("отмена пошлин").
