@@ -1,12 +1,26 @@
-/// A set of function-word roles (`WordRole`), one bit each: a role test is a bit test.
+/// A set of function-word roles (`WordRole`), one bit each of 128: a role test is a bit test.
 struct RoleSet: Sendable, Equatable {
-    var bits: UInt64 = 0
+    /// Roles 0–63 and 64–127.
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    /// How many roles a set can hold.
+    static let capacity = 128
 
     init(_ roles: [WordRole] = []) { for r in roles { insert(r) } }
 
-    @inline(__always) func contains(_ role: WordRole) -> Bool { bits & (1 << UInt64(role.rawValue)) != 0 }
-    @inline(__always) func containsAny(_ other: RoleSet) -> Bool { bits & other.bits != 0 }
-    mutating func insert(_ role: WordRole) { bits |= 1 << UInt64(role.rawValue) }
+    @inline(__always) func contains(_ role: WordRole) -> Bool {
+        let i = role.rawValue
+        return i < 64 ? low & (1 << UInt64(i)) != 0 : high & (1 << UInt64(i - 64)) != 0
+    }
+    @inline(__always) func containsAny(_ other: RoleSet) -> Bool { (low & other.low) | (high & other.high) != 0 }
+    mutating func insert(_ role: WordRole) {
+        let i = role.rawValue
+        precondition(i < Self.capacity, "a role set holds \(Self.capacity) roles")
+        if i < 64 { low |= 1 << UInt64(i) } else { high |= 1 << UInt64(i - 64) }
+    }
+    /// The number of roles in the set.
+    var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
 }
 
 /// The lexicon's and the watch index's word lists a word belongs to, by its folded form or its
