@@ -676,6 +676,18 @@ struct UnseenSubjectTests {
         #expect(said("поддерживает Сомова.") == ["laptev somov-support pro"])
     }
 
+    // the owner of a proposal or call («по предложению Лаптева запретить …») holds the
+    // infinitive after it, and only that; the one it is made to («предложение Лаптеву») holds nothing
+    @Test func theOwnerOfAProposalHoldsTheInfinitiveAfterIt() {
+        let held = { (body: String) in
+            Self.engine.explain(EngineFixture.article(body)).filter { $0.actor == "laptev" && $0.abstention == nil }
+                .map { "\($0.polarity.rawValue) \($0.rules.first ?? "")" }
+        }
+        #expect(held("Мэр Ветрова поддержала идею депутата Игоря Лаптева сохранить запрет самокатов.") == ["pro speaker.proposal"])
+        #expect(held("Мэр Ветрова отправила предложение депутату Игорю Лаптеву сохранить запрет самокатов.").isEmpty)
+        #expect(held("Мэр Ветрова, несмотря на идею депутата Игоря Лаптева, сохранила запрет самокатов.").isEmpty)
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

@@ -147,7 +147,7 @@ struct CandidateFeatures {
 
     static let speakerFeatures: [RuleName: Feature] = [
         .speakerQuote: .speakerQuote, .speakerVerbSubject: .speakerVerb, .speakerAttributionNoun: .speakerAttribution,
-        .speakerReportedSubject: .speakerAttribution, .speakerAgent: .speakerAgent, .speakerHeadline: .speakerHeadline,
+        .speakerReportedSubject: .speakerAttribution, .speakerProposal: .speakerAttribution, .speakerAgent: .speakerAgent, .speakerHeadline: .speakerHeadline,
         .speakerPronoun: .speakerPronoun, .speakerAboutThis: .speakerPronoun,
         .speakerParticipleAgent: .speakerParticiple,
         .speakerMentioned: .speakerMentioned,

@@ -29,6 +29,8 @@ struct FindingStage {
         var actor: Int
         var rule: RuleName
         var featureRule: RuleName
+        /// The words the holder holds, when not the whole sentence (`speaker.proposal`).
+        var scope: Range<Int>? = nil
     }
 
     init(engine: StanceEngine, text: ArticleText, article: Article) {
@@ -83,16 +85,44 @@ struct FindingStage {
         return out
     }
 
-    /// Holder rule 2 (`speaker.mentioned`): every other watched actor the sentence names.
+    /// Holder rules 2 and 3: every other watched actor the sentence names holds the infinitive
+    /// after a proposal of theirs (`speaker.proposal`), or else is only named (`speaker.mentioned`).
     private func named(in s: Int, besides found: [Holder]) -> [Holder] {
         var out: [Holder] = []
         for m in text.sentenceMentions[s].map({ text.mentions[$0] }) {
             guard m.kind == .name || m.kind == .role, m.actors.count == 1 else { continue }
             let actor = m.actors[0]
             guard !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }) else { continue }
-            out.append(Holder(actor: actor, rule: .speakerMentioned, featureRule: .speakerMentioned))
+            if let scope = proposalScope(m, sentence: s) {
+                out.append(Holder(actor: actor, rule: .speakerProposal, featureRule: .speakerProposal, scope: scope))
+            } else {
+                out.append(Holder(actor: actor, rule: .speakerMentioned, featureRule: .speakerMentioned))
+            }
         }
         return out
+    }
+
+    /// "после предложения американского миллиардера Илона Маска объявить импичмент": a name that
+    /// owns a noun of proposal or call (`proposalNouns`, at most three words before it, nothing
+    /// between but words), not in the nominative or the dative, and is followed by an infinitive
+    /// holds that infinitive's clause.
+    func proposalScope(_ m: Mention, sentence s: Int) -> Range<Int>? {
+        let r = text.sentenceWords[s]
+        let verb = m.last + 1
+        // the owner, in the genitive: not the one the proposal is made to ("предложение Путину")
+        guard verb < r.upperBound, !text.boundary(before: verb), !text.words[verb].capitalized,
+              text.facts[verb].parts.contains(.infinitiveEndings), !m.nominative,
+              !text.facts[m.last].parts.contains(.datAccNameEndings) else { return nil }
+        var k = m.first - 1
+        while k >= max(r.lowerBound, m.first - 4), !text.boundary(before: k + 1) {
+            if text.facts[k].isa(.proposalNouns) {
+                var end = verb + 1
+                while end < r.upperBound, !text.boundary(before: end) { end += 1 }
+                return verb..<end
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Watched actors joined to a mention of `actor` in sentence `s` in one list of subjects
@@ -181,7 +211,7 @@ struct FindingStage {
         var reading = SentenceReading()
         var out: [Candidate] = []
         for holder in holders {
-            let hits = topicHits(s, holder: holder.actor, reading: &reading)
+            let hits = topicHits(s, holder: holder, reading: &reading)
             guard !hits.isEmpty else { continue }
             let facts = reading.once(\.facts) { features.sentence(s, question: isQuestion(s)) }
             let noSide = reading.once(\.noSide) { r.contains { text.facts[$0].has(.noSide) } }
@@ -189,7 +219,7 @@ struct FindingStage {
             let competing = Set(hits.map(\.topic)).count - 1
             for hit in hits {
                 let topic = index.topics[hit.topic]
-                let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: r, properCue: hit.properCue)
+                let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: holder.scope ?? r, properCue: hit.properCue)
                 var naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
                 if topic.kind == .plain || topic.weakDirection, polarityFinder.namesContraAct(topic, hit: hit.words) {
                     naive = naive.opposite
@@ -314,9 +344,11 @@ struct FindingStage {
     }
 
     /// Step 3: the topics `holder` meets in sentence `s`, by cue and then by description.
-    private func topicHits(_ s: Int, holder: Int, reading: inout SentenceReading) -> [TopicHit] {
+    private func topicHits(_ s: Int, holder: Holder, reading: inout SentenceReading) -> [TopicHit] {
         let r = text.sentenceWords[s]
-        var hits = topicFinder.hits(sentence: s, holder: holder, keepAmbiguous: true)
+        var hits = topicFinder.hits(sentence: s, holder: holder.actor, keepAmbiguous: true, within: holder.scope)
+        // a holder of part of the sentence meets only the cues of that part
+        if holder.scope != nil { return hits }
         let cueTopics = Set(hits.map(\.topic))
         var usedByCue = Set<Int>()
         for hit in hits { usedByCue.formUnion(polarityFinder.clause(hit.words, in: r)) }
@@ -327,7 +359,7 @@ struct FindingStage {
             return evaluation.value != 0 ? evaluation.at : nil
         }
         let directionAt = reading.once(\.directionAt) { r.first { text.facts[$0].direction != nil } }
-        hits += topicFinder.descriptionHits(sentence: s, holder: holder, evaluationAt: evaluationAt,
+        hits += topicFinder.descriptionHits(sentence: s, holder: holder.actor, evaluationAt: evaluationAt,
                                             directionAt: directionAt, skip: cueTopics, usedByCue: usedByCue)
         return hits
     }

@@ -16,6 +16,7 @@ enum RuleName: String, CaseIterable, Sendable {
     case speakerPronoun = "speaker.pronoun"
     case speakerAboutThis = "speaker.aboutThis"
     case speakerCoordinated = "speaker.coordinated"
+    case speakerProposal = "speaker.proposal"
     case speakerMentioned = "speaker.mentioned"
     // which topic (TopicFinder)
     case topicCue = "topic.cue"

@@ -96,7 +96,8 @@ struct TopicFinder {
     /// by a longer cue over them), and place-name cues giving way (`placeNamesGiveWay`).
     /// With `keepAmbiguous`, a shared cue nothing ties to one topic gives a hit for each of
     /// its topics, marked `topic.ambiguous` (the model abstains on them, `explain` says why).
-    func hits(sentence s: Int, holder: Int, keepAmbiguous: Bool = false) -> [TopicHit] {
+    /// With `within`, only cues that start in those words count (a holder of part of the sentence).
+    func hits(sentence s: Int, holder: Int, keepAmbiguous: Bool = false, within: Range<Int>? = nil) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
         var ambiguous: [TopicHit] = []
@@ -105,7 +106,7 @@ struct TopicFinder {
         var setAside: [(words: Range<Int>, topics: [Int])] = []
         // the words inside a cue stay open to shorter cues of other topics ("роль
         // посредника" of one country, "посредник" of another)
-        for w in r {
+        for w in within ?? r {
             guard let match = cueMatches(at: w, limit: r.upperBound) else { continue }
             let cue = w..<(w + match.length)
             var topics = match.topics
