@@ -556,6 +556,16 @@ struct UnseenSubjectTests {
         #expect(runners("Мэр Озёрска Ольга Ветрова подтвердила допуск бегунов Вестии к забегам.") == ["vetrova runners-return pro"])
     }
 
+    // a verb of rejection before the direction word turns its side («раскритиковала запрет»);
+    // one of approval keeps it; its negation is read as any negation before the direction word
+    @Test func aVerbOfRejectionBeforeTheDirectionWordTurnsIt() {
+        let runners = { (body: String) in EngineFixture.triples("Мэр Озёрска Ольга Ветрова " + body, engine: Self.runners) }
+        #expect(runners("раскритиковала запрет на участие бегунов Вестии в забегах.") == ["vetrova runners-return pro"])
+        #expect(runners("поддержала запрет на участие бегунов Вестии в забегах.") == ["vetrova runners-return contra"])
+        #expect(runners("не осудила запрет на участие бегунов Вестии в забегах.") == ["vetrova runners-return contra"])
+        #expect(runners("не поддержала запрет на участие бегунов Вестии в забегах.") == ["vetrova runners-return pro"])
+    }
+
     // a judgement that holds its own negation («ничего не дал») is read: no negation is left
     // unaccounted for
     @Test func aJudgementsOwnNegationIsRead() {

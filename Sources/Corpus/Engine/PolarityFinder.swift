@@ -29,7 +29,8 @@
 ///    with one beside it: not "сокращать неравенство") read through the topic's own
 ///    descriptions; a negation before it
 ///    flips it, a pessimistic word in the clause ("рано") flips it too. A reversive verb
-///    governing it turns it over ("снять запрет").
+///    governing it turns it over ("снять запрет"), and so does a verb of rejection before it
+///    ("раскритиковал запрет").
 /// 8. `polarity.evaluation`: optimism / pessimism words (возможно, близки, нереалистично,
 ///    не верю), each flipped by a negation before it, read through which description is
 ///    the optimistic one (plain topics: approval words, a relative clause after the cue
@@ -284,7 +285,26 @@ extension PolarityFinder {
         let after = (at + 1)..<max(context.clause.upperBound, at + 1)
         let judgedWrong = context.clauseEvaluation.value < 0
             || evaluation(after, clause: context.clause, approval: true).value < 0
+            || rejected(before: at, clause: context.clause)
         return judgedWrong ? side.opposite : side
+    }
+
+    /// A verb of rejection before word `at` in the clause ("раскритиковал запрет", "осудил
+    /// повышение"): it governs the direction word and turns its side. Its negation ("не осудил
+    /// запрет") is read by the direction word, as for any verb before it.
+    func rejected(before at: Int, clause: Range<Int>) -> Bool {
+        var w = clause.lowerBound
+        while w < at {
+            if text.facts[w].has(.approvalFirst), let entries = lexicon.approvalByFirst[text.words[w].norm] {
+                for entry in entries where entry.value < 0 && w + entry.words.count <= at
+                    && entry.words.indices.allSatisfy({ text.words[w + $0].norm == entry.words[$0] })
+                    && !entry.words.contains(where: lexicon.negators.contains) {
+                    return true
+                }
+            }
+            w += 1
+        }
+        return false
     }
 
     /// `polarity.evaluation` (plain topics): approval words in the clause and a relative
