@@ -289,16 +289,22 @@ extension PolarityFinder {
         return judgedWrong ? side.opposite : side
     }
 
+    /// Word `w` ends a negated phrase that affirms ("не исключает", "не против").
+    func inAffirmativeNegation(_ w: Int, clause: Range<Int>) -> Bool {
+        (max(clause.lowerBound, w - 2)..<w).contains { k in affirmativeNegation(at: k, limit: clause.upperBound).map { k + $0 > w } ?? false }
+    }
+
     /// A verb of rejection before word `at` in the clause ("раскритиковал запрет", "осудил
     /// повышение"): it governs the direction word and turns its side. Its negation ("не осудил
-    /// запрет") is read by the direction word, as for any verb before it.
+    /// запрет") is read by the direction word, as for any verb before it; a negation that
+    /// affirms ("не исключает запрет") leaves no rejection.
     func rejected(before at: Int, clause: Range<Int>) -> Bool {
         var w = clause.lowerBound
         while w < at {
             if text.facts[w].has(.approvalFirst), let entries = lexicon.approvalByFirst[text.words[w].norm] {
                 for entry in entries where entry.value < 0 && w + entry.words.count <= at
                     && entry.words.indices.allSatisfy({ text.words[w + $0].norm == entry.words[$0] })
-                    && !entry.words.contains(where: lexicon.negators.contains) {
+                    && !entry.words.contains(where: lexicon.negators.contains) && !inAffirmativeNegation(w, clause: clause) {
                     return true
                 }
             }
