@@ -391,9 +391,13 @@ struct Attribution {
         if let sp = speakerNamedAfter(span, sentence: s, state: state) { return sp }
         guard span.lowerBound > 0 else { return state.lastSpeaker }
         let before = text.punctBefore[span.lowerBound]
-        if before.contains(":"), let sp = speakerNamedBefore(span, state: state) { return sp }
+        // (the string search only where the mark is there at all: it is dear, and an article of
+        // short quotes asks it for each)
+        if before.unicodeScalars.contains(":") && before.contains(":"), let sp = speakerNamedBefore(span, state: state) {
+            return sp
+        }
         // a quote opening its line, no attribution: the speaker before it
-        return before.contains("\n") ? state.lastSpeaker : nil
+        return before.unicodeScalars.contains("\n") && before.contains("\n") ? state.lastSpeaker : nil
     }
 
     /// «…», — сказал он: the subject of a speech verb (or of a verb of asking: «…?», — спросил
