@@ -698,6 +698,30 @@ struct UnseenSubjectTests {
         #expect(held("Мэр Ветрова, несмотря на идею депутата Игоря Лаптева, сохранила запрет самокатов.").isEmpty)
     }
 
+    // a verb of saying in the present, whose stem Snowball gives apart from the past's
+    // («подчеркнула» / «подчеркивает»), names its subject as the speaker
+    @Test func aVerbOfSayingInThePresentNamesTheSpeaker() {
+        for verb in ["подчеркивает", "объявляет", "утверждает", "уверяет"] {
+            let rules = Self.engine.explain(EngineFixture.article("Ветрова \(verb), что поддерживает запрет самокатов.")).map(\.rules)
+            #expect(rules.first?.first == RuleName.speakerVerbSubject.rawValue, "\(verb): \(rules)")
+        }
+    }
+
+    // a one-word cue written as an acronym no place list knows («ТЭЦ») names a thing: a bare
+    // naming of it is a side, as for any common word, not the no-side of a place name
+    @Test func anAcronymCueIsNoPlaceName() {
+        let plant = Self.mayorEngine(topics: """
+            topics:
+              - id: plant
+                label: Строительство новой ТЭЦ в Озёрске
+                cues: [ТЭЦ, строительство ТЭЦ]
+                pro: актор поддерживает строительство ТЭЦ
+                contra: актор против строительства ТЭЦ
+            """)
+        #expect(EngineFixture.triples("Ветрова заявила, что новая ТЭЦ обязательно должна появиться в городе.", engine: plant)
+            == ["vetrova plant pro"])
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

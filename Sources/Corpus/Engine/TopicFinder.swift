@@ -38,7 +38,8 @@ struct TopicHit {
 /// country ("становление Эрдогана посредником"). A cue that is a place name ("Ватикан",
 /// "Стамбул") gives way when the same sentence holds a common-word cue of another topic
 /// anchored there ("Ватикан … посредником" is about mediation), and never stands as a bare
-/// affirmation (see `PolarityFinder`).
+/// affirmation (see `PolarityFinder`); a one-word acronym no place list knows ("НДФЛ") is
+/// no place name.
 /// `topic.description`: without a cue, a sentence whose content words overlap the topic's
 /// label and descriptions (weighted by rarity across topics) and which carries an
 /// evaluation (evaluative topics) or a direction word (direction topics).
@@ -178,6 +179,8 @@ struct TopicFinder {
         let anchors = index.topics[t].anchors
         if r.allSatisfy({ anchors.contains(text.stems[$0]) }) { return true }
         if index.topics[t].anchorPhrases.contains(where: { $0 == r.map { text.stems[$0] } }) { return true }
+        // an acronym no place list knows names a thing («НДФЛ»), not a place
+        if r.count == 1 && text.words[r.lowerBound].allCaps { return false }
         return r.allSatisfy { text.words[$0].capitalized } && !(r.count == 1 && r.lowerBound == sentenceStart)
     }
 
