@@ -722,6 +722,22 @@ struct UnseenSubjectTests {
             == ["vetrova plant pro"])
     }
 
+    // a judgement of undoing the measure is a judgement of the undoing: approving it takes the
+    // side undoing takes, rejecting it the other
+    @Test func aJudgementOfUndoingTakesTheUndoingsSide() {
+        let duty = "пошлин на сыр из Норландии"
+        #expect(found("Мэр Озёрска Ольга Ветрова поддерживает отмену \(duty).") == ["vetrova norland-cheese contra"])
+        #expect(found("Мэр Озёрска Ольга Ветрова раскритиковала отмену \(duty).") == ["vetrova norland-cheese pro"])
+        #expect(found("Мэр Озёрска Ольга Ветрова поддерживает введение \(duty).") == ["vetrova norland-cheese pro"])
+    }
+
+    // a noun of strong judgement given as a name or predicate («назвала … ошибкой») rejects
+    @Test func aNounOfJudgementRejects() {
+        #expect(found("Мэр Озёрска Ольга Ветрова назвала пошлины на сыр из Норландии ошибкой.") == ["vetrova norland-cheese contra"])
+        #expect(found("Мэр Озёрска Ольга Ветрова назвала пошлины на сыр из Норландии шагом в правильном направлении.")
+            == ["vetrova norland-cheese pro"])
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

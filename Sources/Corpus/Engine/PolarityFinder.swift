@@ -35,8 +35,9 @@
 ///    не верю), each flipped by a negation before it, read through which description is
 ///    the optimistic one (plain topics: approval words, a relative clause after the cue
 ///    included, else the next clause when it points back at the cue's: "…, но республика к
-///    этому не может отнестись положительно"; evaluative topics: the whole sentence when the
-///    clause has none).
+///    этому не может отнестись положительно"; a reversive word before the cue makes it a
+///    judgement of the undoing: "поддерживает отмену пошлин"; evaluative topics: the whole
+///    sentence when the clause has none).
 /// 9. `polarity.description` (direction topics): signed overlap of the clause with the two
 ///    descriptions, met beyond the cue's own words ("в статусе нейтральных атлетов" meets the
 ///    pro side's "в нейтральном статусе"); or two words of one description beyond the cues and
@@ -320,6 +321,11 @@ extension PolarityFinder {
         var value = evaluation(range, clause: range, approval: true).value
         if value == 0, let next = clausePointingBack(after: range, in: context.sentence) {
             value = evaluation(next, clause: next, approval: true).value
+        }
+        // "поддерживает отмену пошлин", "отмена пошлин была бы ошибкой": what is judged is the
+        // undoing, whose side the topic's descriptions give
+        if value != 0, reversal(before: context.hit.lowerBound, clause: context.clause, reach: 3) != nil {
+            return value > 0 ? context.topic.reversalPolarity : context.topic.reversalPolarity.opposite
         }
         return side(ofEvaluation: value, topic: context.topic)
     }
