@@ -324,7 +324,7 @@ extension PolarityFinder {
         }
         // "поддерживает отмену пошлин", "отмена пошлин была бы ошибкой": what is judged is the
         // undoing, whose side the topic's descriptions give
-        if value != 0, reversal(before: context.hit.lowerBound, clause: context.clause, reach: 3) != nil {
+        if value != 0, reversal(of: context.hit, clause: context.clause) != nil {
             return value > 0 ? context.topic.reversalPolarity : context.topic.reversalPolarity.opposite
         }
         return side(ofEvaluation: value, topic: context.topic)
@@ -406,7 +406,7 @@ extension PolarityFinder {
 
     /// `polarity.reversal`: "отменить пошлины", "выйти из договора", "не видит причин отменять …".
     func byReversal(_ context: PolarityContext) -> Polarity? {
-        guard let verb = reversal(before: context.hit.lowerBound, clause: context.clause, reach: 3) else { return nil }
+        guard let verb = reversal(of: context.hit, clause: context.clause) else { return nil }
         let side = context.topic.reversalPolarity
         return negated(verb, clause: context.clause) ? side.opposite : side
     }
@@ -659,6 +659,17 @@ extension PolarityFinder {
 
     /// A reversive word ("отменить", "снять", "выйти из", "отказаться от") within `reach` words
     /// before word `w` in clause `clause`, not itself a direction word.
+    /// A reversive word governing the cue at `hit`: up to three words before it ("отменить
+    /// пошлины"), or a reversive verb (no verbal noun: "пошлины для отмены льгот") up to five
+    /// words after it in its clause, the measure put first ("пошлины нужно отменить", "пошлины
+    /// отменять не нужно").
+    func reversal(of hit: Range<Int>, clause: Range<Int>) -> Int? {
+        if let verb = reversal(before: hit.lowerBound, clause: clause, reach: 3) { return verb }
+        return (hit.upperBound..<min(clause.upperBound, hit.upperBound + 5)).first {
+            text.facts[$0].has(.reversal) && text.facts[$0].direction == nil && !isVerbalNoun($0)
+        }
+    }
+
     func reversal(before w: Int, clause: Range<Int>, reach: Int = 2) -> Int? {
         var k = w - 1
         while k >= max(clause.lowerBound, w - reach) {
