@@ -777,6 +777,37 @@ struct UnseenSubjectTests {
         #expect(found("Мэр Озёрска Ольга Ветрова " + sentence) == ["vetrova norland-cheese \(side.rawValue)"])
     }
 
+    /// A level read in the turns of phrase of the news, each with its side or none: a level
+    /// that moves by itself («вырастет»), a rejection before the direction word («отвергла идею
+    /// повышения»); a forecast («неизбежно»), compulsion («будет вынужден») and «не изменится»
+    /// take no side.
+    static let levelTurnsOfPhrase: [(String, Polarity?)] = [
+        ("заявила, что плату за проезд необходимо повысить.", .pro),
+        ("заявила, что плату за проезд повышать не будут.", .contra),
+        ("выступила против повышения платы за проезд.", .contra),
+        ("поддержала повышение платы за проезд.", .pro),
+        ("раскритиковала повышение платы за проезд.", .contra),
+        ("предложила снизить плату за проезд.", .contra),
+        ("заявила, что стоимость проезда в этом году не изменится.", nil),
+        ("не исключила повышения платы за проезд.", .pro),
+        ("заявила, что вопрос о повышении платы за проезд не рассматривается.", .contra),
+        ("назвала повышение платы за проезд ошибкой.", .contra),
+        ("заявила, что повышение платы за проезд неизбежно.", nil),
+        ("заявила, что повышение платы за проезд недопустимо.", .contra),
+        ("пообещала, что плата за проезд не вырастет.", .contra),
+        ("заявила, что плата за проезд вырастет на 10%.", .pro),
+        ("призвала отказаться от повышения платы за проезд.", .contra),
+        ("заявила, что время для повышения платы за проезд ещё не пришло.", .contra),
+        ("заявила, что город будет вынужден повысить плату за проезд.", nil),
+        ("отвергла идею повышения платы за проезд.", .contra),
+    ]
+
+    @Test(arguments: levelTurnsOfPhrase)
+    func aLevelReadInTheTurnsOfPhraseOfTheNews(_ sentence: String, _ side: Polarity?) {
+        let found = EngineFixture.triples("Мэр Озёрска Ольга Ветрова " + sentence, engine: Self.fares)
+        #expect(found == (side.map { ["vetrova fare-rise \($0.rawValue)"] } ?? []))
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))
