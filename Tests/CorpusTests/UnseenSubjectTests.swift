@@ -808,6 +808,29 @@ struct UnseenSubjectTests {
         #expect(found == (side.map { ["vetrova fare-rise \($0.rawValue)"] } ?? []))
     }
 
+    /// Who holds the words, in the turns of phrase of the news: a quote and its speaker, «по
+    /// словам», «как заявил», a headline's colon, a pronoun, «в отличие от», a relative clause
+    /// on another actor's name («депутату Лаптеву, который требует …», `speaker.relativeClause`),
+    /// a call made to someone, a question put to someone.
+    static let holdersInTurnsOfPhrase: [(String, Set<String>)] = [
+        ("«Мы поддерживаем пошлины на сыр из Норландии», — сказала мэр Озёрска Ольга Ветрова.", ["vetrova norland-cheese pro"]),
+        ("По словам Ветровой, пошлины на сыр из Норландии нужны городу.", ["vetrova norland-cheese pro"]),
+        ("Ветрова ответила депутату Лаптеву, который требует отменить пошлины на сыр из Норландии.", ["laptev norland-cheese contra"]),
+        ("Как заявил депутат Лаптев, пошлины на сыр из Норландии надо отменить.", ["laptev norland-cheese contra"]),
+        ("«пошлины на сыр из Норландии необходимы», — заявила Ветрова.", ["vetrova norland-cheese pro"]),
+        ("Ветрова: пошлины на сыр из Норландии необходимы городу", ["vetrova norland-cheese pro"]),
+        ("Мэр Озёрска Ольга Ветрова выступила в думе. Она также поддержала пошлины на сыр из Норландии.", ["vetrova norland-cheese pro"]),
+        ("Ветрова, в отличие от депутата Лаптева, поддерживает пошлины на сыр из Норландии.", ["vetrova norland-cheese pro"]),
+        ("Депутат Лаптев раскритиковал мэра Ветрову, которая поддерживает пошлины на сыр из Норландии.", ["vetrova norland-cheese pro"]),
+        ("Депутат Лаптев призвал мэра Ветрову отменить пошлины на сыр из Норландии.", ["laptev norland-cheese contra"]),
+        ("Журналисты спросили Ветрову, поддерживает ли она пошлины на сыр из Норландии.", []),
+    ]
+
+    @Test(arguments: holdersInTurnsOfPhrase)
+    func whoHoldsTheWordsInTheTurnsOfPhraseOfTheNews(_ body: String, _ stances: Set<String>) {
+        #expect(found(body) == stances)
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

@@ -49,7 +49,9 @@ struct Candidate: Sendable {
         /// people counted, whatever the naive reading of the same words says.
         case poll
         /// After the holder's «что», another watched actor is the subject of the cue's clause
-        /// (`FindingStage.anotherActorSubject`): the clause tells of that actor.
+        /// (`FindingStage.anotherActorSubject`): the clause tells of that actor; or the cue lies
+        /// in a relative clause on another watched actor's name ("…мэра Ветрову, которая
+        /// поддерживает …", `FindingStage.inRelativeClauseOfAnother`).
         case anotherActorsClause
 
         /// What `explain` says of it.
@@ -147,7 +149,8 @@ struct CandidateFeatures {
 
     static let speakerFeatures: [RuleName: Feature] = [
         .speakerQuote: .speakerQuote, .speakerVerbSubject: .speakerVerb, .speakerAttributionNoun: .speakerAttribution,
-        .speakerReportedSubject: .speakerAttribution, .speakerProposal: .speakerAttribution, .speakerAgent: .speakerAgent, .speakerHeadline: .speakerHeadline,
+        .speakerReportedSubject: .speakerAttribution, .speakerProposal: .speakerAttribution, .speakerRelative: .speakerAttribution,
+        .speakerAgent: .speakerAgent, .speakerHeadline: .speakerHeadline,
         .speakerPronoun: .speakerPronoun, .speakerAboutThis: .speakerPronoun,
         .speakerParticipleAgent: .speakerParticiple,
         .speakerMentioned: .speakerMentioned,

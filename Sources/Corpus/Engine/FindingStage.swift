@@ -95,11 +95,36 @@ struct FindingStage {
             guard !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }) else { continue }
             if let scope = proposalScope(m, sentence: s) {
                 out.append(Holder(actor: actor, rule: .speakerProposal, featureRule: .speakerProposal, scope: scope))
+            } else if let scope = relativeScope(m, sentence: s) {
+                out.append(Holder(actor: actor, rule: .speakerRelative, featureRule: .speakerRelative, scope: scope))
             } else {
                 out.append(Holder(actor: actor, rule: .speakerMentioned, featureRule: .speakerMentioned))
             }
         }
         return out
+    }
+
+    /// "…депутату Лаптеву, который требует отменить пошлины": a relative clause right after a
+    /// name (a comma between) tells of that actor; its words, up to the next boundary.
+    func relativeScope(_ m: Mention, sentence s: Int) -> Range<Int>? {
+        let r = text.sentenceWords[s]
+        let rel = m.last + 1
+        guard rel + 1 < r.upperBound, text.boundary(before: rel), text.punctBefore[rel].unicodeScalars.first == ",",
+              text.facts[rel].parts.contains(.relativePrefixes) else { return nil }
+        var end = rel + 1
+        while end < r.upperBound, !text.boundary(before: end) { end += 1 }
+        return rel..<end
+    }
+
+    /// Whether the cue at `hit` lies in a relative clause on another watched actor's name
+    /// (`relativeScope`): "Лаптев раскритиковал мэра Ветрову, которая поддерживает пошлины".
+    func inRelativeClauseOfAnother(_ hit: Range<Int>, holder: Int, sentence s: Int) -> Bool {
+        text.sentenceMentions[s].contains { mi in
+            let m = text.mentions[mi]
+            guard (m.kind == .name || m.kind == .role), m.actors.count == 1, m.actors[0] != holder,
+                  let scope = relativeScope(m, sentence: s) else { return false }
+            return scope.contains(hit.lowerBound)
+        }
     }
 
     /// "после предложения американского миллиардера Илона Маска объявить импичмент": a name that
@@ -245,7 +270,8 @@ struct FindingStage {
                     (.pressedOrConditional, found.stop == .forecast || found.stop == .conditional),
                     (.poll, found.stop == .poll),
                     (.anotherActorsClause, holder.rule != .speakerMentioned && holder.rule != .speakerCoordinated
-                        && anotherActorSubject(hit.words, holder: holder.actor, topic: topic, sentence: s)),
+                        && anotherActorSubject(hit.words, holder: holder.actor, topic: topic, sentence: s)
+                        || holder.scope == nil && inRelativeClauseOfAnother(hit.words, holder: holder.actor, sentence: s)),
                 ]
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing,
                                      vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))
