@@ -476,6 +476,15 @@ struct UnseenSubjectTests {
         #expect(only.stated == Day(year: 2024, month: 3, day: 12)!)
     }
 
+    // a month just ahead of the article, told with a verb of saying in the past tense, is last
+    // year's (an article of 8 November: «в декабре … заявила» is December 2024); in the future
+    // tense it is a plan and dates nothing
+    @Test func aMonthAheadToldInThePastIsLastYears() throws {
+        let day = { (body: String) in Self.engine.stances(in: EngineFixture.article(body)).first?.stated }
+        #expect(day("В декабре Ветрова заявила, что поддерживает запрет самокатов.") == Day(year: 2024, month: 12, day: 1)!)
+        #expect(day("В декабре Ветрова заявит, что поддерживает запрет самокатов.") == Day(year: 2025, month: 11, day: 8)!)
+    }
+
     // a date inside the reported words (after «заявила, что», or inside the quote) is of what
     // they tell; the saying is dated by the words around them
     @Test func aDateInTheReportedWordsDoesNotDateTheSaying() throws {

@@ -7,7 +7,8 @@
 /// "накануне", "вчера"). A date after "до", "с", "по", "к" is a deadline or a range start, not
 /// when something was said; a date after the article is a plan. Neither counts. A day or
 /// month without a year that would fall after the article is last year's — unless it is
-/// within two months ahead, which reads as a plan and is ignored.
+/// within two months ahead, which reads as a plan and is ignored, and the sentence does not
+/// tell the saying in the past tense ("в декабре заявила" in a November article: last year).
 struct StatedDate: Sendable, Equatable {
     var day: Day
     /// 3 = day given, 2 = month given, 1 = relative, 0 = article date
@@ -38,15 +39,20 @@ struct DateContext {
     let numerals: [String: Int]
     /// The words' facts, when known (`WordFacts`): then `opensADate` tests bits.
     let facts: ArraySlice<WordFacts>?
+    /// The words tell of a saying in the past tense ("заявила"): a month ahead of the article
+    /// is then last year's, not a plan.
+    let pastSaying: Bool
     /// The roles of the words a date rule opens with ("накануне", "вчера", "в", "назад"; a day
     /// is a number): the rules look only at them.
     static let openers: [WordRole] = [.eve, .yesterday, .inPrepositions, .ago, .lastWeek]
     /// `openers` as a set, for `WordFacts.roles`.
     static let openerRoles = RoleSet(openers)
 
-    init(words: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day, lexicon: Lexicon) {
+    init(words: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day, lexicon: Lexicon,
+         pastSaying: Bool = false) {
         self.words = words
         self.facts = facts
+        self.pastSaying = pastSaying
         at = words.startIndex
         self.article = article
         functionWords = lexicon.words
@@ -92,10 +98,11 @@ struct DateContext {
 
     /// The day `day` of `month` in `year` when it was already said by the article's date: a
     /// day without a year that would fall after the article is last year's, unless it is
-    /// within two months ahead (a plan, ignored like any date after the article).
+    /// within two months ahead (a plan, ignored like any date after the article) and the saying
+    /// is not told in the past tense ("в декабре заявила" in a November article: last December).
     func said(year: Int, month: Int, day: Int, explicitYear: Bool) -> Day? {
         guard var date = Day(year: year, month: month, day: day) else { return nil }
-        if !explicitYear && date > article && !DateFinder.soon(month, after: article) {
+        if !explicitYear && date > article && (pastSaying || !DateFinder.soon(month, after: article)) {
             let lastYear = Day(year: year - 1, month: month, day: min(day, Day.daysIn(month: month, year: year - 1)))
             date = lastYear ?? date
         }
@@ -143,9 +150,9 @@ enum DateFinder {
     /// The first date the words give for something already said, or nil; `facts`, when given,
     /// are the words' (`WordFacts`).
     static func find(_ w: ArraySlice<Token>, facts: ArraySlice<WordFacts>? = nil, article: Day,
-                     lexicon: Lexicon) -> StatedDate? {
+                     lexicon: Lexicon, pastSaying: Bool = false) -> StatedDate? {
         // one context, moved along the words (the slices keep the article's positions)
-        var context = DateContext(words: w, facts: facts, article: article, lexicon: lexicon)
+        var context = DateContext(words: w, facts: facts, article: article, lexicon: lexicon, pastSaying: pastSaying)
         for at in w.indices {
             context.at = at
             guard context.opensADate else { continue }

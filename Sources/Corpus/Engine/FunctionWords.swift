@@ -15,7 +15,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     case noteOpeners
     // when it was said
     case eve, yesterday, inPrepositions, ofMonth, last, lastWeek, ago, oneAndAHalf, comparison, dateBlockers, monthParts, dayUnit, dayPrefixes, weekPrefixes, monthPrefixes
-    case yearPrefixes, yearUnits
+    case yearPrefixes, yearUnits, pastEndings
 
     /// The role's name in `function-words.txt`. (The raw value is the role's position, so that
     /// a lookup is an array index, not a hash of the name.)

@@ -31,7 +31,13 @@ struct StatedDates {
         // the date rules open only with a number or an opener's word: most sentences have neither
         guard r.contains(where: { text.words[$0].kind == .number || text.facts[$0].roles.containsAny(DateContext.openerRoles) })
         else { return nil }
-        return DateFinder.find(text.words[r], facts: text.facts[r], article: article.date, lexicon: lexicon)
+        return DateFinder.find(text.words[r], facts: text.facts[r], article: article.date, lexicon: lexicon,
+                               pastSaying: r.contains { isPastSpeechVerb($0) })
+    }
+
+    /// Word `w` is a verb of saying in the past tense ("заявила", "сказал", "отметили").
+    func isPastSpeechVerb(_ w: Int) -> Bool {
+        text.facts[w].has(.speechVerb) && text.facts[w].parts.contains(.pastEndings)
     }
 
     /// The date of sentence `s`, held by `speaker` through `rule`: its own, or the one carried
