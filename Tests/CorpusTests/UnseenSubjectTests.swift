@@ -840,6 +840,42 @@ struct UnseenSubjectTests {
         #expect(found(body) == stances)
     }
 
+    /// A topic about prospects (an agreement on a bridge), read in the turns of phrase of the
+    /// news: hope, disbelief, «близки», «тупик», «рано», an adverb of judging before the chances
+    /// it judges («пессимистично оценила шансы»); a bare «может быть подписано» and «исключила»
+    /// take no side.
+    static let bridge = mayorEngine(topics: """
+        topics:
+          - id: bridge-deal
+            label: Перспективы соглашения о строительстве моста через Озёрку в обозримом будущем
+            cues: [соглашение о мосте, договорённость о мосте, строительство моста]
+            pro: актор оптимистичен - соглашение о мосте возможно и достижимо в обозримом будущем
+            contra: актор пессимистичен - соглашения не будет, ожидать его нереалистично
+        """)
+
+    static let prospectsTurnsOfPhrase: [(String, Polarity?)] = [
+        ("заявила, что соглашение о мосте может быть подписано уже в этом году.", nil),
+        ("заявила, что не верит в соглашение о мосте.", .contra),
+        ("заявила, что соглашения о мосте в ближайшее время не будет.", .contra),
+        ("выразила надежду на скорое соглашение о мосте.", .pro),
+        ("назвала соглашение о мосте нереалистичным.", .contra),
+        ("заявила, что стороны близки к соглашению о мосте.", .pro),
+        ("заявила, что переговоры о соглашении о мосте зашли в тупик.", .contra),
+        ("считает, что соглашение о мосте вполне достижимо.", .pro),
+        ("заявила, что говорить о соглашении о мосте пока рано.", .contra),
+        ("заявила, что видит прогресс в переговорах о соглашении о мосте.", .pro),
+        ("пессимистично оценила шансы на соглашение о мосте.", .contra),
+        ("оптимистично оценила шансы на соглашение о мосте.", .pro),
+        ("заявила, что рассчитывает на соглашение о мосте до конца года.", .pro),
+        ("исключила соглашение о мосте в этом году.", nil),
+    ]
+
+    @Test(arguments: prospectsTurnsOfPhrase)
+    func prospectsReadInTheTurnsOfPhraseOfTheNews(_ sentence: String, _ side: Polarity?) {
+        let found = EngineFixture.triples("Мэр Озёрска Ольга Ветрова " + sentence, engine: Self.bridge)
+        #expect(found == (side.map { ["vetrova bridge-deal \($0.rawValue)"] } ?? []))
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))
