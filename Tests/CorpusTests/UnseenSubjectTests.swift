@@ -876,6 +876,37 @@ struct UnseenSubjectTests {
         #expect(found == (side.map { ["vetrova bridge-deal \($0.rawValue)"] } ?? []))
     }
 
+    /// Two topics close in meaning, told apart by countries the gazetteer knows (Lithuania and
+    /// Latvia, added with forty-seven other countries): by the name, its adjective, or the
+    /// sentence before; neither named, neither topic.
+    static let balticCheese = mayorEngine(topics: """
+        topics:
+          - id: lt-cheese
+            label: Литва и пошлины на сыр
+            cues: [пошлины на сыр, сырные пошлины]
+            pro: актор вводит или сохраняет пошлины на сыр из Литвы
+            contra: актор отменяет пошлины на сыр из Литвы или голосует против них
+          - id: lv-cheese
+            label: Латвия и пошлины на сыр
+            cues: [пошлины на сыр, сырные пошлины]
+            pro: актор вводит или сохраняет пошлины на сыр из Латвии
+            contra: актор отменяет пошлины на сыр из Латвии или голосует против них
+        """)
+
+    static let closeTopicsByCountry: [(String, Set<String>)] = [
+        ("Мэр Озёрска Ольга Ветрова поддерживает пошлины на сыр из Литвы.", ["vetrova lt-cheese pro"]),
+        ("Мэр Озёрска Ольга Ветрова поддерживает пошлины на сыр.", []),
+        ("Мэр Озёрска Ольга Ветрова поддерживает пошлины на литовский сыр.", ["vetrova lt-cheese pro"]),
+        ("В думе обсуждали сыр из Латвии.\n\nМэр Озёрска Ольга Ветрова заявила, что поддерживает пошлины на сыр.",
+         ["vetrova lv-cheese pro"]),
+        ("Мэр Озёрска Ольга Ветрова выступила против пошлин на латвийский сыр.", ["vetrova lv-cheese contra"]),
+    ]
+
+    @Test(arguments: closeTopicsByCountry)
+    func closeTopicsAreToldApartByTheirCountry(_ body: String, _ stances: Set<String>) {
+        #expect(EngineFixture.triples(body, engine: Self.balticCheese) == stances)
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))
