@@ -900,6 +900,10 @@ struct UnseenSubjectTests {
         ("В думе обсуждали сыр из Латвии.\n\nМэр Озёрска Ольга Ветрова заявила, что поддерживает пошлины на сыр.",
          ["vetrova lv-cheese pro"]),
         ("Мэр Озёрска Ольга Ветрова выступила против пошлин на латвийский сыр.", ["vetrova lv-cheese contra"]),
+        // a topic of the shared cue named only past «но не» / «а не» takes the other side
+        ("Мэр Озёрска Ольга Ветрова поддерживает пошлины на сыр из Литвы, но не на сыр из Латвии.",
+         ["vetrova lt-cheese pro", "vetrova lv-cheese contra"]),
+        ("Мэр Озёрска Ольга Ветрова поддерживает пошлины на сыр из Литвы и Латвии.", ["vetrova lt-cheese pro", "vetrova lv-cheese pro"]),
     ]
 
     @Test(arguments: closeTopicsByCountry)

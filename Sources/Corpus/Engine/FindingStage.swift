@@ -249,7 +249,13 @@ struct FindingStage {
                 if topic.kind == .plain || topic.weakDirection, polarityFinder.namesContraAct(topic, hit: hit.words) {
                     naive = naive.opposite
                 }
-                let (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
+                var (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
+                // "пошлины на сыр из Литвы, но не из Латвии": a topic of a shared cue named only
+                // past «но не» / «а не» takes the other side
+                if hit.rules.contains(where: Self.namingRules.contains),
+                   namedOnlyPastANegatedContrast(topic: hit.topic, cue: hit.words, in: holder.scope ?? r) {
+                    polarity = polarity.opposite
+                }
                 let finding = Finding(sentence: s, actor: holder.actor, topic: hit.topic, polarity: polarity, stated: stated,
                                       rules: [holder.rule] + hit.rules + [polarityRule],
                                       start: sentence.start, end: sentence.end)
@@ -278,6 +284,23 @@ struct FindingStage {
             }
         }
         return out
+    }
+
+    /// The topic rules that tie a shared cue to a topic by a word that names it in the sentence.
+    static let namingRules: Set<RuleName> = [.topicSpecificWord, .topicAnchorInSentence]
+
+    /// Whether the words that name `topic` in `r` (its anchors and names) stand only after the
+    /// cue, past a contrast word followed by a negation ("…, но не на сыр из Латвии", "а не").
+    func namedOnlyPastANegatedContrast(topic t: Int, cue: Range<Int>, in r: Range<Int>) -> Bool {
+        let model = index.topics[t]
+        let naming = r.filter { w in
+            text.words[w].kind == .word && (model.anchors.contains(text.stems[w]) || text.words[w].capitalized && model.properStems.contains(text.stems[w]))
+        }
+        guard let first = naming.first, first >= cue.upperBound else { return false }
+        // the nearest contrast word before the naming word, after the cue, and a negation right after it
+        guard let contrast = (cue.upperBound..<first).last(where: { text.facts[$0].isa(.contrastWords) }),
+              contrast + 1 < first, text.facts[contrast + 1].has(.negator) else { return false }
+        return true
     }
 
     /// The polarity rules that read no side from words of their own: a modal, the naive
