@@ -911,6 +911,28 @@ struct UnseenSubjectTests {
         #expect(EngineFixture.triples(body, engine: Self.balticCheese) == stances)
     }
 
+    /// Forecasts, pressure, questions and other people's words in the turns of phrase of the
+    /// news: none is the speaker's side («рано или поздно …», «могут вынудить», «эксперты
+    /// прогнозируют», «её просили», «ответила на вопрос журналистов о …», a letter of another
+    /// actor «с требованием …», which is theirs; another speaker's reply is theirs).
+    static let notTheSpeakersSide: [(String, Set<String>)] = [
+        ("Мэр Озёрска Ольга Ветрова заявила, что рано или поздно пошлины на сыр из Норландии отменят.", []),
+        ("Мэр Озёрска Ольга Ветрова заявила, что город могут вынудить ввести пошлины на сыр из Норландии.", []),
+        ("Мэр Озёрска Ольга Ветрова заявила, что эксперты прогнозируют отмену пошлин на сыр из Норландии.", []),
+        ("Мэр Озёрска Ольга Ветрова получила письмо депутата Лаптева с требованием отменить пошлины на сыр из Норландии.", ["laptev norland-cheese contra"]),
+        ("Мэр Озёрска Ольга Ветрова заявила, что не знает, будут ли пошлины на сыр из Норландии отменены.", []),
+        ("Мэр Озёрска Ольга Ветрова заявила, что решение по пошлин на сыр из Норландии пока не принято.", []),
+        ("Мэр Озёрска Ольга Ветрова заявила, что поддерживает пошлины на сыр из Норландии. Депутат Лаптев ответил, что пошлины на сыр из Норландии нужно отменить.", ["laptev norland-cheese contra", "vetrova norland-cheese pro"]),
+        ("Мэр Озёрска Ольга Ветрова заявила, что её просили отменить пошлины на сыр из Норландии.", []),
+        ("Мэр Озёрска Ольга Ветрова ответила на вопрос журналистов о пошлин на сыр из Норландии.", []),
+        ("Мэр Озёрска Ольга Ветрова опровергла сообщения о том, что поддерживает пошлины на сыр из Норландии.", []),
+    ]
+
+    @Test(arguments: notTheSpeakersSide)
+    func forecastsPressureQuestionsAndOthersWordsAreNotTheSpeakers(_ body: String, _ stances: Set<String>) {
+        #expect(found(body) == stances)
+    }
+
     // every stance carries its confidence, above the model's threshold
     @Test func stancesCarryTheirConfidence() throws {
         let s = Self.engine.stances(in: EngineFixture.article("Ветрова заявила, что поддерживает запрет самокатов."))

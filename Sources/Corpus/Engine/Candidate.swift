@@ -50,8 +50,8 @@ struct Candidate: Sendable {
         case poll
         /// After the holder's «что», another watched actor is the subject of the cue's clause
         /// (`FindingStage.anotherActorSubject`): the clause tells of that actor; or the cue lies
-        /// in a relative clause on another watched actor's name ("…мэра Ветрову, которая
-        /// поддерживает …", `FindingStage.inRelativeClauseOfAnother`).
+        /// in a relative clause on another watched actor's name or in their proposal ("…мэра
+        /// Ветрову, которая поддерживает …", `FindingStage.inAnotherActorsWords`).
         case anotherActorsClause
 
         /// What `explain` says of it.

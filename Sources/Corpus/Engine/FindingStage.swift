@@ -116,13 +116,15 @@ struct FindingStage {
         return rel..<end
     }
 
-    /// Whether the cue at `hit` lies in a relative clause on another watched actor's name
-    /// (`relativeScope`): "Лаптев раскритиковал мэра Ветрову, которая поддерживает пошлины".
-    func inRelativeClauseOfAnother(_ hit: Range<Int>, holder: Int, sentence s: Int) -> Bool {
+    /// Whether the cue at `hit` lies in words another watched actor holds: a relative clause on
+    /// their name (`relativeScope`: "Лаптев раскритиковал мэра Ветрову, которая поддерживает
+    /// пошлины") or their proposal (`proposalScope`: "получила письмо депутата Лаптева с
+    /// требованием отменить пошлины").
+    func inAnotherActorsWords(_ hit: Range<Int>, holder: Int, sentence s: Int) -> Bool {
         text.sentenceMentions[s].contains { mi in
             let m = text.mentions[mi]
             guard (m.kind == .name || m.kind == .role), m.actors.count == 1, m.actors[0] != holder,
-                  let scope = relativeScope(m, sentence: s) else { return false }
+                  let scope = proposalScope(m, sentence: s) ?? relativeScope(m, sentence: s) else { return false }
             return scope.contains(hit.lowerBound)
         }
     }
@@ -135,9 +137,17 @@ struct FindingStage {
         let r = text.sentenceWords[s]
         let verb = m.last + 1
         // the owner, in the genitive: not the one the proposal is made to ("предложение Путину")
-        guard verb < r.upperBound, !text.boundary(before: verb), !text.words[verb].capitalized,
-              text.facts[verb].parts.contains(.infinitiveEndings), !m.nominative,
+        guard verb < r.upperBound, !text.boundary(before: verb), !m.nominative,
               !text.facts[m.last].parts.contains(.datAccNameEndings) else { return nil }
+        // "письмо депутата Лаптева с требованием отменить …": the proposal after the name
+        if verb + 2 < r.upperBound, text.facts[verb].isa(.prepositions), text.facts[verb + 1].isa(.proposalNouns),
+           !text.boundary(before: verb + 1), !text.boundary(before: verb + 2),
+           text.facts[verb + 2].parts.contains(.infinitiveEndings), !text.words[verb + 2].capitalized {
+            var end = verb + 3
+            while end < r.upperBound, !text.boundary(before: end) { end += 1 }
+            return (verb + 2)..<end
+        }
+        guard !text.words[verb].capitalized, text.facts[verb].parts.contains(.infinitiveEndings) else { return nil }
         var k = m.first - 1
         while k >= max(r.lowerBound, m.first - 4), !text.boundary(before: k + 1) {
             if text.facts[k].isa(.proposalNouns) {
@@ -277,7 +287,7 @@ struct FindingStage {
                     (.poll, found.stop == .poll),
                     (.anotherActorsClause, holder.rule != .speakerMentioned && holder.rule != .speakerCoordinated
                         && anotherActorSubject(hit.words, holder: holder.actor, topic: topic, sentence: s)
-                        || holder.scope == nil && inRelativeClauseOfAnother(hit.words, holder: holder.actor, sentence: s)),
+                        || holder.scope == nil && inAnotherActorsWords(hit.words, holder: holder.actor, sentence: s)),
                 ]
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing,
                                      vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))

@@ -427,9 +427,9 @@ extension PolarityFinder {
         if text.facts[w].isa(.regardingWords) { return true }
         guard text.facts[w].isa(.questionPrepositions), w - 1 >= sentence.lowerBound else { return false }
         if text.facts[w - 1].isa(.questionNouns) { return true }
-        // the one who decides, named between ("решение Турции по …")
-        return text.words[w - 1].capitalized && w - 2 >= sentence.lowerBound
-            && text.facts[w - 2].isa(.questionNouns)
+        // the one who decides or asks, named between ("решение Турции по …", "вопрос
+        // журналистов о …")
+        return w - 2 >= sentence.lowerBound && text.facts[w - 2].isa(.questionNouns)
     }
 
     /// `polarity.readiness`: readiness or possibility in the clause, unless negated.
