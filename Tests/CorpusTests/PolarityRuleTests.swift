@@ -132,8 +132,8 @@ struct PolarityRuleTests {
             .stop(.hedged), .stop(.poll), .stop(.relativeOnObject), .rule(.polarityAct), .stop(.conditionOrBackground),
             .stop(.forecast), .rule(.polarityDescription), .rule(.polarityDirection), .rule(.polarityEvaluation), .rule(.polarityEvaluation),
             .rule(.polarityEvaluation), .rule(.polarityDescription), .rule(.polarityDescription),
-            .rule(.polarityReversal), .rule(.polarityNegatedCue), .rule(.polarityReadiness), .stop(.properCue),
-            .stop(.conditional), .rule(.polarityAffirmedCue),
+            .stop(.conditional), .rule(.polarityReversal), .rule(.polarityNegatedCue), .rule(.polarityReadiness),
+            .stop(.properCue), .rule(.polarityAffirmedCue),
         ]
         #expect(PolarityFinder.rules.map(\.name) == documented)
         // every polarity rule but the driver's fallback is in the chain

@@ -45,15 +45,17 @@
 ///    года" meets `contra`'s «рассмотреть после 2018 года»).
 /// 10. `polarity.description` (evaluative topics): signed word overlap of the sentence with
 ///     the two descriptions ("результата … не будет" meets "… не будет").
-/// 11. `polarity.reversal` (plain topics): a reversive verb before the cue ("отменить пошлины",
-///     "выйти из договора"): the side the topic's descriptions give to undoing it (contra unless
-///     `pro` is the undoing), turned over when the verb is negated ("не намерен отказываться от").
-/// 12. `polarity.negatedCue` (plain topics): a negation within five words before the cue.
-/// 13. `polarity.readiness` (plain topics): readiness or possibility (готов, может, предложил).
-/// 14. stop `properCue` (plain topics): a cue that is a place name is no affirmation.
-/// 15. stop `conditional` (plain topics): a condition in the sentence ("он разместит оружие,
-///     если это сделают соседи"): a bare naming of the measure under a condition is no side;
-///     not an offer ("если будет потребность, …").
+/// 11. stop `conditional` (plain topics): a condition on another's act in the sentence ("он
+///     разместит оружие, если это сделают соседи", "если Норландия снизит цены, пошлины
+///     отменят"): what is promised or threatened under it is no side; not an offer ("если будет
+///     потребность, …").
+/// 12. `polarity.reversal` (plain topics): a reversive verb before the cue ("отменить пошлины",
+///     "выйти из договора"), or after it ("пошлины нужно отменить"): the side the topic's
+///     descriptions give to undoing it (contra unless `pro` is the undoing), turned over when
+///     the verb is negated ("не намерен отказываться от").
+/// 13. `polarity.negatedCue` (plain topics): a negation within five words before the cue.
+/// 14. `polarity.readiness` (plain topics): readiness or possibility (готов, может, предложил).
+/// 15. stop `properCue` (plain topics): a cue that is a place name is no affirmation.
 /// 16. `polarity.affirmedCue` (plain topics): the holder speaks of the topic affirmatively.
 ///
 /// So evaluative and direction topics end after the descriptions: a bare cue
@@ -132,11 +134,11 @@ struct PolarityFinder {
         .rule(.polarityEvaluation, for: [.direction]) { $0.byClauseEvaluation($1) },
         .rule(.polarityDescription, for: [.direction]) { $0.byDescriptionBeyondCues($1) },
         .rule(.polarityDescription, for: [.evaluative]) { $0.byDescriptionInSentence($1) },
+        .stop(.conditional, for: [.plain]) { $0.conditionOnAnotherAct($1.sentence) },
         .rule(.polarityReversal, for: [.plain]) { $0.byReversal($1) },
         .rule(.polarityNegatedCue, for: [.plain]) { $0.byNegatedCue($1) },
         .rule(.polarityReadiness, for: [.plain]) { $0.byReadiness($1) },
         .stop(.properCue, for: [.plain]) { $1.properCue },
-        .stop(.conditional, for: [.plain]) { $0.conditionOnAnotherAct($1.sentence) },
         .rule(.polarityAffirmedCue, for: [.plain]) { _, _ in .pro },
     ]
 
