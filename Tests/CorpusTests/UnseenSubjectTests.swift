@@ -818,10 +818,14 @@ struct UnseenSubjectTests {
     }
 
     /// Who holds the words, in the turns of phrase of the news: a quote and its speaker, «по
-    /// словам», «как заявил», a headline's colon, a pronoun, «в отличие от», a relative clause
+    /// словам», «как заявил», a headline's colon, a pronoun, «в отличие от», subjects joined by
+    /// «и» with a role before a name («Мэр Ветрова и депутат Лаптев»), a relative clause
     /// on another actor's name («депутату Лаптеву, который требует …», `speaker.relativeClause`),
     /// a call made to someone, a question put to someone.
     static let holdersInTurnsOfPhrase: [(String, Set<String>)] = [
+        // subjects joined by «и», a role's head before the second name
+        ("Мэр Ветрова и депутат Лаптев поддержали пошлины на сыр из Норландии.",
+         ["vetrova norland-cheese pro", "laptev norland-cheese pro"]),
         ("«Мы поддерживаем пошлины на сыр из Норландии», — сказала мэр Озёрска Ольга Ветрова.", ["vetrova norland-cheese pro"]),
         ("По словам Ветровой, пошлины на сыр из Норландии нужны городу.", ["vetrova norland-cheese pro"]),
         ("Ветрова ответила депутату Лаптеву, который требует отменить пошлины на сыр из Норландии.", ["laptev norland-cheese contra"]),

@@ -186,15 +186,17 @@ struct FindingStage {
     }
 
     /// The words of a list of names after word `w`, up to `end`: each with no mark or a comma
-    /// before it, each a capitalised word (a name) or a bare «и». Returns the first word past
-    /// them and the joins met: a comma, an «и», an «и» with a name right after it.
+    /// before it, each a capitalised word (a name), the head of a watched role or a bare «и».
+    /// Returns the first word past them and the joins met: a comma, an «и», an «и» with a name
+    /// right after it.
     private func listWords(after w: Int, upTo end: Int) -> (next: Int, comma: Bool, and: Bool, andThenName: Bool) {
         var (k, comma, and, andThenName) = (w + 1, false, false, false)
         while k < end {
             let p = text.punctBefore[k]
             guard p.isEmpty || p == "," else { break }
             let isAnd = text.facts[k].isa(.and)
-            guard isAnd || text.words[k].capitalized else { break }
+            // a name, or the head of a watched role before one ("Ветрова и депутат Лаптев")
+            guard isAnd || text.words[k].capitalized || text.facts[k].has(.headActor) else { break }
             if p == "," { comma = true }
             if k > w + 1, text.facts[k - 1].isa(.and), p.isEmpty, !isAnd { andThenName = true }
             if isAnd { and = true }
