@@ -69,6 +69,22 @@ struct SegmenterTests {
         #expect(spans.count == 1)
         #expect(tokens[spans[0].open].norm == "«" && tokens[spans[0].close].norm == "»")
     }
+
+    // a quote interrupted by its author is two quotes, the author's words outside them; a dash
+    // inside a quote with no author's words after it leaves the quote whole
+    @Test func aQuoteInterruptedByItsAuthorIsTwoQuotes() {
+        let words = { (text: String) -> [String] in
+            let tokens = Tokenizer.tokens(text)
+            return Segmenter.quotes(tokens).map { q in
+                tokens[(q.open + 1)..<q.close].filter { $0.kind == .word }.map { Fold.decode($0.norm) }.joined(separator: " ")
+            }
+        }
+        #expect(words("«Мы считаем это нужным, — подчеркнула Ветрова. — Город это сохранит».")
+            == ["мы считаем это нужным", "город это сохранит"])
+        #expect(words("«Мы готовы, — сказал он, — и ждём».") == ["мы готовы", "и ждем"])
+        #expect(words("«Мы готовы — и ждём».") == ["мы готовы и ждем"])
+        #expect(words("«Мы готовы, — и это главное».") == ["мы готовы и это главное"])
+    }
 }
 
 extension String {

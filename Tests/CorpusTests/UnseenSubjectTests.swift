@@ -819,10 +819,14 @@ struct UnseenSubjectTests {
 
     /// Who holds the words, in the turns of phrase of the news: a quote and its speaker, «по
     /// словам», «как заявил», a headline's colon, a pronoun, «в отличие от», subjects joined by
-    /// «и» with a role before a name («Мэр Ветрова и депутат Лаптев»), a relative clause
+    /// «и» with a role before a name («Мэр Ветрова и депутат Лаптев»), a quote its author
+    /// interrupts («…, — подчеркнула Ветрова. — …»), a relative clause
     /// on another actor's name («депутату Лаптеву, который требует …», `speaker.relativeClause`),
     /// a call made to someone, a question put to someone.
     static let holdersInTurnsOfPhrase: [(String, Set<String>)] = [
+        // a quote interrupted by its author
+        ("«Мы считаем пошлины на сыр из Норландии необходимыми, — подчеркнула Ветрова. — Город их сохранит».",
+         ["vetrova norland-cheese pro"]),
         // subjects joined by «и», a role's head before the second name
         ("Мэр Ветрова и депутат Лаптев поддержали пошлины на сыр из Норландии.",
          ["vetrova norland-cheese pro", "laptev norland-cheese pro"]),

@@ -71,7 +71,33 @@ enum Segmenter {
                 }
             }
         }
-        return spans.sorted { $0.open < $1.open }
+        return spans.flatMap { interrupted($0, t) ?? [$0] }.sorted { $0.open < $1.open }
+    }
+
+    /// The words of the author that interrupt a quote, at most this many tokens.
+    static let interruptionTokens = 10
+
+    /// A quote interrupted by its author («Мы считаем …, — подчеркнула Ветрова. — Город их
+    /// сохранит»): the two parts, the author's words between them outside the quote. The
+    /// interruption opens with a comma (or «!», «?», «…») and a dash before a word in lower
+    /// case, and ends within `interruptionTokens` with a full stop or a comma and a dash; a
+    /// quote mark between leaves the span whole.
+    static func interrupted(_ q: QuoteSpan, _ t: [Token]) -> [QuoteSpan]? {
+        let isDash = { (i: Int) in t[i].kind == .punct && (mark(t[i]) == "—" || mark(t[i]) == "–") }
+        var i = q.open + 1
+        while i + 2 < q.close {
+            if t[i].kind == .punct, isOpenQuote(mark(t[i])) || isCloseQuote(mark(t[i])) { return nil }
+            if t[i].kind == .punct, ",!?…".unicodeScalars.contains(mark(t[i])), isDash(i + 1),
+               t[i + 2].kind == .word, !t[i + 2].capitalized {
+                let end = min(q.close - 1, i + 2 + interruptionTokens)
+                guard let resume = (i + 3..<end).first(where: { k in
+                    t[k].kind == .punct && (mark(t[k]) == "." || mark(t[k]) == ",") && isDash(k + 1)
+                }) else { return nil }
+                return [QuoteSpan(open: q.open, close: i + 1), QuoteSpan(open: resume + 1, close: q.close)]
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The words a line of prose holds at least; it also ends with a sentence's final mark
