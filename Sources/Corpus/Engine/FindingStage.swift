@@ -62,15 +62,16 @@ struct FindingStage {
                 dates.forget()
             }
             guard !text.sentences[s].isBoilerplate else { continue }
-            if speaker?.0 != .other { found += named(in: s, besides: found) }
+            let parts = heldParts(in: s)
+            if speaker?.0 != .other { found += named(in: s, besides: found, parts: parts) }
             if let also = holders.alsoHeld[s], !found.contains(where: { $0.actor == also.actor }) {
                 // "Об этом также сообщала X": X said it too, when the sentence that names X says
                 let holder = Holder(actor: also.actor, rule: .speakerAboutThis, featureRule: .speakerAboutThis)
-                out += candidates(in: s, holders: [holder], stated: dates.own(also.from) ?? dates.articleDate)
+                out += candidates(in: s, holders: [holder], parts: parts, stated: dates.own(also.from) ?? dates.articleDate)
             }
             guard !found.isEmpty else { continue }
             if date == nil, speaker == nil { date = dates.own(s) }
-            out += candidates(in: s, holders: found, stated: date ?? dates.articleDate)
+            out += candidates(in: s, holders: found, parts: parts, stated: date ?? dates.articleDate)
         }
         CandidateFeatures.fillArticle(&out)
         return out
@@ -85,21 +86,42 @@ struct FindingStage {
         return out
     }
 
-    /// Holder rules 2 and 3: every other watched actor the sentence names holds the infinitive
-    /// after a proposal of theirs (`speaker.proposal`), or else is only named (`speaker.mentioned`).
-    private func named(in s: Int, besides found: [Holder]) -> [Holder] {
+    /// The words of sentence `s` that a watched actor it names holds, by the mention (its index
+    /// in `text.mentions`) that holds them: the infinitive after a proposal of theirs
+    /// (`speaker.proposal`) or a relative clause on their name (`speaker.relativeClause`).
+    /// Read once per sentence: the holder rules and the veto on other people's words share it.
+    struct HeldPart {
+        var actor: Int
+        var rule: RuleName
+        var scope: Range<Int>
+    }
+
+    func heldParts(in s: Int) -> [Int: HeldPart] {
+        var out: [Int: HeldPart] = [:]
+        for mi in text.sentenceMentions[s] {
+            let m = text.mentions[mi]
+            guard m.kind == .name || m.kind == .role, m.actors.count == 1 else { continue }
+            if let scope = proposalScope(m, sentence: s) {
+                out[mi] = HeldPart(actor: m.actors[0], rule: .speakerProposal, scope: scope)
+            } else if let scope = relativeScope(m, sentence: s) {
+                out[mi] = HeldPart(actor: m.actors[0], rule: .speakerRelative, scope: scope)
+            }
+        }
+        return out
+    }
+
+    /// Holder rules 2 to 4: every other watched actor the sentence names holds the words its
+    /// mention holds (`parts`), or else is only named (`speaker.mentioned`).
+    private func named(in s: Int, besides found: [Holder], parts: [Int: HeldPart]) -> [Holder] {
         var out: [Holder] = []
-        for m in text.sentenceMentions[s].map({ text.mentions[$0] }) {
+        for mi in text.sentenceMentions[s] {
+            let m = text.mentions[mi]
             guard m.kind == .name || m.kind == .role, m.actors.count == 1 else { continue }
             let actor = m.actors[0]
             guard !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }) else { continue }
-            if let scope = proposalScope(m, sentence: s) {
-                out.append(Holder(actor: actor, rule: .speakerProposal, featureRule: .speakerProposal, scope: scope))
-            } else if let scope = relativeScope(m, sentence: s) {
-                out.append(Holder(actor: actor, rule: .speakerRelative, featureRule: .speakerRelative, scope: scope))
-            } else {
-                out.append(Holder(actor: actor, rule: .speakerMentioned, featureRule: .speakerMentioned))
-            }
+            let part = parts[mi]
+            let rule = part?.rule ?? .speakerMentioned
+            out.append(Holder(actor: actor, rule: rule, featureRule: rule, scope: part?.scope))
         }
         return out
     }
@@ -111,22 +133,14 @@ struct FindingStage {
         let rel = m.last + 1
         guard rel + 1 < r.upperBound, text.boundary(before: rel), text.punctBefore[rel].unicodeScalars.first == ",",
               text.facts[rel].parts.contains(.relativePrefixes) else { return nil }
-        var end = rel + 1
-        while end < r.upperBound, !text.boundary(before: end) { end += 1 }
-        return rel..<end
+        return rel..<polarityFinder.toBoundary(from: rel + 1, in: r)
     }
 
-    /// Whether the cue at `hit` lies in words another watched actor holds: a relative clause on
-    /// their name (`relativeScope`: "Лаптев раскритиковал мэра Ветрову, которая поддерживает
-    /// пошлины") or their proposal (`proposalScope`: "получила письмо депутата Лаптева с
-    /// требованием отменить пошлины").
-    func inAnotherActorsWords(_ hit: Range<Int>, holder: Int, sentence s: Int) -> Bool {
-        text.sentenceMentions[s].contains { mi in
-            let m = text.mentions[mi]
-            guard (m.kind == .name || m.kind == .role), m.actors.count == 1, m.actors[0] != holder,
-                  let scope = proposalScope(m, sentence: s) ?? relativeScope(m, sentence: s) else { return false }
-            return scope.contains(hit.lowerBound)
-        }
+    /// Whether the cue at `hit` lies in words another watched actor holds (`parts`): a relative
+    /// clause on their name ("Лаптев раскритиковал мэра Ветрову, которая поддерживает пошлины")
+    /// or their proposal ("получила письмо депутата Лаптева с требованием отменить пошлины").
+    func inAnotherActorsWords(_ hit: Range<Int>, holder: Int, parts: [Int: HeldPart]) -> Bool {
+        parts.values.contains { $0.actor != holder && $0.scope.contains(hit.lowerBound) }
     }
 
     /// "после предложения американского миллиардера Илона Маска объявить импичмент": a name that
@@ -143,17 +157,13 @@ struct FindingStage {
         if verb + 2 < r.upperBound, text.facts[verb].isa(.prepositions), text.facts[verb + 1].isa(.proposalNouns),
            !text.boundary(before: verb + 1), !text.boundary(before: verb + 2),
            text.facts[verb + 2].parts.contains(.infinitiveEndings), !text.words[verb + 2].capitalized {
-            var end = verb + 3
-            while end < r.upperBound, !text.boundary(before: end) { end += 1 }
-            return (verb + 2)..<end
+            return (verb + 2)..<polarityFinder.toBoundary(from: verb + 3, in: r)
         }
         guard !text.words[verb].capitalized, text.facts[verb].parts.contains(.infinitiveEndings) else { return nil }
         var k = m.first - 1
         while k >= max(r.lowerBound, m.first - 4), !text.boundary(before: k + 1) {
             if text.facts[k].isa(.proposalNouns) {
-                var end = verb + 1
-                while end < r.upperBound, !text.boundary(before: end) { end += 1 }
-                return verb..<end
+                return verb..<polarityFinder.toBoundary(from: verb + 1, in: r)
             }
             k -= 1
         }
@@ -241,8 +251,8 @@ struct FindingStage {
         }
     }
 
-    /// Steps 3 to 5 for the holders of sentence `s`.
-    private func candidates(in s: Int, holders: [Holder], stated: StatedDate) -> [Candidate] {
+    /// Steps 3 to 5 for the holders of sentence `s` (`parts`: the words its actors hold).
+    private func candidates(in s: Int, holders: [Holder], parts: [Int: HeldPart], stated: StatedDate) -> [Candidate] {
         let sentence = text.sentences[s]
         let r = text.sentenceWords[s]
         var reading = SentenceReading()
@@ -258,7 +268,7 @@ struct FindingStage {
                 let topic = index.topics[hit.topic]
                 let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: holder.scope ?? r, properCue: hit.properCue)
                 var naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
-                if topic.kind == .plain || topic.weakDirection, polarityFinder.namesContraAct(topic, hit: hit.words) {
+                if polarityFinder.namesContraAct(topic, hit: hit.words) {
                     naive = naive.opposite
                 }
                 var (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
@@ -289,7 +299,7 @@ struct FindingStage {
                     (.poll, found.stop == .poll),
                     (.anotherActorsClause, holder.rule != .speakerMentioned && holder.rule != .speakerCoordinated
                         && anotherActorSubject(hit.words, holder: holder.actor, topic: topic, sentence: s)
-                        || holder.scope == nil && inAnotherActorsWords(hit.words, holder: holder.actor, sentence: s)),
+                        || holder.scope == nil && inAnotherActorsWords(hit.words, holder: holder.actor, parts: parts)),
                 ]
                 out.append(Candidate(finding: finding, features: values, competing: hit.competing,
                                      vetoes: Set(vetoes.filter(\.1).map(\.0)), openQuestion: openQuestion))

@@ -89,7 +89,7 @@ struct PolarityFinder {
             switch rule.decide(self, context) {
             case .side(let polarity, let name)?:
                 // these steps read the side of the measure the cue names
-                let turned = Self.cueReaders.contains(name) && topic.kind != .evaluative && namesContraAct(topic, hit: hit)
+                let turned = Self.cueReaders.contains(name) && namesContraAct(topic, hit: hit)
                 return ((turned ? polarity.opposite : polarity, name), nil)
             case .noStance?:
                 guard case .stop(let reason) = rule.name else { return (nil, nil) }
@@ -103,15 +103,22 @@ struct PolarityFinder {
     /// Whether the cue at `hit` names the contra side's own act (`TopicModel.contraCueStems`),
     /// or, for a cue that is only a word of stance, its object does ("поддерживает импичмент
     /// Трампа" is contra a topic of support for him).
+    /// A topic about prospects has no act to turn.
     func namesContraAct(_ topic: TopicModel, hit: Range<Int>) -> Bool {
-        guard !topic.contraCueStems.isEmpty else { return false }
+        guard topic.kind != .evaluative, !topic.contraCueStems.isEmpty else { return false }
         var r = hit
         if hit.count == 1, lexicon.genericStems.contains(text.stems[hit.lowerBound]) {
-            var end = hit.upperBound
-            while end < text.words.count, end < hit.upperBound + 2, !text.boundary(before: end) { end += 1 }
-            r = hit.lowerBound..<end
+            r = hit.lowerBound..<toBoundary(from: hit.upperBound, in: hit.upperBound..<min(text.words.count, hit.upperBound + 2))
         }
         return r.contains { topic.contraCueStems.contains(text.stems[$0]) }
+    }
+
+    /// The first word at or after `start` in `r` that a clause boundary precedes, or the end of
+    /// `r`: where the clause running from `start` ends.
+    func toBoundary(from start: Int, in r: Range<Int>) -> Int {
+        var end = start
+        while end < r.upperBound, !text.boundary(before: end) { end += 1 }
+        return end
     }
 
     /// The steps that read a side of the cue itself (approval of it, readiness for it, its
@@ -692,9 +699,7 @@ extension PolarityFinder {
         r.contains { w in
             guard let length = phraseLength(at: w, lexicon.conditions, limit: r.upperBound) else { return false }
             // the condition's own clause, up to the next boundary
-            var end = w + length
-            while end < r.upperBound, !text.boundary(before: end) { end += 1 }
-            return !(w + length..<end).contains { lexicon.offerStems.contains(text.stems[$0]) }
+            return !(w + length..<toBoundary(from: w + length, in: r)).contains { lexicon.offerStems.contains(text.stems[$0]) }
         }
     }
 

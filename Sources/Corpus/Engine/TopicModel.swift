@@ -78,7 +78,8 @@ struct TopicModel: Sendable {
         (anchors, anchorPhrases) = reader.anchors(texts)
         properStems = reader.properStems(texts)
         directionPolarity = reader.directionPolarity(pro: proStems, contra: contraStems)
-        weakDirection = !directionPolarity.isEmpty && reader.directionStrength(pro: proStems, contra: contraStems) < 2
+        weakDirection = !directionPolarity.isEmpty
+            && reader.axisScores(pro: proStems, contra: contraStems).allSatisfy { abs($0.1) < 2 }
         let proValence = reader.valence(texts.pro), contraValence = reader.valence(texts.contra)
         positivePolarity = proValence >= contraValence ? .pro : .contra
         // a topic is about prospects by its words of prospects, not by words of approval
@@ -258,14 +259,7 @@ private struct DescriptionReader {
     /// axis ("актор допускает дальнейшее повышение": a verb, not an admission) is dropped.
     func directionPolarity(pro: [(stem: String, negated: Bool)],
                            contra: [(stem: String, negated: Bool)]) -> [Direction: Polarity] {
-        let proLean = lean(pro), contraLean = lean(contra)
-        var scores: [(Direction, Int)] = []
-        for direction in [Direction.down, .allow] {
-            let opposite = direction.opposite
-            let score = (proLean[direction] ?? 0) - (proLean[opposite] ?? 0)
-                - (contraLean[direction] ?? 0) + (contraLean[opposite] ?? 0)
-            scores.append((direction, score))
-        }
+        let scores = axisScores(pro: pro, contra: contra)
         let strongest = scores.map { abs($0.1) }.max() ?? 0
         var out: [Direction: Polarity] = [:]
         for (direction, score) in scores where score != 0 && (abs(score) == strongest || abs(score) >= 2) {
@@ -275,12 +269,13 @@ private struct DescriptionReader {
         return out
     }
 
-    /// How clearly the descriptions lean on their strongest axis (see `directionPolarity`).
-    func directionStrength(pro: [(stem: String, negated: Bool)], contra: [(stem: String, negated: Bool)]) -> Int {
+    /// How clearly the descriptions lean on each axis (down/up, allow/forbid): the words of
+    /// `pro` leaning to its first end and of `contra` to its other end, less the reverse.
+    func axisScores(pro: [(stem: String, negated: Bool)], contra: [(stem: String, negated: Bool)]) -> [(Direction, Int)] {
         let proLean = lean(pro), contraLean = lean(contra)
         return [Direction.down, .allow].map { d in
-            abs((proLean[d] ?? 0) - (proLean[d.opposite] ?? 0) - (contraLean[d] ?? 0) + (contraLean[d.opposite] ?? 0))
-        }.max() ?? 0
+            (d, (proLean[d] ?? 0) - (proLean[d.opposite] ?? 0) - (contraLean[d] ?? 0) + (contraLean[d.opposite] ?? 0))
+        }
     }
 
     /// How many of a description's words lean to each direction.
