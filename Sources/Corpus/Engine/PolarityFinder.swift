@@ -309,18 +309,13 @@ extension PolarityFinder {
     /// запрет") is read by the direction word, as for any verb before it; a negation that
     /// affirms ("не исключает запрет") leaves no rejection.
     func rejected(before at: Int, clause: Range<Int>) -> Bool {
-        var w = clause.lowerBound
-        while w < at {
-            if text.facts[w].has(.approvalFirst), let entries = lexicon.approvalByFirst[text.words[w].norm] {
-                for entry in entries where entry.value < 0 && w + entry.words.count <= at
-                    && entry.words.indices.allSatisfy({ text.words[w + $0].norm == entry.words[$0] })
-                    && !entry.words.contains(where: lexicon.negators.contains) && !inAffirmativeNegation(w, clause: clause) {
-                    return true
+        // (the direction word may stand before the clause, read from the whole sentence)
+        (clause.lowerBound..<max(clause.lowerBound, at)).contains { w in
+            text.facts[w].has(.approvalFirst) && !inAffirmativeNegation(w, clause: clause)
+                && entries(at: w, lexicon.approvalByFirst, limit: at).contains {
+                    $0.value < 0 && !$0.words.contains(where: lexicon.negators.contains)
                 }
-            }
-            w += 1
         }
-        return false
     }
 
     /// `polarity.evaluation` (plain topics): approval words in the clause and a relative
@@ -521,22 +516,27 @@ extension PolarityFinder {
         let index = approval ? lexicon.approvalByFirst : lexicon.evaluationByFirst
         let opens: WordMarks = approval ? .approvalFirst : .evaluationFirst
         while w < r.upperBound {
-            var matched = 0
-            guard text.facts[w].has(opens), let entries = index[text.words[w].norm] else { w += 1; continue }
-            for entry in entries where w + entry.words.count <= r.upperBound && entry.words.count >= matched {
-                guard entry.words.indices.allSatisfy({ text.words[w + $0].norm == entry.words[$0] }) else { continue }
-                // "процесс, возможно медленный": a parenthetical "perhaps", not a prospect
-                if entry.words.count == 1, parenthetical(w) { continue }
-                let flipped = entry.words.count == 1 && negated(w, clause: clause, window: 4)
-                if matched == 0 || entry.words.count > matched {
-                    value += flipped ? -entry.value : entry.value
-                    matched = entry.words.count
-                }
-                if first == nil { first = w }
-            }
-            w += max(1, matched)
+            guard text.facts[w].has(opens) else { w += 1; continue }
+            // the longest entry written here ("пессимистично оценила шансы" over
+            // "пессимистично"); "процесс, возможно медленный": a parenthetical "perhaps", not a prospect
+            let entry = entries(at: w, index, limit: r.upperBound)
+                .filter { $0.words.count > 1 || !parenthetical(w) }
+                .max { $0.words.count < $1.words.count }
+            guard let entry else { w += 1; continue }
+            let flipped = entry.words.count == 1 && negated(w, clause: clause, window: 4)
+            value += flipped ? -entry.value : entry.value
+            if first == nil { first = w }
+            w += entry.words.count
         }
         return (value, first)
+    }
+
+    /// The entries of `index` (evaluation or approval phrases, by first word) written at word `w`,
+    /// ending before `limit`.
+    func entries(at w: Int, _ index: [String: [(words: [String], value: Int)]], limit: Int) -> [(words: [String], value: Int)] {
+        (index[text.words[w].norm] ?? []).filter { entry in
+            w + entry.words.count <= limit && entry.words.indices.allSatisfy { text.words[w + $0].norm == entry.words[$0] }
+        }
     }
 
     /// The length of an evaluation or approval phrase starting at word `k` that holds a
@@ -544,11 +544,9 @@ extension PolarityFinder {
     func negatedJudgement(at k: Int, limit: Int) -> Int? {
         guard text.facts[k].has(.evaluationFirst) || text.facts[k].has(.approvalFirst) else { return nil }
         for index in [lexicon.evaluationByFirst, lexicon.approvalByFirst] {
-            for entry in index[text.words[k].norm] ?? [] where entry.words.count > 1 && k + entry.words.count <= limit
-                && entry.words.contains(where: lexicon.negators.contains)
-                && entry.words.indices.allSatisfy({ text.words[k + $0].norm == entry.words[$0] }) {
-                return entry.words.count
-            }
+            if let entry = entries(at: k, index, limit: limit).first(where: {
+                $0.words.count > 1 && $0.words.contains(where: lexicon.negators.contains)
+            }) { return entry.words.count }
         }
         return nil
     }
