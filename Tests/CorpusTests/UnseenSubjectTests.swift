@@ -575,6 +575,15 @@ struct UnseenSubjectTests {
         #expect(runners("не поддержала запрет на участие бегунов Вестии в забегах.") == ["vetrova runners-return pro"])
     }
 
+    // a direction word read from the whole sentence may stand before the cue's clause: the
+    // rejection before it is looked for up to it, not past the clause's start (a range that ran
+    // backwards stopped the engine)
+    @Test func aDirectionWordBeforeTheCuesClauseIsRead() {
+        let body = "Мэр Озёрска Ольга Ветрова поддержала повышение платы, сказав, что плата за проезд давно не менялась."
+        let read = Self.fares.candidates(EngineFixture.article(body)).filter { $0.finding.rules.contains(.polarityDirection) }
+        #expect(read.map(\.finding.polarity) == [.pro])
+    }
+
     // a judgement that holds its own negation («ничего не дал») is read: no negation is left
     // unaccounted for
     @Test func aJudgementsOwnNegationIsRead() {
