@@ -520,6 +520,14 @@ struct UnseenSubjectTests {
         #expect(rules.count == 1 && rules.allSatisfy { $0.contains(RuleName.polarityDescription.rawValue) })
     }
 
+    // softening a measure one raises is not lowering it: «смягчение» is no direction word
+    @Test func softeningAMeasureIsNoDirection() {
+        let fares = { (body: String) in EngineFixture.triples(body, engine: Self.fares) }
+        #expect(!fares("Ветрова объявила о смягчении повышения платы за проезд.").contains("vetrova fare-rise contra"))
+        // the twin: lowering is a direction
+        #expect(fares("Ветрова объявила о снижении платы за проезд.") == ["vetrova fare-rise contra"])
+    }
+
     /// A direction topic whose `pro` repeats more cue words than its `contra`, and whose
     /// `contra` names a deferral as an example.
     static let parking = mayorEngine(topics: """
