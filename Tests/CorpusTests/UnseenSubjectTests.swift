@@ -94,6 +94,21 @@ struct UnseenSubjectTests {
         #expect(weighed[implied].abstention == "both polarities in one article")
     }
 
+    // readiness or possibility («готов», «могут») takes a side from no word of its own: it
+    // gives way to a side another rule read, as a bare naming does
+    @Test func aReadinessGivesWayToARuleRead() throws {
+        let body = "Лаптев заявил, что выступает против пошлин на сыр из Норландии. "
+            + "Лаптев заявил, что готов обсудить пошлины на сыр из Норландии."
+        var cs = Self.engine.candidates(EngineFixture.article(body))
+        let read = try #require(cs.firstIndex { $0.finding.polarity == .contra })
+        let ready = try #require(cs.firstIndex { $0.finding.rules.contains(.polarityReadiness) })
+        // as confident as the read side: two sides read by rules would both abstain
+        cs[ready].features = cs[read].features
+        let weighed = Self.engine.decide(cs).weighed
+        #expect(weighed[read].abstention == nil)
+        #expect(weighed[ready].abstention == "both polarities in one article")
+    }
+
     @Test func bothPolaritiesOnTwoDaysAreAChange() {
         let body = "В марте 2024 года Ветрова заявила, что поддерживает запрет самокатов. 5 ноября Ветрова заявила, что выступает против запрета самокатов."
         #expect(found(body) == ["vetrova scooter-ban pro", "vetrova scooter-ban contra"])

@@ -43,6 +43,11 @@ extension StanceEngine {
     /// How much more confident one side must be than the other, on one day, to stand alone.
     static let clearMargin = 0.25
 
+    /// The readings that take a side from no word of their own in an article's conflict: the
+    /// naive one, and readiness or possibility («готов», «могут нести»): like a side only
+    /// implied, they give way to a side another rule read, and contradict only each other.
+    static let modalSides: Set<RuleName> = [.polarityNaive, .polarityReadiness]
+
     /// Why the engine abstains on candidate `c` read with confidence `p`, or nil when it is a
     /// stance. A cue several topics share, with nothing to tie it to one of them, is no stance
     /// on any, however confident the rest of the evidence is. Above the threshold these still
@@ -84,9 +89,9 @@ extension StanceEngine {
     /// When the article also gives the actor, confidently, the other side of the same topic on
     /// the same stated day, the weaker side is abstained on, and both are unless one is
     /// clearly (`clearMargin`) more confident («both polarities in one article»): an article
-    /// that reports a real change dates the two statements apart. A side only implied or read
-    /// naively (no rule decided it) gives way to the other side, and contradicts only other
-    /// naive readings, never a side a rule read.
+    /// that reports a real change dates the two statements apart. A side only implied, read
+    /// naively (no rule decided it) or from readiness alone (`modalSides`) gives way to the
+    /// other side, and contradicts only other such readings, never a side a rule read.
     func decide(_ cs: [Candidate]) -> Decision {
         var out: [Weighed] = cs.map { c in
             let p = model.probability(c.features)
@@ -105,13 +110,13 @@ extension StanceEngine {
         for w in out where w.abstention == nil && !w.candidate.finding.sideIsOnlyImplied {
             let f = w.candidate.finding
             best[f.statement, default: [:]][f.polarity] = max(best[f.statement]?[f.polarity] ?? 0, w.confidence)
-            if !f.rules.contains(.polarityNaive) {
+            if !f.rules.contains(where: Self.modalSides.contains) {
                 bestByRule[f.statement, default: [:]][f.polarity] = max(bestByRule[f.statement]?[f.polarity] ?? 0, w.confidence)
             }
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
-            let naive = f.rules.contains(.polarityNaive)
+            let naive = f.rules.contains(where: Self.modalSides.contains)
             // a side a rule read is contradicted only by another a rule read
             let against = f.sideIsOnlyImplied || naive ? best : bestByRule
             guard let sides = against[f.statement], let other = sides[f.polarity.opposite] else { continue }
