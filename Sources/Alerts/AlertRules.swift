@@ -57,7 +57,8 @@ public struct AlertRules: Sendable {
     /// A shift turns from the latest stance whose side was read from words: one only implied
     /// (`Stance.sideIsOnlyImplied`) is no side to turn from. A late report of a change the
     /// record already holds (the stance stated next after the new one is of the new side) dates
-    /// that change earlier but is no news: no shift.
+    /// that change earlier but is no news: no shift. A stance whose side is only implied opens
+    /// no divergence either (the groupmate's may be: the new stance is what must take a side).
     public func alerts(for stance: Stance, history: some StanceHistory) throws -> [Alert] {
         var alerts: [Alert] = []
         if let prior = try history.latestRead(actor: stance.actor, topic: stance.topic, atOrBefore: stance.stated),
@@ -65,7 +66,9 @@ public struct AlertRules: Sendable {
            try !isKnownChange(stance, history: history) {
             alerts.append(alert(.shift, stance, against: prior.stance, otherActor: nil))
         }
-        for other in groupmates[stance.actor] ?? [] {
+        // a stance whose side is only implied opens no disagreement: it names the topic and
+        // takes no side in words (as it turns no record round, `isTooWeakToShift`)
+        for other in groupmates[stance.actor] ?? [] where !stance.sideIsOnlyImplied {
             guard let near = try history.nearest(actor: other, topic: stance.topic, to: stance.stated),
                   near.stance.polarity == stance.polarity.opposite,
                   abs(near.stance.stated.days(to: stance.stated)) <= divergenceWindowDays,

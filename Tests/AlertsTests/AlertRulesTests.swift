@@ -118,6 +118,21 @@ struct AlertRulesTests {
         #expect(try replay.arrive([read]).map(\.summary) == ["shift tokayev kz-venue pro>contra d -"])
     }
 
+    @Test func aSideOnlyImpliedOpensNoDivergence() throws {
+        // Given Sarym's read contra on record (Tokayev's groupmate)
+        let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
+        _ = try replay.arrive([stance("a", "sarym", "kz-mediator", .contra, "2025-01-01", confidence: 0.9)])
+        // When Tokayev's pro arrives read only from a bare naming of the topic: no divergence
+        var implied = stance("b", "tokayev", "kz-mediator", .pro, "2025-01-05", confidence: 0.95)
+        implied.rules = ["speaker.verbSubject", "topic.cue", Stance.impliedSideRule, "date.article"]
+        #expect(try replay.arrive([implied]).isEmpty)
+        // Then the same pro read from words that take a side opens it
+        var read = implied
+        (read.article, read.stated) = ("c", Day(iso: "2025-01-06")!)
+        read.rules = ["speaker.verbSubject", "topic.cue", "polarity.evaluation", "date.article"]
+        #expect(try replay.arrive([read]).map(\.summary) == ["divergence tokayev kz-mediator contra>pro c sarym"])
+    }
+
     @Test func aShiftTurnsFromTheLatestSideReadFromWords() throws {
         let replay = RuleReplay(rules: AlertRules(watchlist: Scenarios.seedWatchlist))
         // Given only an implied pro on record (the actor's first stance on the topic)
