@@ -363,6 +363,16 @@ struct UnseenSubjectTests {
         #expect(found("Депутат Лаптев заявил, что Ветрова может объявить об отмене запрета самокатов.").isEmpty)
     }
 
+    // a negation past «а» in another watched actor's clause is that actor's, not the holder's
+    @Test func aNegationInAnotherActorsClauseIsNotTheHolders() {
+        #expect(found("Ветрова поддерживает запрет самокатов, а Лаптев выступает против него.")
+            .contains("vetrova scooter-ban pro"))
+        // the twin: past «но» with no one else named, the negation is the holder's point
+        let own = "Ветрова поддерживает запрет самокатов, но пока город не готов его вводить."
+        #expect(found(own).isEmpty)
+        #expect(abstentions(own) == ["vetrova scooter-ban pro: a negation the reading does not account for"])
+    }
+
     // what others urge on the speaker is their wish, not the speaker's side
     @Test func pressureOnTheSpeakerIsNoPosition() {
         let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."

@@ -176,7 +176,8 @@ struct CandidateFeatures {
         topicWordFeature(&x, f, hit: h, sentence: facts.range)
         clauseFeatures(&x, f, hit: h, sentence: facts.range, naive: naive)
         let negatedPro = f.polarity == .pro && facts.negated
-        if negatedPro && unreadNegation(hit: h, sentence: facts.range, polarityRule: polarityRule) {
+        if negatedPro && unreadNegation(hit: h, sentence: facts.range, polarityRule: polarityRule,
+                                        holder: f.actor, sentenceIndex: f.sentence) {
             x.set(.negatedPro)
         }
         sentenceFeatures(&x, facts)
@@ -252,8 +253,11 @@ struct CandidateFeatures {
     /// closes the negation off: the part across it has the other side by construction. After
     /// the cue it does not: «вступление …, но пока что республика к этому не может отнестись
     /// положительно» puts the holder's point after it (a negation right after the contrast
-    /// word negates another thing: «кредиты, но не гранты»).
-    func unreadNegation(hit h: TopicHit, sentence r: Range<Int>, polarityRule: RuleName) -> Bool {
+    /// word negates another thing: «кредиты, но не гранты»), unless another watched actor is
+    /// named right after the contrast word: «X поддерживает запрет, а Y выступает против него»
+    /// gives the part after it to Y.
+    func unreadNegation(hit h: TopicHit, sentence r: Range<Int>, polarityRule: RuleName,
+                        holder: Int, sentenceIndex: Int) -> Bool {
         let cue = h.words
         let c = polarity.clause(cue, in: r)
         let read = Self.negationReaders.contains(polarityRule)
@@ -263,7 +267,11 @@ struct CandidateFeatures {
         while hi < r.upperBound, !text.facts[hi].isa(.contrastWords) { hi += 1 }
         // the part after the contrast word is the holder's point, unless the negation opens it
         // ("кредиты, но не гранты": another thing negated)
-        let point = min(hi + 2, r.upperBound)..<r.upperBound
+        let anotherSubject = text.sentenceMentions[sentenceIndex].contains { m in
+            let mention = text.mentions[m]
+            return mention.first > hi && mention.first <= hi + 3 && !mention.actors.contains(holder)
+        }
+        let point = anotherSubject ? r.upperBound..<r.upperBound : min(hi + 2, r.upperBound)..<r.upperBound
         return negation(in: lo..<hi, outside: read) || negation(in: point, outside: read)
     }
 
