@@ -373,6 +373,13 @@ struct UnseenSubjectTests {
         #expect(abstentions(own) == ["vetrova scooter-ban pro: a negation the reading does not account for"])
     }
 
+    // «якобы» marks what is reported and doubted, not what the holder holds
+    @Test func anAllegedPositionIsNoPosition() {
+        #expect(found("Лаптев прокомментировал сообщения о том, что он якобы поддерживает запрет самокатов.").isEmpty)
+        #expect(found("Лаптев прокомментировал сообщения о том, что он поддерживает запрет самокатов.")
+            == ["laptev scooter-ban pro"])
+    }
+
     // what others urge on the speaker is their wish, not the speaker's side
     @Test func pressureOnTheSpeakerIsNoPosition() {
         let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."
