@@ -380,6 +380,14 @@ struct UnseenSubjectTests {
             == ["laptev scooter-ban pro"])
     }
 
+    // an outlet that relays a watched actor's saying past «что» gives the words to the actor
+    @Test func anOutletRelaysTheActorsWords() {
+        #expect(found("Издание отмечает, что депутат Лаптев заявил, что запрет самокатов нужно сохранить.")
+            == ["laptev scooter-ban pro"])
+        // the twin: the actor's saying is another clause, past a comma; the words before are not his
+        #expect(found("Издание отмечает, что запрет самокатов нужно сохранить, а депутат Лаптев заявил о сессии.").isEmpty)
+    }
+
     // what others urge on the speaker is their wish, not the speaker's side
     @Test func pressureOnTheSpeakerIsNoPosition() {
         let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."

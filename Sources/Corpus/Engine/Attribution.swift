@@ -63,7 +63,8 @@ enum SpeakerStep: Sendable {
 /// 3. `speaker.verbSubject` (`verbSubject`): the subject of a speech verb outside quotes, not
 ///    in the infinitive ("может объявить" is what may be said): the nearest nominative mention
 ///    to its left, else one just after it (inverted "заявил Токаев"); "X, который …
-///    подчеркнул" gives X.
+///    подчеркнул" gives X. An unwatched subject (an outlet) that relays a watched one's saying
+///    in the clause its «что» opens («Издание отмечает, что министр X заявил, что …») gives way.
 /// 4. `speaker.participleAgent` (`participleAgent`): "предлагаемая Эльвирой Набиуллиной
 ///    стратегия" (the agent of a passive participle, in the instrumental).
 /// 5. `speaker.headline` (`headline`): "X: …".
@@ -205,14 +206,32 @@ struct Attribution {
 
     // MARK: the sentence rules
 
-    /// The subject of the first speech verb outside quotes that has one.
+    /// The subject of the first speech verb outside quotes that has one; when that subject is
+    /// nobody watched (an outlet, an unwatched source) and a later speech verb past «что» has a
+    /// watched subject, that one: «Издание отмечает, что министр X заявил, что …» is X's words,
+    /// the outlet only relays them.
     func verbSubject(_ c: SpeakerContext) -> Speaker? {
         // a speech verb in the infinitive says what someone may or will say ("Путин может
         // объявить о …, заявил Песков"), not what was said
+        var relay: (speaker: Speaker, verb: Int)?
         for v in c.range where text.quoteOf[v] == -1 && isSpeechVerb(v) && !text.facts[v].parts.contains(.infinitiveEndings) {
-            if let sp = verbSubject(v, in: c.range, mentions: c.mentions, state: c.state) { return sp }
+            guard let sp = verbSubject(v, in: c.range, mentions: c.mentions, state: c.state) else { continue }
+            guard let outer = relay else {
+                if sp == .other { relay = (sp, v); continue }
+                return sp
+            }
+            if sp != .other && opensItsClause(after: outer.verb, verb: v) { return sp }
         }
-        return nil
+        return relay?.speaker
+    }
+
+    /// Whether speech verb `v` stands in the clause a complementizer after verb `outer` opens,
+    /// with no comma between («Издание отмечает, что министр X заявил»; not «…, что запрет
+    /// нужно сохранить, а X заявил о сессии»), at most ten words on.
+    func opensItsClause(after outer: Int, verb v: Int) -> Bool {
+        guard let that = (outer + 1..<v).first(where: { text.facts[$0].isa(.complementizers) }),
+              v - that <= 10 else { return false }
+        return !(that + 1...v).contains { text.punctBefore[$0].contains(",") }
     }
 
     /// "предлагаемая Эльвирой Набиуллиной стратегия": a watched name or role outside the
