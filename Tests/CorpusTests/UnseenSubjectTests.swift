@@ -388,6 +388,18 @@ struct UnseenSubjectTests {
         #expect(found("Издание отмечает, что запрет самокатов нужно сохранить, а депутат Лаптев заявил о сессии.").isEmpty)
     }
 
+    // «критика X в адрес …»: X rejects what the criticism is addressed to, not the one who answers it
+    @Test func aCriticismAddressedToTheMeasureIsItsOwners() {
+        #expect(found("Мэр Ветрова ответила на критику депутата Лаптева в адрес запрета самокатов.")
+            == ["laptev scooter-ban contra"])
+        // addressed to the undoing of the measure, it is for the measure
+        #expect(found("Мэр Ветрова ответила на критику депутата Лаптева в адрес отмены запрета самокатов.")
+            == ["laptev scooter-ban pro"])
+        // the twin: without «в адрес» the words after the name are the next clause's
+        #expect(found("После критики депутата Лаптева мэр Ветрова поддержала запрет самокатов.")
+            == ["vetrova scooter-ban pro"])
+    }
+
     // what others urge on the speaker is their wish, not the speaker's side
     @Test func pressureOnTheSpeakerIsNoPosition() {
         let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."

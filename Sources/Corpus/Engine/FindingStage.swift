@@ -31,6 +31,8 @@ struct FindingStage {
         var featureRule: RuleName
         /// The words the holder holds, when not the whole sentence (`speaker.proposal`).
         var scope: Range<Int>? = nil
+        /// The holder's words are a criticism of what they hold («критика X в адрес …»).
+        var criticises = false
     }
 
     init(engine: StanceEngine, text: ArticleText, article: Article) {
@@ -88,12 +90,15 @@ struct FindingStage {
 
     /// The words of sentence `s` that a watched actor it names holds, by the mention (its index
     /// in `text.mentions`) that holds them: the infinitive after a proposal of theirs
-    /// (`speaker.proposal`) or a relative clause on their name (`speaker.relativeClause`).
+    /// (`speaker.proposal`), what their criticism is addressed to (`speaker.proposal` too, read
+    /// as a rejection: `criticismScope`) or a relative clause on their name
+    /// (`speaker.relativeClause`).
     /// Read once per sentence: the holder rules and the veto on other people's words share it.
     struct HeldPart {
         var actor: Int
         var rule: RuleName
         var scope: Range<Int>
+        var criticises = false
     }
 
     func heldParts(in s: Int) -> [Int: HeldPart] {
@@ -103,6 +108,8 @@ struct FindingStage {
             guard m.kind == .name || m.kind == .role, m.actors.count == 1 else { continue }
             if let scope = proposalScope(m, sentence: s) {
                 out[mi] = HeldPart(actor: m.actors[0], rule: .speakerProposal, scope: scope)
+            } else if let scope = criticismScope(m, sentence: s) {
+                out[mi] = HeldPart(actor: m.actors[0], rule: .speakerProposal, scope: scope, criticises: true)
             } else if let scope = relativeScope(m, sentence: s) {
                 out[mi] = HeldPart(actor: m.actors[0], rule: .speakerRelative, scope: scope)
             }
@@ -121,7 +128,8 @@ struct FindingStage {
             guard !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }) else { continue }
             let part = parts[mi]
             let rule = part?.rule ?? .speakerMentioned
-            out.append(Holder(actor: actor, rule: rule, featureRule: rule, scope: part?.scope))
+            out.append(Holder(actor: actor, rule: rule, featureRule: rule, scope: part?.scope,
+                              criticises: part?.criticises ?? false))
         }
         return out
     }
@@ -141,6 +149,26 @@ struct FindingStage {
     /// or their proposal ("получила письмо депутата Лаптева с требованием отменить пошлины").
     func inAnotherActorsWords(_ hit: Range<Int>, holder: Int, parts: [Int: HeldPart]) -> Bool {
         parts.values.contains { $0.actor != holder && $0.scope.contains(hit.lowerBound) }
+    }
+
+    /// «о критике Маска в адрес законопроекта»: a name that owns a noun of criticism
+    /// (`judgementNouns`, at most three words before it, nothing between but words), not in the
+    /// nominative or the dative, and is followed by «в адрес» holds what follows, up to the
+    /// clause's end, and rejects it. Without «в адрес» («после критики Маска Трамп поддержал …»)
+    /// the words after the name are the next clause's.
+    func criticismScope(_ m: Mention, sentence s: Int) -> Range<Int>? {
+        let r = text.sentenceWords[s]
+        let at = m.last + 1
+        guard at + 2 < r.upperBound, !m.nominative, !text.facts[m.last].parts.contains(.datAccNameEndings),
+              text.facts[at].isa(.inPrepositions), text.facts[at + 1].isa(.addressNouns),
+              !text.boundary(before: at), !text.boundary(before: at + 1), !text.boundary(before: at + 2)
+        else { return nil }
+        var k = m.first - 1
+        while k >= max(r.lowerBound, m.first - 4), !text.boundary(before: k + 1) {
+            if text.facts[k].isa(.judgementNouns) { return (at + 2)..<polarityFinder.toBoundary(from: at + 2, in: r) }
+            k -= 1
+        }
+        return nil
     }
 
     /// "после предложения американского миллиардера Илона Маска объявить импичмент": a name that
@@ -272,6 +300,13 @@ struct FindingStage {
                     naive = naive.opposite
                 }
                 var (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
+                // «критика X в адрес законопроекта»: X rejects what the criticism is addressed to
+                // (the undoing of the measure, when that is what it names)
+                if holder.criticises {
+                    let undoing = polarityFinder.reversal(of: hit.words, clause: holder.scope ?? r) != nil
+                    (polarity, polarityRule) = (undoing ? topic.reversalPolarity.opposite : topic.positivePolarity.opposite,
+                                                .polarityEvaluation)
+                }
                 // "пошлины на сыр из Литвы, но не из Латвии": a topic of a shared cue named only
                 // past «но не» / «а не» takes the other side
                 if hit.rules.contains(where: Self.namingRules.contains),

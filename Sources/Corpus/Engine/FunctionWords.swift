@@ -5,7 +5,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     // the driver
     case aboutPreposition, aboutThis, also, then, subjectPronouns, again, questionParticle, demonstratives, pointingBack, connectives, and
     // who holds the words
-    case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers, askingVerbs, proposalNouns
+    case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers, askingVerbs, proposalNouns, judgementNouns, addressNouns
     // which actor a name is
     case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, datAccNameEndings, nameEndings, droppableFinals, fleetingVowels, softSign
     // which side
