@@ -400,6 +400,19 @@ struct UnseenSubjectTests {
             == ["vetrova scooter-ban pro"])
     }
 
+    // a negation past «но» that stands before another topic's cue is that topic's
+    @Test func aNegationOfAnotherTopicPastContrastIsNotTheHolders() {
+        let body = "«Казахстан может выступать в качестве одной из площадок для переговоров, но в то же время "
+            + "он не может восприниматься в качестве честного брокера», — сказал Абаев."
+        #expect(EngineFixture.triples(body) == ["nurlan kz-venue pro", "nurlan kz-mediator contra"])
+        let venue = EngineFixture.engine.candidates(EngineFixture.article(body)).filter {
+            EngineFixture.engine.watchlist.topics[$0.finding.topic].id == "kz-venue"
+        }
+        #expect(!venue.isEmpty && venue.allSatisfy { $0.features[Feature.negatedPro.index] == 0 })
+        // the twin: a negation past «но» with no other topic is the holder's point
+        #expect(found("Ветрова поддерживает запрет самокатов, но пока город не готов его вводить.").isEmpty)
+    }
+
     // what others urge on the speaker is their wish, not the speaker's side
     @Test func pressureOnTheSpeakerIsNoPosition() {
         let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."

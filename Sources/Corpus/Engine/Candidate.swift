@@ -255,7 +255,8 @@ struct CandidateFeatures {
     /// положительно» puts the holder's point after it (a negation right after the contrast
     /// word negates another thing: «кредиты, но не гранты»), unless another watched actor is
     /// named right after the contrast word: «X поддерживает запрет, а Y выступает против него»
-    /// gives the part after it to Y.
+    /// gives the part after it to Y; nor a negation there that stands before another topic's
+    /// cue («…, но не может восприниматься в качестве "честного брокера"»: that topic's own).
     func unreadNegation(hit h: TopicHit, sentence r: Range<Int>, polarityRule: RuleName,
                         holder: Int, sentenceIndex: Int) -> Bool {
         let cue = h.words
@@ -272,7 +273,17 @@ struct CandidateFeatures {
             return mention.first > hi && mention.first <= hi + 3 && !mention.actors.contains(holder)
         }
         let point = anotherSubject ? r.upperBound..<r.upperBound : min(hi + 2, r.upperBound)..<r.upperBound
-        return negation(in: lo..<hi, outside: read) || negation(in: point, outside: read)
+        // «…, но она не может восприниматься в качестве "честного брокера"»: a negation before
+        // another topic's cue is read by that topic's rules
+        let own = index.topics[h.topic].cueStems
+        let anotherCue = { (w: Int) in
+            !own.contains(self.text.stems[w])
+                && self.index.topics.indices.contains { $0 != h.topic && self.index.topics[$0].cueStems.contains(self.text.stems[w]) }
+        }
+        let othersOnly = point.filter { text.facts[$0].has(.negator) }.allSatisfy { k in
+            (k + 1..<min(k + 7, r.upperBound)).contains(where: anotherCue)
+        }
+        return negation(in: lo..<hi, outside: read) || !othersOnly && negation(in: point, outside: read)
     }
 
     /// The facts of the sentence every candidate in it shares.
