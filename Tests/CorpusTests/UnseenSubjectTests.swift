@@ -81,32 +81,22 @@ struct UnseenSubjectTests {
         #expect(decided[contra].abstention != "both polarities in one article")
     }
 
-    @Test func anImpliedSideGivesWayToAReadOne() throws {
-        let body = "Лаптев заявил, что выступает против пошлин на сыр из Норландии. "
-            + "Лаптев заявил, что пошлины на сыр из Норландии стали темой встречи."
+    // a side only implied (a bare naming) and one read from readiness or possibility («готов»,
+    // «могут») take a side from no word of their own: each gives way to a side a rule read
+    @Test(arguments: [
+        (RuleName.polarityAffirmedCue, "Лаптев заявил, что пошлины на сыр из Норландии стали темой встречи."),
+        (RuleName.polarityReadiness, "Лаптев заявил, что готов обсудить пошлины на сыр из Норландии."),
+    ])
+    func aWeakSideGivesWayToARuleRead(_ weakRule: RuleName, _ weakSentence: String) throws {
+        let body = "Лаптев заявил, что выступает против пошлин на сыр из Норландии. " + weakSentence
         var cs = Self.engine.candidates(EngineFixture.article(body))
         let read = try #require(cs.firstIndex { $0.finding.polarity == .contra })
-        let implied = try #require(cs.firstIndex { $0.finding.rules.contains(.polarityAffirmedCue) })
-        // as confident as the read side: two read sides would both abstain
-        cs[implied].features = cs[read].features
-        let weighed = Self.engine.decide(cs).weighed
-        #expect(weighed[read].abstention == nil)
-        #expect(weighed[implied].abstention == "both polarities in one article")
-    }
-
-    // readiness or possibility («готов», «могут») takes a side from no word of its own: it
-    // gives way to a side another rule read, as a bare naming does
-    @Test func aReadinessGivesWayToARuleRead() throws {
-        let body = "Лаптев заявил, что выступает против пошлин на сыр из Норландии. "
-            + "Лаптев заявил, что готов обсудить пошлины на сыр из Норландии."
-        var cs = Self.engine.candidates(EngineFixture.article(body))
-        let read = try #require(cs.firstIndex { $0.finding.polarity == .contra })
-        let ready = try #require(cs.firstIndex { $0.finding.rules.contains(.polarityReadiness) })
+        let weak = try #require(cs.firstIndex { $0.finding.rules.contains(weakRule) })
         // as confident as the read side: two sides read by rules would both abstain
-        cs[ready].features = cs[read].features
+        cs[weak].features = cs[read].features
         let weighed = Self.engine.decide(cs).weighed
         #expect(weighed[read].abstention == nil)
-        #expect(weighed[ready].abstention == "both polarities in one article")
+        #expect(weighed[weak].abstention == "both polarities in one article")
     }
 
     @Test func bothPolaritiesOnTwoDaysAreAChange() {
