@@ -403,6 +403,23 @@ struct UnseenSubjectTests {
         #expect(found("Ветрова поддерживает запрет самокатов, но пока город не готов его вводить.").isEmpty)
     }
 
+    // an actor only named in a sentence another watched actor says holds none of its words
+    @Test func anActorNamedInAnothersWordsHoldsNone() {
+        #expect(vetoed(.othersWords, "Депутат Лаптев заявил, что Ветрова отменит запрет самокатов.") == ["vetrova"])
+        // the twin: nobody watched speaks, and the actor named is only «speaker unclear»
+        #expect(vetoed(.othersWords, "Вчера запрет самокатов обсуждали в думе, где была и Ветрова.").isEmpty)
+    }
+
+    // «Президент уже много раз говорил, что …», — сказала X: a bare role head in X's quote is
+    // X's own country's holder of it, and holds the clause «что» opens
+    @Test func aRoleHeadInAQuoteIsTheTellersCompatriot() {
+        let kazakh = "«Президент уже много раз говорил, что Казахстан готов стать площадкой для переговоров», — сказала Сейтова."
+        #expect(EngineFixture.triples(kazakh) == ["dana kz-venue pro", "nurlan kz-venue pro"])
+        // the twin: told by the Turkish president, «президент» is himself, not Kazakhstan's
+        let turkish = "«Президент уже много раз говорил, что Казахстан готов стать площадкой для переговоров», — сказал Кая."
+        #expect(EngineFixture.triples(turkish) == ["emre kz-venue pro"])
+    }
+
     // what others urge on the speaker is their wish, not the speaker's side
     @Test func pressureOnTheSpeakerIsNoPosition() {
         let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."

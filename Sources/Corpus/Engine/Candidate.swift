@@ -33,7 +33,9 @@ struct Candidate: Sendable {
         /// ("не поддержит снижение на 50 б.п."): the holder disputes the size, not the direction.
         case amountOnly
         /// The cue lies in what another person says after the holder in the same sentence
-        /// (`FindingStage.inAnotherSpeakersWords`): those are not the holder's words.
+        /// (`FindingStage.inAnotherSpeakersWords`), or the holder is only named in a sentence
+        /// another watched actor says («Лаптев заявил, что Ветрова отменит …»): those are not
+        /// the holder's words.
         case othersWords
         /// The holder is only named (`speaker.mentioned`), and a contrast word stands between the
         /// name and the cue after it (`FindingStage.contrastBetween`): the cue's clause has a

@@ -6,7 +6,8 @@
 ///    with it (`speaker.coordinated`: "Абаев и Сейтова заявили"), one who said it too ("Об
 ///    этом также сообщала X", dated by that sentence: `SentenceHolders.alsoHeld`), and, as
 ///    wide as a keyword reader, every other watched actor the sentence names (`speaker.mentioned`), unless
-///    someone unwatched holds the words ("по мнению экспертов, X не станет …");
+///    someone unwatched holds the words ("по мнению экспертов, X не станет …"); in a quote, a
+///    bare role head that is the teller's compatriot and says «…, что» (`quotedSaying`);
 /// 2. the date (`StatedDates`: the sentence's own, carried, pointed back to, or the article's);
 /// 3. for each holder, the topics: by cue (`TopicFinder.hits`), then by description for the
 ///    topics no cue found, leaving out the words inside a cue's clause (they belong to it);
@@ -65,6 +66,9 @@ struct FindingStage {
             }
             guard !text.sentences[s].isBoilerplate else { continue }
             let parts = heldParts(in: s)
+            if let (who, rule) = speaker, rule == .speakerQuote, case .actor(let teller) = who {
+                found += quotedSaying(in: s, teller: teller, besides: found)
+            }
             if speaker?.0 != .other { found += named(in: s, besides: found, parts: parts) }
             if let also = holders.alsoHeld[s], !found.contains(where: { $0.actor == also.actor }) {
                 // "Об этом также сообщала X": X said it too, when the sentence that names X says
@@ -130,6 +134,30 @@ struct FindingStage {
             let rule = part?.rule ?? .speakerMentioned
             out.append(Holder(actor: actor, rule: rule, featureRule: rule, scope: part?.scope,
                               criticises: part?.criticises ?? false))
+        }
+        return out
+    }
+
+    /// «Президент и наш МИД уже много раз говорили, что …», — сказал Сарым: inside a quote, a bare
+    /// role head («президент», «премьер») in the nominative, followed within eight words by a verb
+    /// of saying and «что», is the one watched actor of that head who shares a country with the
+    /// teller (their own president); that actor holds the clause «что» opens, as its speaker.
+    func quotedSaying(in s: Int, teller: Int, besides found: [Holder]) -> [Holder] {
+        let r = text.sentenceWords[s]
+        var out: [Holder] = []
+        let countries = index.actorCountries[teller]
+        guard !countries.isEmpty else { return [] }
+        for mi in text.sentenceMentions[s] {
+            let m = text.mentions[mi]
+            guard m.kind == .head, m.nominative, text.quoteOf[m.first] != -1 else { continue }
+            let own = m.actors.filter { $0 != teller && !index.actorCountries[$0].isDisjoint(with: countries) }
+            guard own.count == 1, let actor = own.first,
+                  !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }),
+                  let verb = (m.last + 1..<min(m.last + 9, r.upperBound)).first(where: attribution.isSpeechVerb),
+                  verb + 1 < r.upperBound, text.facts[verb + 1].isa(.complementizers)
+            else { continue }
+            out.append(Holder(actor: actor, rule: .speakerVerbSubject, featureRule: .speakerVerbSubject,
+                              scope: (verb + 2)..<r.upperBound))
         }
         return out
     }
@@ -285,6 +313,9 @@ struct FindingStage {
         let r = text.sentenceWords[s]
         var reading = SentenceReading()
         var out: [Candidate] = []
+        // a sentence another watched actor says (verb, quote, attribution): an actor only named
+        // in it holds none of its words
+        let spokenByAnother = holders.contains { $0.rule != .speakerMentioned && $0.scope == nil }
         for holder in holders {
             let hits = topicHits(s, holder: holder, reading: &reading)
             guard !hits.isEmpty else { continue }
@@ -327,7 +358,8 @@ struct FindingStage {
                     (.namedAsObject, asObject),
                     (.questionOnly, implied && polarityFinder.namesTheQuestion(hit.words, sentence: r)),
                     (.amountOnly, implied && polarityFinder.disputesOnlyTheAmount(hit.words, sentence: r)),
-                    (.othersWords, inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)),
+                    (.othersWords, inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)
+                        || holder.rule == .speakerMentioned && spokenByAnother),
                     (.pastAContrast, holder.rule == .speakerMentioned
                         && contrastBetween(hit.words, actor: holder.actor, sentence: s)),
                     (.pressedOrConditional, found.stop == .forecast || found.stop == .conditional),
