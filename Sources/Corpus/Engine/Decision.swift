@@ -103,8 +103,8 @@ extension StanceEngine {
             out[k].abstention = "the article says the question is still open"
         }
         // the most confident candidate of each side read from words that take it, per statement
-        // (a rule's reading, and also the naive one); a side only implied (a bare naming of the
-        // topic) contradicts nothing
+        // (a rule's reading, and also a naive or modal one; `bestByRule` without those); a side
+        // only implied (a bare naming of the topic) contradicts nothing
         var best: [Finding.Statement: [Polarity: Double]] = [:]
         var bestByRule: [Finding.Statement: [Polarity: Double]] = [:]
         for w in out where w.abstention == nil && !w.candidate.finding.sideIsOnlyImplied {
@@ -116,13 +116,13 @@ extension StanceEngine {
         }
         for k in out.indices where out[k].abstention == nil {
             let f = out[k].candidate.finding
-            let naive = f.rules.contains(where: Self.modalSides.contains)
+            let modal = f.rules.contains(where: Self.modalSides.contains)
             // a side a rule read is contradicted only by another a rule read
-            let against = f.sideIsOnlyImplied || naive ? best : bestByRule
+            let against = f.sideIsOnlyImplied || modal ? best : bestByRule
             guard let sides = against[f.statement], let other = sides[f.polarity.opposite] else { continue }
-            // an implied or naive side gives way to any other; of two sides rules read, one
-            // clearly stronger keeps it; otherwise the engine is unsure of both
-            if f.sideIsOnlyImplied || naive || (sides[f.polarity] ?? 0) - other < Self.clearMargin {
+            // an implied, naive or modal side gives way to any other; of two sides rules read,
+            // one clearly stronger keeps it; otherwise the engine is unsure of both
+            if f.sideIsOnlyImplied || modal || (sides[f.polarity] ?? 0) - other < Self.clearMargin {
                 out[k].abstention = "both polarities in one article"
             }
         }
