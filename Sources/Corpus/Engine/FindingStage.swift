@@ -191,12 +191,18 @@ struct FindingStage {
               text.facts[at].isa(.inPrepositions), text.facts[at + 1].isa(.addressNouns),
               !text.boundary(before: at), !text.boundary(before: at + 1), !text.boundary(before: at + 2)
         else { return nil }
+        return owns(m, a: .judgementNouns, in: r) ? (at + 2)..<polarityFinder.toBoundary(from: at + 2, in: r) : nil
+    }
+
+    /// Whether a noun of `role` stands at most three words before mention `m`, nothing between
+    /// but words of the same clause («предложения американского миллиардера Илона Маска»).
+    func owns(_ m: Mention, a role: WordRole, in r: Range<Int>) -> Bool {
         var k = m.first - 1
         while k >= max(r.lowerBound, m.first - 4), !text.boundary(before: k + 1) {
-            if text.facts[k].isa(.judgementNouns) { return (at + 2)..<polarityFinder.toBoundary(from: at + 2, in: r) }
+            if text.facts[k].isa(role) { return true }
             k -= 1
         }
-        return nil
+        return false
     }
 
     /// "после предложения американского миллиардера Илона Маска объявить импичмент": a name that
@@ -215,15 +221,9 @@ struct FindingStage {
            text.facts[verb + 2].parts.contains(.infinitiveEndings), !text.words[verb + 2].capitalized {
             return (verb + 2)..<polarityFinder.toBoundary(from: verb + 3, in: r)
         }
-        guard !text.words[verb].capitalized, text.facts[verb].parts.contains(.infinitiveEndings) else { return nil }
-        var k = m.first - 1
-        while k >= max(r.lowerBound, m.first - 4), !text.boundary(before: k + 1) {
-            if text.facts[k].isa(.proposalNouns) {
-                return verb..<polarityFinder.toBoundary(from: verb + 1, in: r)
-            }
-            k -= 1
-        }
-        return nil
+        guard !text.words[verb].capitalized, text.facts[verb].parts.contains(.infinitiveEndings),
+              owns(m, a: .proposalNouns, in: r) else { return nil }
+        return verb..<polarityFinder.toBoundary(from: verb + 1, in: r)
     }
 
     /// Watched actors joined to a mention of `actor` in sentence `s` in one list of subjects
