@@ -151,7 +151,7 @@ struct CandidateFeatures {
 
     static let speakerFeatures: [RuleName: Feature] = [
         .speakerQuote: .speakerQuote, .speakerVerbSubject: .speakerVerb, .speakerAttributionNoun: .speakerAttribution,
-        .speakerReportedSubject: .speakerAttribution, .speakerProposal: .speakerAttribution, .speakerRelative: .speakerAttribution,
+        .speakerReportedSubject: .speakerAttribution, .speakerProposal: .speakerAttribution, .speakerCriticism: .speakerAttribution, .speakerRelative: .speakerAttribution,
         .speakerAgent: .speakerAgent, .speakerHeadline: .speakerHeadline,
         .speakerPronoun: .speakerPronoun, .speakerAboutThis: .speakerPronoun,
         .speakerParticipleAgent: .speakerParticiple,

@@ -32,8 +32,6 @@ struct FindingStage {
         var featureRule: RuleName
         /// The words the holder holds, when not the whole sentence (`speaker.proposal`).
         var scope: Range<Int>? = nil
-        /// The holder's words are a criticism of what they hold («критика X в адрес …»).
-        var criticises = false
     }
 
     init(engine: StanceEngine, text: ArticleText, article: Article) {
@@ -94,15 +92,14 @@ struct FindingStage {
 
     /// The words of sentence `s` that a watched actor it names holds, by the mention (its index
     /// in `text.mentions`) that holds them: the infinitive after a proposal of theirs
-    /// (`speaker.proposal`), what their criticism is addressed to (`speaker.proposal` too, read
-    /// as a rejection: `criticismScope`) or a relative clause on their name
+    /// (`speaker.proposal`), what their criticism is addressed to (`speaker.criticism`, read as
+    /// a rejection: `criticismScope`) or a relative clause on their name
     /// (`speaker.relativeClause`).
     /// Read once per sentence: the holder rules and the veto on other people's words share it.
     struct HeldPart {
         var actor: Int
         var rule: RuleName
         var scope: Range<Int>
-        var criticises = false
     }
 
     func heldParts(in s: Int) -> [Int: HeldPart] {
@@ -113,7 +110,7 @@ struct FindingStage {
             if let scope = proposalScope(m, sentence: s) {
                 out[mi] = HeldPart(actor: m.actors[0], rule: .speakerProposal, scope: scope)
             } else if let scope = criticismScope(m, sentence: s) {
-                out[mi] = HeldPart(actor: m.actors[0], rule: .speakerProposal, scope: scope, criticises: true)
+                out[mi] = HeldPart(actor: m.actors[0], rule: .speakerCriticism, scope: scope)
             } else if let scope = relativeScope(m, sentence: s) {
                 out[mi] = HeldPart(actor: m.actors[0], rule: .speakerRelative, scope: scope)
             }
@@ -132,8 +129,7 @@ struct FindingStage {
             guard !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }) else { continue }
             let part = parts[mi]
             let rule = part?.rule ?? .speakerMentioned
-            out.append(Holder(actor: actor, rule: rule, featureRule: rule, scope: part?.scope,
-                              criticises: part?.criticises ?? false))
+            out.append(Holder(actor: actor, rule: rule, featureRule: rule, scope: part?.scope))
         }
         return out
     }
@@ -333,7 +329,7 @@ struct FindingStage {
                 var (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
                 // «критика X в адрес законопроекта»: X rejects what the criticism is addressed to
                 // (the undoing of the measure, when that is what it names)
-                if holder.criticises {
+                if holder.rule == .speakerCriticism {
                     let undoing = polarityFinder.reversal(of: hit.words, clause: holder.scope ?? r) != nil
                     (polarity, polarityRule) = (undoing ? topic.reversalPolarity.opposite : topic.positivePolarity.opposite,
                                                 .polarityEvaluation)

@@ -16,7 +16,7 @@ public enum RuleCatalog {
             Stage(name: "speaker (Attribution.chain: the first that names someone; then SentenceHolders)",
                   rules: Attribution.chain.map(speakerStep) + [RuleName.speakerAboutThis.rawValue]),
             Stage(name: "holders (FindingStage: besides the speaker)",
-                  rules: [RuleName.speakerCoordinated.rawValue, RuleName.speakerProposal.rawValue, RuleName.speakerRelative.rawValue,
+                  rules: [RuleName.speakerCoordinated.rawValue, RuleName.speakerProposal.rawValue, RuleName.speakerCriticism.rawValue, RuleName.speakerRelative.rawValue,
                           RuleName.speakerMentioned.rawValue]),
             Stage(name: "date (DateFinder.rules: the first that dates the sentence; then StatedDates)",
                   rules: DateFinder.rules.map(\.name.rawValue)

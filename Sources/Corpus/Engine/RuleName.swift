@@ -17,6 +17,7 @@ enum RuleName: String, CaseIterable, Sendable {
     case speakerAboutThis = "speaker.aboutThis"
     case speakerCoordinated = "speaker.coordinated"
     case speakerProposal = "speaker.proposal"
+    case speakerCriticism = "speaker.criticism"
     case speakerRelative = "speaker.relativeClause"
     case speakerMentioned = "speaker.mentioned"
     // which topic (TopicFinder)
