@@ -68,7 +68,8 @@ public struct AlertRules: Sendable {
         }
         // a stance whose side is only implied opens no disagreement: it names the topic and
         // takes no side in words (as it turns no record round, `isTooWeakToShift`)
-        for other in groupmates[stance.actor] ?? [] where !stance.sideIsOnlyImplied {
+        let mates = stance.sideIsOnlyImplied ? [] : groupmates[stance.actor] ?? []
+        for other in mates {
             guard let near = try history.nearest(actor: other, topic: stance.topic, to: stance.stated),
                   near.stance.polarity == stance.polarity.opposite,
                   abs(near.stance.stated.days(to: stance.stated)) <= divergenceWindowDays,

@@ -169,17 +169,17 @@ struct CandidateFeatures {
 
     /// The feature values of finding `f` from hit `h`, in steps: the rules that found it,
     /// the topic's words in the sentence, the cue's clause, a negation the rules did not
-    /// read, the sentence's facts, the actor's place in it.
+    /// read, the sentence's facts, the actor's place in it. `otherCues`: where the cues of the
+    /// other topics found in the sentence start.
     func values(_ f: Finding, hit h: TopicHit, sentence facts: SentenceFacts, speakerRule: RuleName,
-                polarityRule: RuleName, naive: Polarity, competing: Int) -> [Double] {
+                polarityRule: RuleName, naive: Polarity, competing: Int, otherCues: Set<Int> = []) -> [Double] {
         var x = FeatureValues()
         x.set(.bias)
         ruleFeatures(&x, hit: h, speakerRule: speakerRule, polarityRule: polarityRule, competing: competing)
         topicWordFeature(&x, f, hit: h, sentence: facts.range)
         clauseFeatures(&x, f, hit: h, sentence: facts.range, naive: naive)
         let negatedPro = f.polarity == .pro && facts.negated
-        if negatedPro && unreadNegation(hit: h, sentence: facts.range, polarityRule: polarityRule,
-                                        holder: f.actor, sentenceIndex: f.sentence) {
+        if negatedPro && unreadNegation(f, hit: h, sentence: facts.range, polarityRule: polarityRule, otherCues: otherCues) {
             x.set(.negatedPro)
         }
         sentenceFeatures(&x, facts)
@@ -259,8 +259,8 @@ struct CandidateFeatures {
     /// named right after the contrast word: «X поддерживает запрет, а Y выступает против него»
     /// gives the part after it to Y; nor a negation there that stands before another topic's
     /// cue («…, но не может восприниматься в качестве "честного брокера"»: that topic's own).
-    func unreadNegation(hit h: TopicHit, sentence r: Range<Int>, polarityRule: RuleName,
-                        holder: Int, sentenceIndex: Int) -> Bool {
+    func unreadNegation(_ f: Finding, hit h: TopicHit, sentence r: Range<Int>, polarityRule: RuleName,
+                        otherCues: Set<Int>) -> Bool {
         let cue = h.words
         let c = polarity.clause(cue, in: r)
         let read = Self.negationReaders.contains(polarityRule)
@@ -270,20 +270,17 @@ struct CandidateFeatures {
         while hi < r.upperBound, !text.facts[hi].isa(.contrastWords) { hi += 1 }
         // the part after the contrast word is the holder's point, unless the negation opens it
         // ("кредиты, но не гранты": another thing negated)
-        let anotherSubject = text.sentenceMentions[sentenceIndex].contains { m in
+        // past it, another watched actor named (not a pronoun, which may be the holder's own)
+        let anotherSubject = text.sentenceMentions[f.sentence].contains { m in
             let mention = text.mentions[m]
-            return mention.first > hi && mention.first <= hi + 3 && !mention.actors.contains(holder)
+            return (mention.kind == .name || mention.kind == .role) && mention.first > hi && mention.first <= hi + 3
+                && !mention.actors.contains(f.actor)
         }
         let point = anotherSubject ? r.upperBound..<r.upperBound : min(hi + 2, r.upperBound)..<r.upperBound
         // «…, но она не может восприниматься в качестве "честного брокера"»: a negation before
-        // another topic's cue is read by that topic's rules
-        let own = index.topics[h.topic].cueStems
-        let anotherCue = { (w: Int) in
-            !own.contains(self.text.stems[w])
-                && self.index.topics.indices.contains { $0 != h.topic && self.index.topics[$0].cueStems.contains(self.text.stems[w]) }
-        }
+        // the cue of another topic found in the sentence is read by that topic's rules
         let othersOnly = point.filter { text.facts[$0].has(.negator) }.allSatisfy { k in
-            (k + 1..<min(k + 7, r.upperBound)).contains(where: anotherCue)
+            (k + 1..<min(k + 7, r.upperBound)).contains(where: otherCues.contains)
         }
         return negation(in: lo..<hi, outside: read) || !othersOnly && negation(in: point, outside: read)
     }

@@ -142,7 +142,6 @@ struct FindingStage {
         let r = text.sentenceWords[s]
         var out: [Holder] = []
         let countries = index.actorCountries[teller]
-        guard !countries.isEmpty else { return [] }
         for mi in text.sentenceMentions[s] {
             let m = text.mentions[mi]
             guard m.kind == .head, m.nominative, text.quoteOf[m.first] != -1 else { continue }
@@ -320,20 +319,14 @@ struct FindingStage {
             let openQuestion = reading.once(\.openQuestion) { polarityFinder.hedged(r, open: true) }
             let competing = Set(hits.map(\.topic)).count - 1
             for hit in hits {
+                let otherCues = Set(hits.filter { $0.topic != hit.topic }.map(\.words.lowerBound))
                 let topic = index.topics[hit.topic]
-                let found = polarityFinder.polarity(topic: topic, hit: hit.words, sentence: holder.scope ?? r, properCue: hit.properCue)
+                let found = polarityReading(hit, topic: topic, holder: holder, sentence: r)
                 var naive: Polarity = polarityFinder.negated(hit.words.lowerBound, clause: r, window: 4) ? .contra : .pro
                 if polarityFinder.namesContraAct(topic, hit: hit.words) {
                     naive = naive.opposite
                 }
                 var (polarity, polarityRule) = found.side ?? (naive, .polarityNaive)
-                // «критика X в адрес законопроекта»: X rejects what the criticism is addressed to
-                // (the undoing of the measure, when that is what it names)
-                if holder.rule == .speakerCriticism {
-                    let undoing = polarityFinder.reversal(of: hit.words, clause: holder.scope ?? r) != nil
-                    (polarity, polarityRule) = (undoing ? topic.reversalPolarity.opposite : topic.positivePolarity.opposite,
-                                                .polarityEvaluation)
-                }
                 // "пошлины на сыр из Литвы, но не из Латвии": a topic of a shared cue named only
                 // past «но не» / «а не» takes the other side
                 if hit.rules.contains(where: Self.namingRules.contains),
@@ -344,7 +337,8 @@ struct FindingStage {
                                       rules: [holder.rule] + hit.rules + [polarityRule],
                                       start: sentence.start, end: sentence.end)
                 let values = features.values(finding, hit: hit, sentence: facts, speakerRule: holder.featureRule,
-                                             polarityRule: polarityRule, naive: naive, competing: competing)
+                                             polarityRule: polarityRule, naive: naive, competing: competing,
+                                             otherCues: otherCues)
                 let asObject = index.labelObjects[hit.topic].contains(holder.actor)
                     || holder.rule == .speakerMentioned && (namedRightAfter(hit.words, actor: holder.actor, sentence: s)
                     || namedAsAgentOfCue(hit.words, actor: holder.actor, sentence: s))
@@ -369,6 +363,19 @@ struct FindingStage {
             }
         }
         return out
+    }
+
+    /// Step 4 for one hit: the polarity chain's reading of the holder's words, or, for the owner
+    /// of a criticism («критика X в адрес законопроекта»), the rejection of what it is addressed
+    /// to (`PolarityFinder.side(ofJudgement:)`).
+    private func polarityReading(_ hit: TopicHit, topic: TopicModel, holder: Holder,
+                                 sentence r: Range<Int>) -> (side: (Polarity, RuleName)?, stop: PolarityStop?) {
+        let words = holder.scope ?? r
+        if holder.rule == .speakerCriticism {
+            let side = polarityFinder.side(ofJudgement: -1, of: hit.words, clause: words, topic: topic)
+            return (side.map { ($0, .polarityEvaluation) }, nil)
+        }
+        return polarityFinder.polarity(topic: topic, hit: hit.words, sentence: words, properCue: hit.properCue)
     }
 
     /// The topic rules that tie a shared cue to a topic by a word that names it in the sentence.

@@ -326,12 +326,19 @@ extension PolarityFinder {
         if value == 0, let next = clausePointingBack(after: range, in: context.sentence) {
             value = evaluation(next, clause: next, approval: true).value
         }
-        // "поддерживает отмену пошлин", "отмена пошлин была бы ошибкой": what is judged is the
-        // undoing, whose side the topic's descriptions give
-        if value != 0, reversal(of: context.hit, clause: context.clause) != nil {
-            return value > 0 ? context.topic.reversalPolarity : context.topic.reversalPolarity.opposite
+        return side(ofJudgement: value, of: context.hit, clause: context.clause, topic: context.topic)
+    }
+
+    /// The side a judgement of `value` on the cue at `hit` supports: the side approval gives,
+    /// unless a reversive verb governs the cue ("поддерживает отмену пошлин", "отмена пошлин
+    /// была бы ошибкой"): then what is judged is the undoing, whose side the topic's
+    /// descriptions give. Nil for no judgement.
+    func side(ofJudgement value: Int, of hit: Range<Int>, clause: Range<Int>, topic: TopicModel) -> Polarity? {
+        guard value != 0 else { return nil }
+        if reversal(of: hit, clause: clause) != nil {
+            return value > 0 ? topic.reversalPolarity : topic.reversalPolarity.opposite
         }
-        return side(ofEvaluation: value, topic: context.topic)
+        return side(ofEvaluation: value, topic: topic)
     }
 
     /// The clause after `r` in `sentence` (past a contrast word opening it) when a pronoun in
