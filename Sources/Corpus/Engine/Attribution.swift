@@ -73,7 +73,7 @@ enum SpeakerStep: Sendable {
 ///    readiness ("Анкара готова").
 /// 7. `speaker.pronoun` (`pronoun`): a sentence opening with "Он/Она" continues the last subject.
 /// The driver adds `speaker.aboutThis` afterwards: a sentence with nobody, followed by
-/// "Об этом заявил X", is X's.
+/// "Об этом заявил X" or "Соответствующий документ подписал X", is X's.
 ///
 /// Pronouns resolve to the last subject (speaker or agent) — not merely the last name
 /// mentioned, so "обсуждал с Трампом" does not capture a following "он". A shared role
@@ -337,8 +337,12 @@ struct Attribution {
     /// The subject of the speech verb at `v`, tried in this order: the antecedent of a
     /// relative pronoun before it; after a comma or dash, a mention just after it; the
     /// nearest nominative mention to its left; a mention within five words after it.
+    /// A relative pronoun after the possessor of a topic's word stands for either of them
+    /// («бюджетный проект Трампа, который назвал …»: the bill, or Trump): no subject then.
     func verbSubject(_ v: Int, in range: Range<Int>, mentions ms: [Mention], state: SpeakerState) -> Speaker? {
-        if let m = relativeAntecedent(v, in: range, mentions: ms) { return resolve(m, state: state) }
+        if let m = relativeAntecedent(v, in: range, mentions: ms) {
+            return possessesATopicWord(m, mentions: ms) ? nil : resolve(m, state: state)
+        }
         if let m = invertedSubject(v, mentions: ms), let sp = resolve(m, state: state) { return sp }
         if let m = leftSubject(v, mentions: ms), let sp = resolve(m, state: state) { return sp }
         return rightSubject(v, mentions: ms).flatMap { resolve($0, state: state) }
@@ -353,6 +357,24 @@ struct Attribution {
             return nil
         }
         return ms.last { $0.last < k && $0.last >= k - 2 && $0.kind != .pronoun }
+    }
+
+    /// Whether mention `m` (with the role written before it for the same actor: «президента США
+    /// Дональда Трампа») stands outside the nominative right after a word of some topic, with
+    /// nothing between («проект президента Трампа»): it is that word's possessor.
+    func possessesATopicWord(_ m: Mention, mentions ms: [Mention]) -> Bool {
+        guard !m.nominative else { return false }
+        var first = m.first
+        while let role = ms.last(where: { $0.last == first - 1 && $0.actors == m.actors }), !hasPunctuation(before: first) {
+            first = role.first
+        }
+        guard first > 0, text.words[first - 1].kind == .word, !hasPunctuation(before: first) else { return false }
+        return text.facts[first - 1].has(.topicWord) && !text.facts[first - 1].isa(.prepositions)
+    }
+
+    /// Whether a mark other than a space stands before word `k`.
+    func hasPunctuation(before k: Int) -> Bool {
+        text.punctBefore[k].contains { !$0.isWhitespace }
     }
 
     /// "…, заявил Абаев": after a comma or dash the subject follows the verb.

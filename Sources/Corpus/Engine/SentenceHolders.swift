@@ -4,9 +4,10 @@
 /// Sentence by sentence, `Attribution` names the speaker from its ordered rules (see there),
 /// with what the sentences before established (`SpeakerState`: the last subject, the last
 /// speaker, where each actor was last named). Then the stage's one rule across sentences:
-/// 1. `speaker.aboutThis`: a sentence no watched actor holds, followed by "Об этом заявил X.",
-///    is X's; one a watched actor holds, followed by "Об этом также сообщала X.", is X's too,
-///    as X said it (`alsoHeld`: dated by the sentence that names X).
+/// 1. `speaker.aboutThis`: a sentence no watched actor holds, followed by "Об этом заявил X."
+///    or by "Соответствующий документ подписал X." (X signed what it says), is X's; one a
+///    watched actor holds, followed by "Об этом также сообщала X.", is X's too, as X said it
+///    (`alsoHeld`: dated by the sentence that names X).
 struct SentenceHolders {
     /// For each sentence, its speaker and the rule that named it, or nil.
     var speakers: [(Speaker, RuleName)?]
@@ -50,20 +51,22 @@ struct SentenceHolders {
         return speaker
     }
 
-    /// `speaker.aboutThis`: "… . Об этом заявил X." gives the sentence before to X, when
+    /// `speaker.aboutThis`: "… . Об этом заявил X." (or "Соответствующий указ подписал X.")
+    /// gives the sentence before to X, when
     /// nobody watched holds it: nobody at all, or an outlet or someone unwatched that only
     /// relays it («Как сообщает ТАСС, …. Об этом сообщила вице-премьер X.»). When a watched
     /// actor holds it, "Об этом также сообщала X." gives it to X as well.
     private mutating func giveAboutThis(_ text: ArticleText) {
         for s in text.sentences.indices.dropFirst() {
             let r = text.sentenceWords[s]
-            guard r.count >= 3, text.facts[r.lowerBound].isa(.aboutPreposition),
-                  text.facts[r.lowerBound + 1].isa(.aboutThis),
-                  let speaker = speakers[s], case .actor(let teller) = speaker.0 else { continue }
+            let aboutThis = r.count >= 3 && text.facts[r.lowerBound].isa(.aboutPreposition)
+                && text.facts[r.lowerBound + 1].isa(.aboutThis)
+            let corresponding = r.count >= 3 && text.facts[r.lowerBound].isa(.corresponding)
+            guard aboutThis || corresponding, let speaker = speakers[s], case .actor(let teller) = speaker.0 else { continue }
             switch speakers[s - 1]?.0 {
             case nil, .other?:
                 speakers[s - 1] = (speaker.0, .speakerAboutThis)
-            case .actor(let holder)? where holder != teller && text.facts[r.lowerBound + 2].isa(.also):
+            case .actor(let holder)? where aboutThis && holder != teller && text.facts[r.lowerBound + 2].isa(.also):
                 alsoHeld[s - 1] = (teller, s)
             default:
                 continue
