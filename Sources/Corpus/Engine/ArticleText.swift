@@ -27,7 +27,10 @@ struct ArticleText {
     var sentenceMentions: [[Int]]
 
     init(body: String, lexicon: Lexicon, index: WatchIndex, forms: inout WordForms) {
-        (words, punctBefore, sentences, sentenceWords, quotes) = Self.split(body, lexicon: lexicon)
+        // a word of scraped text that lost its spaces is read as the words it runs together
+        (words, punctBefore, sentences, sentenceWords, quotes) = Self.split(body, lexicon: lexicon) { norm in
+            forms.entry(norm, isWord: true) { WordFacts(norm: $0, stem: $1, lexicon: lexicon, index: index) }.facts.isKnown
+        }
         let entries = forms.entries(words) { norm, stem in
             WordFacts(norm: norm, stem: stem, lexicon: lexicon, index: index)
         }
@@ -49,12 +52,16 @@ struct ArticleText {
         }
     }
 
-    /// Tokenizes `body` and returns its words, the punctuation before each, the sentences (with
+    /// Tokenizes `body` (reading glued words apart where it lost its spaces: `LostSpaces`, with
+    /// `known` telling a word some list holds) and returns its words, the punctuation before each, the sentences (with
     /// their word ranges) and the quotes as word ranges. The words are compacted in place at
     /// the front of the token array, so no second array of the article's size is allocated.
-    private static func split(_ body: String, lexicon: Lexicon)
+    private static func split(_ body: String, lexicon: Lexicon, known: (String) -> Bool)
         -> ([Token], [String], [Sentence], [Range<Int>], [Range<Int>]) {
         var tokens = Tokenizer.tokens(body)
+        if LostSpaces.shows(tokens) {
+            tokens = LostSpaces.repaired(tokens, words: lexicon.words, known: known)
+        }
         let sentences = Segmenter.sentences(tokens, lexicon: lexicon)
         let quoteSpans = Segmenter.quotes(tokens)
         var wordsBefore = [Int](repeating: 0, count: tokens.count + 1)

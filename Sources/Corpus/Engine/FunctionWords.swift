@@ -7,7 +7,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     // who holds the words
     case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers, askingVerbs, proposalNouns, judgementNouns, addressNouns
     // which actor a name is
-    case prepositions, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, datAccNameEndings, nameEndings, droppableFinals, fleetingVowels, softSign
+    case prepositions, gluedPrefixes, gluedNegators, verbFormEndings, clauseJoiners, adjectiveNameSuffixes, obliqueEndings, datAccNameEndings, nameEndings, droppableFinals, fleetingVowels, softSign
     // which side
     case against, forSide, on, hardly, contrast, thatAdverbHeads, correlatives, listContinuations, contrastWords, obliquePluralEndings, parentheticalWords, infinitiveEndings
     case passiveEndings, timeUnits, verbalNounEndings, verbPrefixes, questionNouns, questionPrepositions, regardingWords, pollNouns

@@ -130,6 +130,13 @@ struct WordFacts: Sendable {
         return lexicon.noSide.contains(String(word[word.utf8.index(after: hyphen)...]))
     }
 
+    /// Whether some list of the lexicon or the watchlist holds the word or its stem: a function
+    /// word, a direction, or a mark by a whole word or stem (not the marks that a word's first
+    /// letters earn: `cueBucket`, `affirmativeFirst`, `patternStart`).
+    var isKnown: Bool {
+        roles.count > 0 || direction != nil || !marks.subtracting([.cueBucket, .affirmativeFirst, .patternStart]).isEmpty
+    }
+
     @inline(__always) func isa(_ role: WordRole) -> Bool { roles.contains(role) }
     @inline(__always) func has(_ mark: WordMarks) -> Bool { marks.contains(mark) }
 }
