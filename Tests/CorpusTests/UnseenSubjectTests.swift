@@ -945,6 +945,24 @@ struct UnseenSubjectTests {
         #expect(found(body) == stances)
     }
 
+    /// «Это решение», «такие меры» point back to the one measure the sentences before named: a
+    /// judgement of it takes that measure's side (approval) or the other (rejection).
+    static let pointingBack: [(String, Set<String>)] = [
+        ("Городская дума одобрила запрет самокатов. Мэр Озёрска Ольга Ветрова назвала это решение правильным.", ["vetrova scooter-ban pro"]),
+        ("Городская дума отменила запрет самокатов. Мэр Озёрска Ольга Ветрова назвала это решение правильным.", ["vetrova scooter-ban contra"]),
+        ("Городская дума одобрила запрет самокатов. Мэр Озёрска Ольга Ветрова раскритиковала это решение.", ["vetrova scooter-ban contra"]),
+        ("Городская дума одобрила запрет самокатов. Мэр Озёрска Ольга Ветрова приветствовала это решение.", ["vetrova scooter-ban pro"]),
+        // no determiner: which decision is not said
+        ("Городская дума одобрила запрет самокатов. Мэр Озёрска Ольга Ветрова назвала решение правильным.", []),
+        // two measures before: which one is not said
+        ("Городская дума одобрила запрет самокатов и пошлины на сыр из Норландии. Мэр Озёрска Ольга Ветрова назвала это решение правильным.", []),
+    ]
+
+    @Test(arguments: pointingBack)
+    func aDecisionPointedBackToIsTheMeasureBefore(_ body: String, _ stances: Set<String>) {
+        #expect(found(body) == stances)
+    }
+
     /// A topic about prospects (an agreement on a bridge), read in the turns of phrase of the
     /// news: hope, disbelief, «близки», «тупик», «рано», an adverb of judging before the chances
     /// it judges («пессимистично оценила шансы»); a bare «может быть подписано» and «исключила»

@@ -209,6 +209,7 @@ struct CandidateFeatures {
     static func topicFeature(_ rules: Set<RuleName>) -> Feature {
         if rules.contains(.topicAmbiguous) { return .topicAmbiguous }
         if rules.contains(.topicDescription) { return .topicDescription }
+        if rules.contains(.topicPointedBack) { return .topicNearby }
         if !rules.isDisjoint(with: tyingRules) { return .topicTied }
         return rules.count > 1 ? .topicNearby : .topicCue
     }

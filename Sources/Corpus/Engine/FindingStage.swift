@@ -375,6 +375,16 @@ struct FindingStage {
             let side = polarityFinder.side(ofJudgement: -1, of: hit.words, clause: words, topic: topic)
             return (side.map { ($0, .polarityEvaluation) }, nil)
         }
+        if let back = hit.pointsTo {
+            // «назвал это решение подарком»: a judgement of the measure the sentence before
+            // read; approval takes its side, rejection the other
+            let measure = polarityFinder.polarity(topic: topic, hit: back.words, sentence: text.sentenceWords[back.sentence],
+                                                  properCue: false).side?.0
+            let clause = polarityFinder.clause(hit.words, in: words)
+            let judgement = polarityFinder.evaluation(clause, clause: clause, approval: true).value
+            guard let measure, judgement != 0 else { return (nil, nil) }
+            return ((judgement > 0 ? measure : measure.opposite, .polarityEvaluation), nil)
+        }
         return polarityFinder.polarity(topic: topic, hit: hit.words, sentence: words, properCue: hit.properCue)
     }
 
@@ -502,6 +512,7 @@ struct FindingStage {
         let directionAt = reading.once(\.directionAt) { r.first { text.facts[$0].direction != nil } }
         hits += topicFinder.descriptionHits(sentence: s, holder: holder.actor, evaluationAt: evaluationAt,
                                             directionAt: directionAt, skip: cueTopics, usedByCue: usedByCue)
+        if hits.isEmpty, let back = topicFinder.pointedBack(sentence: s, holder: holder.actor) { hits.append(back) }
         return hits
     }
 

@@ -24,7 +24,7 @@ public enum RuleCatalog {
             Stage(name: "topic (TopicFinder: a cue of one topic, or of several tied by sharedCueRules; then descriptions)",
                   rules: [RuleName.topicCue.rawValue]
                     + TopicFinder.sharedCueRules.map(\.name.rawValue)
-                    + [RuleName.topicAmbiguous.rawValue, RuleName.topicDescription.rawValue]),
+                    + [RuleName.topicAmbiguous.rawValue, RuleName.topicDescription.rawValue, RuleName.topicPointedBack.rawValue]),
             Stage(name: "polarity (PolarityFinder.rules: the first step for the topic's kind that decides)",
                   rules: PolarityFinder.rules.map(polarityStep) + [RuleName.polarityNaive.rawValue]),
         ]

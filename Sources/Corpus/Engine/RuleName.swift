@@ -31,6 +31,7 @@ enum RuleName: String, CaseIterable, Sendable {
     case topicGeneric = "topic.generic"
     case topicAnchorInArticle = "topic.anchorInArticle"
     case topicDescription = "topic.description"
+    case topicPointedBack = "topic.pointedBack"
     // which side (PolarityFinder; `polarityNaive` when none of them reads the clause)
     case polarityAct = "polarity.act"
     case polarityDirection = "polarity.direction"

@@ -8,6 +8,8 @@ struct TopicHit {
     var properCue: Bool = false
     /// For a cue several topics share and nothing ties to one: all of them (`topic.ambiguous`).
     var competing: [Int] = []
+    /// For `topic.pointedBack`: the sentence and cue of the measure the words point back to.
+    var pointsTo: (sentence: Int, words: Range<Int>)? = nil
 }
 
 /// Which watched topics a sentence speaks of, and where.
@@ -43,6 +45,10 @@ struct TopicHit {
 /// `topic.description`: without a cue, a sentence whose content words overlap the topic's
 /// label and descriptions (weighted by rarity across topics) and which carries an
 /// evaluation (evaluative topics) or a direction word (direction topics).
+/// `topic.pointedBack`: without a cue or a description, a determiner and a noun of decision or
+/// change («это решение», «предлагаемые изменения»: `pointingDeterminers`, `measureNounPrefixes`)
+/// stand for the measure the nearest sentence before that names one by its cue names (at most
+/// `pointBackSentences` before), when it names one topic only.
 struct TopicFinder {
     let text: ArticleText
     let index: WatchIndex
@@ -98,6 +104,25 @@ struct TopicFinder {
     /// With `keepAmbiguous`, a shared cue nothing ties to one topic gives a hit for each of
     /// its topics, marked `topic.ambiguous` (the model abstains on them, `explain` says why).
     /// With `within`, only cues that start in those words count (a holder of part of the sentence).
+    /// How many sentences back a pointing noun phrase may reach for its measure.
+    static let pointBackSentences = 6
+
+    /// `topic.pointedBack`: the measure a determiner and a noun of decision or change in sentence
+    /// `s` point back to, or nil.
+    func pointedBack(sentence s: Int, holder: Int) -> TopicHit? {
+        let r = text.sentenceWords[s]
+        guard let w = r.dropLast().first(where: { text.facts[$0].isa(.pointingDeterminers)
+            && text.facts[$0 + 1].parts.contains(.measureNounPrefixes) && !text.boundary(before: $0 + 1) }) else { return nil }
+        for back in stride(from: s - 1, through: max(0, s - Self.pointBackSentences), by: -1) {
+            let named = hits(sentence: back, holder: holder)
+            guard let first = named.first else { continue }
+            guard named.allSatisfy({ $0.topic == first.topic }) else { return nil }
+            return TopicHit(topic: first.topic, words: w..<(w + 2), rules: [.topicPointedBack],
+                            pointsTo: (back, first.words))
+        }
+        return nil
+    }
+
     func hits(sentence s: Int, holder: Int, keepAmbiguous: Bool = false, within: Range<Int>? = nil) -> [TopicHit] {
         let r = text.sentenceWords[s]
         var out: [TopicHit] = []
