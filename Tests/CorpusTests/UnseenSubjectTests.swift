@@ -422,6 +422,15 @@ struct UnseenSubjectTests {
         #expect(EngineFixture.triples(turkish) == ["emre kz-venue pro"])
     }
 
+    // «Президент сказал, я сказал, что …»: the teller joining the saying leaves it the president's too
+    @Test func aSayingTheTellerJoinsIsStillTheRoleHeads() {
+        let joined = "«Президент сказал, я сказал, что Казахстан готов стать площадкой для переговоров», — сказала Сейтова."
+        #expect(EngineFixture.triples(joined) == ["dana kz-venue pro", "nurlan kz-venue pro"])
+        // the twin: another clause between the saying and «что» is no joined saying
+        let apart = "«Президент сказал, журналисты написали, что Казахстан готов стать площадкой для переговоров», — сказала Сейтова."
+        #expect(EngineFixture.triples(apart) == ["dana kz-venue pro"])
+    }
+
     // what others urge on the speaker is their wish, not the speaker's side
     @Test func pressureOnTheSpeakerIsNoPosition() {
         let urged = "«Жители пытались убедить нас не сохранять запрет самокатов», — сказала Ветрова."

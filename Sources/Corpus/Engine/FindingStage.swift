@@ -136,7 +136,8 @@ struct FindingStage {
 
     /// «Президент и наш МИД уже много раз говорили, что …», — сказал Сарым: inside a quote, a bare
     /// role head («президент», «премьер») in the nominative, followed within eight words by a verb
-    /// of saying and «что», is the one watched actor of that head who shares a country with the
+    /// of saying and «что» (the teller may join it: «президент сказал, я сказал, что»), is the one
+    /// watched actor of that head who shares a country with the
     /// teller (their own president); that actor holds the clause «что» opens, as its speaker.
     func quotedSaying(in s: Int, teller: Int, besides found: [Holder]) -> [Holder] {
         let r = text.sentenceWords[s]
@@ -149,12 +150,24 @@ struct FindingStage {
             guard own.count == 1, let actor = own.first,
                   !found.contains(where: { $0.actor == actor }), !out.contains(where: { $0.actor == actor }),
                   let verb = (m.last + 1..<min(m.last + 9, r.upperBound)).first(where: attribution.isSpeechVerb),
-                  verb + 1 < r.upperBound, text.facts[verb + 1].isa(.complementizers)
+                  let that = complementizer(after: verb, in: r)
             else { continue }
             out.append(Holder(actor: actor, rule: .speakerVerbSubject, featureRule: .speakerVerbSubject,
-                              scope: (verb + 2)..<r.upperBound))
+                              scope: (that + 1)..<r.upperBound))
         }
         return out
+    }
+
+    /// The «что» right after speech verb `v`, or after the teller joining the saying («президент
+    /// сказал, я сказал, что …»: `joiningSpeakers` and verbs of saying, at most three words).
+    func complementizer(after v: Int, in r: Range<Int>) -> Int? {
+        var k = v + 1
+        while k < min(r.upperBound, v + 5) {
+            if text.facts[k].isa(.complementizers) { return k }
+            guard text.facts[k].isa(.joiningSpeakers) || attribution.isSpeechVerb(k) else { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// "…депутату Лаптеву, который требует отменить пошлины": a relative clause right after a
