@@ -972,6 +972,22 @@ struct UnseenSubjectTests {
         ("Городская дума одобрила запрет самокатов и пошлины на сыр из Норландии. Мэр Озёрска Ольга Ветрова назвала это решение правильным.", []),
     ]
 
+    /// Undecided, not ruling out, doubting, and a condition's own subject approving: each read
+    /// for what the holder wants, or for nothing.
+    static let undecidedDoubtsAndConditions: [(String, Set<String>)] = [
+        ("Мэр Озёрска Ольга Ветрова пока не определилась с позицией по запрету самокатов.", []),
+        ("Мэр Озёрска Ольга Ветрова выразила сомнение в необходимости пошлин на сыр из Норландии.", ["vetrova norland-cheese contra"]),
+        ("Мэр Озёрска Ольга Ветрова не исключила, что пошлины на сыр из Норландии отменят.", []),
+        // not ruling a measure out is no rejection of it
+        ("Мэр Озёрска Ольга Ветрова не исключила введения пошлин на сыр из Норландии.", ["vetrova norland-cheese pro"]),
+        ("Если дума поддержит пошлины на сыр из Норландии, мэр Озёрска Ольга Ветрова готова их ввести.", []),
+    ]
+
+    @Test(arguments: undecidedDoubtsAndConditions)
+    func undecidedDoubtsAndConditionsAreReadForWhatTheHolderWants(_ body: String, _ stances: Set<String>) {
+        #expect(found(body) == stances)
+    }
+
     @Test(arguments: pointingBack)
     func aDecisionPointedBackToIsTheMeasureBefore(_ body: String, _ stances: Set<String>) {
         #expect(found(body) == stances)

@@ -319,8 +319,11 @@ extension PolarityFinder {
     }
 
     /// `polarity.evaluation` (plain topics): approval words in the clause and a relative
-    /// clause after it, for the side approval supports.
+    /// clause after it, for the side approval supports. A cue in a condition's own clause («Если Минфин поддержит налог, X готов его ввести») is
+    /// judged by the condition's subject, not the holder: no side here.
     func byApproval(_ context: PolarityContext) -> Polarity? {
+        let c = context.clause
+        if phraseLength(at: c.lowerBound, lexicon.conditions, limit: c.upperBound) != nil { return nil }
         let range = context.clauseWithRelative
         var value = evaluation(range, clause: range, approval: true).value
         if value == 0, let next = clausePointingBack(after: range, in: context.sentence) {
@@ -524,6 +527,11 @@ extension PolarityFinder {
         let opens: WordMarks = approval ? .approvalFirst : .evaluationFirst
         while w < r.upperBound {
             guard text.facts[w].has(opens) else { w += 1; continue }
+            // «не исключил»: a word of an affirmative negated phrase judges nothing
+            if w > r.lowerBound, let length = affirmativeNegation(at: w - 1, limit: r.upperBound), length > 1 {
+                w += length - 1
+                continue
+            }
             // the longest entry written here ("пессимистично оценила шансы" over
             // "пессимистично"); "процесс, возможно медленный": a parenthetical "perhaps", not a prospect
             let entry = entries(at: w, index, limit: r.upperBound)
