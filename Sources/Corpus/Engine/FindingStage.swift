@@ -359,7 +359,7 @@ struct FindingStage {
                 let vetoes: [(Candidate.Veto, Bool)] = [
                     (.noSide, noSide),
                     (.namedAsObject, asObject),
-                    (.questionOnly, implied && polarityFinder.namesTheQuestion(hit.words, sentence: r)),
+                    (.questionOnly, implied && (polarityFinder.namesTheQuestion(hit.words, sentence: r) || isQuestion(s))),
                     (.amountOnly, implied && polarityFinder.disputesOnlyTheAmount(hit.words, sentence: r)),
                     (.othersWords, inAnotherSpeakersWords(hit.words, holder: holder.actor, sentence: s)
                         || holder.rule == .speakerMentioned && spokenByAnother),

@@ -253,7 +253,8 @@ extension PolarityFinder {
         return text.facts[context.clause.lowerBound - 1].parts.contains(.obliquePluralEndings)
     }
 
-    /// `polarity.act`: "проголосовал против поправки": an act the descriptions name decides.
+    /// `polarity.act`: "проголосовал против поправки": an act the descriptions name decides;
+    /// an undoing between the act and the cue turns it ("выступает за отмену поправки").
     func byAct(_ context: PolarityContext) -> Polarity? {
         let topic = context.topic
         guard !topic.proActs.isEmpty || !topic.contraActs.isEmpty else { return nil }
@@ -265,7 +266,11 @@ extension PolarityFinder {
             if topic.contraActs.contains(key) { contra = true; at = w }
         }
         guard pro != contra else { return nil }
-        let side: Polarity = pro ? .pro : .contra
+        var side: Polarity = pro ? .pro : .contra
+        // «выступает за отказ от перевода часов»: an undoing between the act and the cue turns it
+        if at + 2 < context.hit.lowerBound, (at + 2..<context.hit.lowerBound).contains(where: { text.facts[$0].has(.reversal) }) {
+            side = side.opposite
+        }
         return negated(at, clause: context.clause, window: 3) ? side.opposite : side
     }
 
@@ -338,7 +343,7 @@ extension PolarityFinder {
     /// descriptions give. Nil for no judgement.
     func side(ofJudgement value: Int, of hit: Range<Int>, clause: Range<Int>, topic: TopicModel) -> Polarity? {
         guard value != 0 else { return nil }
-        if reversal(of: hit, clause: clause) != nil {
+        if reversal(of: hit, clause: clause, plain: topic.kind == .plain) != nil {
             return value > 0 ? topic.reversalPolarity : topic.reversalPolarity.opposite
         }
         return side(ofEvaluation: value, topic: topic)
@@ -420,7 +425,7 @@ extension PolarityFinder {
 
     /// `polarity.reversal`: "отменить пошлины", "выйти из договора", "не видит причин отменять …".
     func byReversal(_ context: PolarityContext) -> Polarity? {
-        guard let verb = reversal(of: context.hit, clause: context.clause) else { return nil }
+        guard let verb = reversal(of: context.hit, clause: context.clause, plain: true) else { return nil }
         let side = context.topic.reversalPolarity
         return negated(verb, clause: context.clause) ? side.opposite : side
     }
@@ -685,20 +690,27 @@ extension PolarityFinder {
     /// пошлины"), or a reversive verb (no verbal noun: "пошлины для отмены льгот") up to five
     /// words after it in its clause, the measure put first ("пошлины нужно отменить", "пошлины
     /// отменять не нужно").
-    func reversal(of hit: Range<Int>, clause: Range<Int>) -> Int? {
-        if let verb = reversal(before: hit.lowerBound, clause: clause, reach: 3) { return verb }
+    /// For a plain topic (no direction of its own) a reversive word that also names a direction
+    /// undoes too («отказ от пошлин», «снятие пошлин»); for the others its direction reads it.
+    func reversal(of hit: Range<Int>, clause: Range<Int>, plain: Bool = false) -> Int? {
+        if let verb = reversal(before: hit.lowerBound, clause: clause, reach: 3, plain: plain) { return verb }
         return (hit.upperBound..<min(clause.upperBound, hit.upperBound + 5)).first {
-            text.facts[$0].has(.reversal) && text.facts[$0].direction == nil && !isVerbalNoun($0)
+            undoes($0, plain: plain) && !isVerbalNoun($0)
         }
     }
 
-    func reversal(before w: Int, clause: Range<Int>, reach: Int = 2) -> Int? {
+    func reversal(before w: Int, clause: Range<Int>, reach: Int = 2, plain: Bool = false) -> Int? {
         var k = w - 1
         while k >= max(clause.lowerBound, w - reach) {
-            if text.facts[k].has(.reversal) && text.facts[k].direction == nil { return k }
+            if undoes(k, plain: plain) { return k }
             k -= 1
         }
         return nil
+    }
+
+    /// Whether word `k` is a reversive word that reads as one (see `reversal(of:clause:plain:)`).
+    private func undoes(_ k: Int, plain: Bool) -> Bool {
+        text.facts[k].has(.reversal) && (plain || text.facts[k].direction == nil)
     }
 
     /// True when range `r` holds a forecast or compulsion phrase (`forecast.txt`).
