@@ -864,6 +864,9 @@ struct UnseenSubjectTests {
         ("проголосовала против отмены пошлин на сыр из Норландии.", .pro),
         ("предложила отложить введение пошлин на сыр из Норландии.", .contra),
         ("заявила, что пошлины на сыр из Норландии вредят горожанам.", .contra),
+        ("заявила, что пошлины на сыр из Норландии не будут вводить.", .contra),
+        ("заявила, что не будет сохранять пошлины на сыр из Норландии.", .contra),
+        ("назвала пошлины на сыр из Норландии преждевременными.", .contra),
         ("призвала не отменять пошлины на сыр из Норландии.", .pro),
         ("пообещала сохранить пошлины на сыр из Норландии.", .pro),
         ("считает, что пошлины на сыр из Норландии необходимо сохранить.", .pro),
@@ -950,10 +953,21 @@ struct UnseenSubjectTests {
         // «который» after the possessor of the measure may stand for the measure: no subject
         ("Ветрова выступила против запрета самокатов депутата Лаптева, который назвал «отличной мерой».", ["vetrova scooter-ban contra"]),
         ("Ветрова поблагодарила депутата Лаптева, который назвал запрет самокатов «отличной мерой».", ["laptev scooter-ban pro"]),
+        // a pronoun whose gender is not the last subject's is the actor of its gender named last
+        ("Мэр Озёрска Ольга Ветрова встретилась с депутатом Лаптевым. Он выступил против запрета самокатов.", ["laptev scooter-ban contra"]),
+        ("Мэр Озёрска Ольга Ветрова встретилась с депутатом Лаптевым. Она выступила против запрета самокатов.", ["vetrova scooter-ban contra"]),
         // «Соответствующий документ подписал X»: X signs what the sentence before says
         ("Городская дума одобрила запрет самокатов. Соответствующее постановление подписала мэр Озёрска Ольга Ветрова.", ["vetrova scooter-ban pro"]),
         ("Городская дума одобрила запрет самокатов. Другое постановление подписала мэр Озёрска Ольга Ветрова.", []),
     ]
+
+    @Test func surnamesGiveTheActorsGender() {
+        let genders = Self.engine.index.actorGenders
+        #expect(genders == [.feminine, .masculine])
+        let words = Self.engine.lexicon.words
+        #expect(WatchIndex.gender(of: ["Реджеп Тайип Эрдоган", "Эрдоган"], words) == nil)
+        #expect(WatchIndex.gender(of: ["Эльвира Набиуллина"], words) == .feminine)
+    }
 
     @Test(arguments: holdersInTurnsOfPhrase)
     func whoHoldsTheWordsInTheTurnsOfPhraseOfTheNews(_ body: String, _ stances: Set<String>) {

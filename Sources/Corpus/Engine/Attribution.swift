@@ -160,8 +160,9 @@ struct Attribution {
     /// "по его словам": the last subject.
     func possessiveSource(_ c: SpeakerContext) -> Speaker? {
         guard let noun = c.noun else { return nil }
-        let possessive = isa(noun + 1, .possessives, in: c.range) || isa(noun - 1, .possessives, in: c.range)
-        return possessive ? c.state.lastSubject : nil
+        if isa(noun + 1, .possessives, in: c.range) { return referent(of: noun + 1, state: c.state) }
+        if isa(noun - 1, .possessives, in: c.range) { return referent(of: noun - 1, state: c.state) }
+        return nil
     }
 
     /// "по мнению экспертов": a common noun right after the attribution noun (no name, no
@@ -283,7 +284,7 @@ struct Attribution {
     /// "Он подчеркнул …": a pronoun among the first three words continues the last subject.
     func pronoun(_ c: SpeakerContext) -> Speaker? {
         guard let m = c.mentions.first, m.kind == .pronoun, m.first <= c.range.lowerBound + 2 else { return nil }
-        return c.state.lastSubject
+        return referent(of: m.first, state: c.state)
     }
 
     // MARK: mentions and verbs
@@ -301,7 +302,7 @@ struct Attribution {
         case .head:
             return mostRecent(m.actors, state)
         case .pronoun:
-            return state.lastSubject
+            return referent(of: m.first, state: state)
         case .institution:
             guard let country = m.country else { return nil }
             let actors = index.actorCountries.indices.filter { index.actorCountries[$0].contains(country) }
@@ -309,6 +310,17 @@ struct Attribution {
         case .other:
             return .other
         }
+    }
+
+    /// A pronoun (or a possessive: «по его словам») at word `pronoun` stands for the last subject,
+    /// unless their genders disagree («Белова встретилась с Соколовым. Он заявил …»): then for
+    /// the watched actor of the pronoun's gender named last, or for nobody.
+    func referent(of pronoun: Int, state: SpeakerState) -> Speaker? {
+        let facts = text.facts[pronoun]
+        let gender: Gender? = facts.isa(.masculinePronouns) ? .masculine : facts.isa(.femininePronouns) ? .feminine : nil
+        guard let gender, case .actor(let subject)? = state.lastSubject,
+              let subjectGender = index.actorGenders[subject], subjectGender != gender else { return state.lastSubject }
+        return mostRecent(index.actorGenders.indices.filter { index.actorGenders[$0] == gender }, state)
     }
 
     /// The actor among `actors` mentioned last.

@@ -3,7 +3,7 @@
 /// words of a language are data.
 enum WordRole: Int, CaseIterable, Sendable {
     // the driver
-    case aboutPreposition, aboutThis, corresponding, pointingDeterminers, measureNounPrefixes, also, then, subjectPronouns, joiningSpeakers, again, questionParticle, demonstratives, pointingBack, connectives, and
+    case aboutPreposition, aboutThis, corresponding, pointingDeterminers, measureNounPrefixes, also, then, subjectPronouns, masculinePronouns, femininePronouns, feminineSurnameEndings, masculineSurnameEndings, joiningSpeakers, again, questionParticle, demonstratives, pointingBack, connectives, and
     // who holds the words
     case possessives, honorifics, passiveParticipleEndings, relativePrefixes, complementizers, askingVerbs, proposalNouns, judgementNouns, addressNouns
     // which actor a name is

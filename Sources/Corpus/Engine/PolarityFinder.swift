@@ -404,7 +404,8 @@ extension PolarityFinder {
     /// `polarity.description` (direction and plain topics): a word of the clause under a
     /// negation that only one description negates, neither a cue nor a direction word
     /// ("вопрос пока не обсуждается" meets `contra`'s "не обсуждается", "время для него не
-    /// пришло" its "не пришло"). The watchlist's author wrote that denial as a side, so it
+    /// пришло" its "не пришло"), or that only one description names as its act, which negated
+    /// is the other side ("налог не будут вводить" against `pro`'s "вводит"). The watchlist's author wrote that denial as a side, so it
     /// comes before the direction word the cue itself carries ("повышение … не обсуждается").
     func byNegatedDescription(_ context: PolarityContext) -> Polarity? {
         let topic = context.topic
@@ -418,6 +419,13 @@ extension PolarityFinder {
             let inContra = topic.contraStems.contains { $0.stem == stem && $0.negated }
             if inPro && !inContra { pro += 1 }
             if inContra && !inPro { contra += 1 }
+            // «налог не будут вводить»: one description's own act, negated, is the other side
+            let actsPro = topic.proStems.contains { $0.stem == stem && !$0.negated }
+            let actsContra = topic.contraStems.contains { $0.stem == stem && !$0.negated }
+            // (an undoing verb is the reversal rule's: «не отменять пошлины»)
+            guard !text.facts[w].has(.reversal) else { continue }
+            if actsPro && !actsContra && !inPro && !inContra { contra += 1 }
+            if actsContra && !actsPro && !inPro && !inContra { pro += 1 }
         }
         guard (pro > 0) != (contra > 0) else { return nil }
         return pro > 0 ? .pro : .contra

@@ -24,6 +24,9 @@ struct PatternWord: Sendable, Hashable {
     }
 }
 
+/// The grammatical gender of an actor or a personal pronoun.
+enum Gender: Sendable, Equatable { case masculine, feminine }
+
 /// A name or role of a watched actor, as words to find in sequence.
 struct ActorPattern: Sendable {
     enum Kind: Sendable { case name, role }
@@ -58,6 +61,10 @@ final class WatchIndex: @unchecked Sendable {
     private(set) var actorAnchors: [Set<String>] = []
     /// Gazetteer line index of each actor (countries its roles name, and its group mates').
     private(set) var actorCountries: [Set<Int>] = []
+    /// Each actor's grammatical gender as their surnames give it (the last word of each name
+    /// by `feminineSurnameEndings` / `masculineSurnameEndings`), or nil when they do not tell
+    /// or disagree ("Эрдоган", "Ковентри").
+    private(set) var actorGenders: [Gender?] = []
     /// Anchor stems of the actor alone (its own names and roles, widened by the gazetteer).
     private(set) var ownAnchors: [Set<String>] = []
 
@@ -92,11 +99,24 @@ final class WatchIndex: @unchecked Sendable {
         addActorPatterns(watchlist.actors, lexicon: lexicon, words: words)
         indexPatternsByFirstWord()
         addCountriesAndAnchors(watchlist.actors, lexicon: lexicon, words: words)
+        actorGenders = watchlist.actors.map { Self.gender(of: $0.names, lexicon.words) }
         topics = watchlist.topics.map { TopicModel(topic: $0, lexicon: lexicon, stemmer: stemmer, words: words) }
         labelObjects = watchlist.topics.map { objectsOfStance(in: words($0.label), lexicon: lexicon) }
         dropAnchorsEveryTopicShares()
         weighDescriptionWords()
         collectTopicWords()
+    }
+
+    /// The gender the surnames of `names` agree on, if they tell one.
+    static func gender(of names: [String], _ words: FunctionWords) -> Gender? {
+        let told = Set(names.compactMap { name -> Gender? in
+            guard let last = name.split(separator: " ").last else { return nil }
+            let surname = Fold.word(last)
+            if words.list(.feminineSurnameEndings).contains(where: surname.hasSuffix) { return .feminine }
+            if words.list(.masculineSurnameEndings).contains(where: surname.hasSuffix) { return .masculine }
+            return nil
+        })
+        return told.count == 1 ? told.first : nil
     }
 
     /// The actors whose name follows a word of stance (`Lexicon.genericStems`) in `label`,
