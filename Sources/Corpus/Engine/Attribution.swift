@@ -76,7 +76,8 @@ enum SpeakerStep: Sendable {
 /// "Об этом заявил X" or "Соответствующий документ подписал X", is X's.
 ///
 /// Pronouns resolve to the last subject (speaker or agent) — not merely the last name
-/// mentioned, so "обсуждал с Трампом" does not capture a following "он". A shared role
+/// mentioned, so "обсуждал с Трампом" does not capture a following "он" — unless their
+/// genders disagree ("Белова встретилась с Соколовым. Он …": `referent(of:state:)`). A shared role
 /// or bare role head ("президент", "глава МОК") resolves to the most recently mentioned
 /// actor holding it; unmentioned, it stays unresolved. A capital or institution as a
 /// nominative subject ("Анкара выразила готовность") speaks for the most recently mentioned
