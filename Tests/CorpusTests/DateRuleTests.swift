@@ -27,6 +27,8 @@ struct DateRuleTests {
         Case(words: "три года и 3 недели назад министр заявил", rule: .dateAgo, day: "2025-10-18"),
         // 8 November 2025 is a Saturday: the week before began on Monday 27 October
         Case(words: "на прошлой неделе министр заявил о ставке", rule: .dateLastWeek, day: "2025-10-27"),
+        Case(words: "ещё в 2023 году министр заявлял о ставке", rule: .dateYear, day: "2023-01-01"),
+        Case(words: "в прошлом году министр заявлял о ставке", rule: .dateLastYear, day: "2024-01-01"),
     ]
 
     /// Near sentences, where no rule fires (each beside the rule it is near).
@@ -48,6 +50,9 @@ struct DateRuleTests {
         // a week to come, and «прошлой» before something other than a week
         Case(words: "на следующей неделе министр заявит о ставке", rule: nil, day: nil),
         Case(words: "на прошлой встрече министр заявил о ставке", rule: nil, day: nil),
+        // the article's own year says nothing more; a year ahead is a plan
+        Case(words: "в 2025 году министр заявит о ставке", rule: nil, day: nil),
+        Case(words: "в 2027 году министр заявит о ставке", rule: nil, day: nil),
     ]
 
     @Test(arguments: positives)
@@ -64,6 +69,15 @@ struct DateRuleTests {
 
     @Test func everyRuleHasATest() {
         #expect(DateFinder.rules.map(\.name) == Self.positives.compactMap(\.rule))
+    }
+
+    // a bare year after a verb of saying times what was spoken of, not the saying
+    @Test func aYearAfterASayingTimesWhatWasSpokenOf() {
+        let body = "Запрет самокатов нужен, заявил депутат Лаптев, выступая с отчетом о работе думы в 2023 году."
+        let dates = UnseenSubjectTests.engine.explain(EngineFixture.article(body)).map { "\($0.stated)" }
+        #expect(dates == ["2025-11-08"])
+        let before = "Ещё в 2023 году депутат Лаптев заявлял, что запрет самокатов нужен."
+        #expect(UnseenSubjectTests.engine.explain(EngineFixture.article(before)).map { "\($0.stated)" } == ["2023-01-01"])
     }
 
     // a count written as a word («два», «полтора») counts like a number

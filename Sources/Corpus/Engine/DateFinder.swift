@@ -93,6 +93,13 @@ struct DateContext {
         number(offset).flatMap { (1900...2100).contains($0) ? $0 : nil }
     }
 
+    /// A verb of saying stands before the position: a bare year after it more often times what
+    /// was spoken of ("заявил …, выступая с отчетом о деятельности в 2012 году") than the saying.
+    var afterASaying: Bool {
+        guard let facts else { return false }
+        return (words.startIndex..<at).contains { facts[$0].has(.speechVerb) }
+    }
+
     /// The offset of the word after "в" and an optional part of the month ("в начале").
     var afterMonthPart: Int { isa(1, .monthParts) ? 2 : 1 }
 
@@ -130,6 +137,11 @@ struct DateRule: Sendable {
 /// 6. `date.ago`: "месяц назад", "3 дня назад", "два года назад", not after «чем» (a
 ///    comparison's baseline).
 /// 7. `date.lastWeek`: "на прошлой неделе": the Monday of the week before the article's.
+/// 8. `date.year`: "[ещё] в 2023 году", a year before the article's: its 1st of January (the
+///    year is known, its day is not; a year that is the article's says nothing more); not after
+///    a verb of saying, where a year more often times what was spoken of.
+/// 9. `date.lastYear`: "в прошлом году": the 1st of January of the year before the article's;
+///    not after a verb of saying either.
 enum DateFinder {
     static let rules: [DateRule] = [
         DateRule(name: .dateEve, strength: 1, apply: eve),
@@ -139,6 +151,8 @@ enum DateFinder {
         DateRule(name: .dateMonth, strength: 2, apply: month),
         DateRule(name: .dateAgo, strength: 1, apply: ago),
         DateRule(name: .dateLastWeek, strength: 1, apply: lastWeek),
+        DateRule(name: .dateYear, strength: 1, apply: year),
+        DateRule(name: .dateLastYear, strength: 1, apply: lastYear),
     ]
 
     /// A month at most two months after the article's is a plan ("в октябре" in a September
@@ -219,6 +233,20 @@ enum DateFinder {
         guard c.isa(0, .lastWeek), c.isa(-1, .on), let week = c.norm(1), c.functionWords.startsAny(week, .weekPrefixes)
         else { return nil }
         return c.article.adding(days: -c.article.daysSinceMonday - 7)
+    }
+
+    /// "в 2023 году", a year before the article's.
+    static func year(_ c: DateContext) -> Day? {
+        guard c.isa(0, .inPrepositions), let year = c.year(1), year < c.article.year,
+              let unit = c.norm(2), c.functionWords.startsAny(unit, .yearPrefixes), !c.afterASaying else { return nil }
+        return Day(year: year, month: 1, day: 1)
+    }
+
+    /// "в прошлом году".
+    static func lastYear(_ c: DateContext) -> Day? {
+        guard c.isa(0, .inPrepositions), c.isa(1, .lastInYear), let unit = c.norm(2),
+              c.functionWords.startsAny(unit, .yearPrefixes), !c.afterASaying else { return nil }
+        return Day(year: c.article.year - 1, month: 1, day: 1)
     }
 
     /// How many days a time unit before "назад" stands for ("дня" 1, "недели" 7, "лет" 365).

@@ -14,7 +14,7 @@ enum WordRole: Int, CaseIterable, Sendable {
     // how a watchlist's descriptions read
     case noteOpeners
     // when it was said
-    case eve, yesterday, inPrepositions, ofMonth, last, lastWeek, ago, oneAndAHalf, comparison, dateBlockers, monthParts, dayUnit, dayPrefixes, weekPrefixes, monthPrefixes
+    case eve, yesterday, inPrepositions, ofMonth, last, lastInYear, lastWeek, ago, oneAndAHalf, comparison, dateBlockers, monthParts, dayUnit, dayPrefixes, weekPrefixes, monthPrefixes
     case yearPrefixes, yearUnits, pastEndings
 
     /// The role's name in `function-words.txt`. (The raw value is the role's position, so that

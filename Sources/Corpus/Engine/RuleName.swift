@@ -50,6 +50,8 @@ enum RuleName: String, CaseIterable, Sendable {
     case dateMonth = "date.month"
     case dateAgo = "date.ago"
     case dateLastWeek = "date.lastWeek"
+    case dateYear = "date.year"
+    case dateLastYear = "date.lastYear"
     case dateArticle = "date.article"
 }
 
