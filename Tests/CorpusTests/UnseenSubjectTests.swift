@@ -176,7 +176,7 @@ struct UnseenSubjectTests {
         // a compound counts by its last part
         let letter = "Ветрова заявила, что отправила письмо-приглашение прокатчикам для переговоров о запрете самокатов."
         #expect(found(letter).isEmpty)
-        #expect(abstentions(letter).contains { $0.hasSuffix("a denial, a link or an invitation takes no side") })
+        #expect(abstentions(letter).contains { $0.hasSuffix("a denial, a link, an invitation, a refusal to comment or a disagreement takes no side") })
         #expect(found("Ветрова заявила, что отправила письмо прокатчикам и поддерживает запрет самокатов.")
             == ["vetrova scooter-ban pro"])
     }
@@ -1001,6 +1001,7 @@ struct UnseenSubjectTests {
         ("Мэр Озёрска Ольга Ветрова не исключила введения пошлин на сыр из Норландии.", ["vetrova norland-cheese pro"]),
         ("Если дума поддержит пошлины на сыр из Норландии, мэр Озёрска Ольга Ветрова готова их ввести.", []),
         ("Мэр Озёрска Ольга Ветрова отказалась комментировать пошлины на сыр из Норландии.", []),
+        ("Мэр Озёрска Ольга Ветрова и депутат Лаптев разошлись во мнениях о пошлинах на сыр из Норландии.", []),
         // a question names the measure, it takes no side
         ("«Пошлины на сыр из Норландии? Я не вижу в них смысла», — сказала Ветрова.", []),
     ]

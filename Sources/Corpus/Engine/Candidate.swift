@@ -59,7 +59,7 @@ struct Candidate: Sendable {
         /// What `explain` says of it.
         var reason: String {
             switch self {
-            case .noSide: "a denial, a link or an invitation takes no side"
+            case .noSide: "a denial, a link, an invitation, a refusal to comment or a disagreement takes no side"
             case .namedAsObject: "named as what the topic is about, not as who holds the words"
             case .questionOnly: "a decision or question on the topic named, not a side of it"
             case .amountOnly: "the negation is about the amount, not the direction"
