@@ -1006,13 +1006,8 @@ struct UnseenSubjectTests {
         ("«Пошлины на сыр из Норландии? Я не вижу в них смысла», — сказала Ветрова.", []),
     ]
 
-    @Test(arguments: undecidedDoubtsAndConditions)
-    func undecidedDoubtsAndConditionsAreReadForWhatTheHolderWants(_ body: String, _ stances: Set<String>) {
-        #expect(found(body) == stances)
-    }
-
-    @Test(arguments: pointingBack)
-    func aDecisionPointedBackToIsTheMeasureBefore(_ body: String, _ stances: Set<String>) {
+    @Test(arguments: pointingBack + undecidedDoubtsAndConditions)
+    func measuresPointedBackToDoubtsAndConditionsAreReadForWhatTheHolderWants(_ body: String, _ stances: Set<String>) {
         #expect(found(body) == stances)
     }
 
