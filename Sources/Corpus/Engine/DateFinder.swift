@@ -93,6 +93,11 @@ struct DateContext {
         number(offset).flatMap { (1900...2100).contains($0) ? $0 : nil }
     }
 
+    /// The word at `at + offset` is a form of «год».
+    func isYearWord(_ offset: Int) -> Bool {
+        norm(offset).map { functionWords.startsAny($0, .yearPrefixes) } ?? false
+    }
+
     /// A verb of saying stands before the position: a bare year after it more often times what
     /// was spoken of ("заявил …, выступая с отчетом о деятельности в 2012 году") than the saying.
     var afterASaying: Bool {
@@ -209,8 +214,7 @@ enum DateFinder {
         let at = c.afterMonthPart
         guard c.isa(0, .inPrepositions), let month = c.month(at) else { return nil }
         var year = c.year(at + 1)
-        let yearWord = c.norm(at + 2).map { c.functionWords.startsAny($0, .yearPrefixes) } ?? false
-        let lastYear = c.isa(at + 1, .last) && yearWord
+        let lastYear = c.isa(at + 1, .last) && c.isYearWord(at + 2)
         if year == nil && lastYear { year = c.article.year - 1 }
         return c.said(year: year ?? c.article.year, month: month, day: 1, explicitYear: year != nil)
     }
@@ -237,15 +241,14 @@ enum DateFinder {
 
     /// "в 2023 году", a year before the article's.
     static func year(_ c: DateContext) -> Day? {
-        guard c.isa(0, .inPrepositions), let year = c.year(1), year < c.article.year,
-              let unit = c.norm(2), c.functionWords.startsAny(unit, .yearPrefixes), !c.afterASaying else { return nil }
+        guard c.isa(0, .inPrepositions), let year = c.year(1), year < c.article.year, c.isYearWord(2), !c.afterASaying
+        else { return nil }
         return Day(year: year, month: 1, day: 1)
     }
 
     /// "в прошлом году".
     static func lastYear(_ c: DateContext) -> Day? {
-        guard c.isa(0, .inPrepositions), c.isa(1, .lastInYear), let unit = c.norm(2),
-              c.functionWords.startsAny(unit, .yearPrefixes), !c.afterASaying else { return nil }
+        guard c.isa(0, .inPrepositions), c.isa(1, .lastInYear), c.isYearWord(2), !c.afterASaying else { return nil }
         return Day(year: c.article.year - 1, month: 1, day: 1)
     }
 

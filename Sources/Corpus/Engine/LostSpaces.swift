@@ -41,8 +41,9 @@ enum LostSpaces {
     static func repaired(_ tokens: [Token], words: FunctionWords, known: (String) -> Bool) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 8)
+        let glued = Glued(words)
         for t in tokens {
-            guard isPlainLower(t), !known(t.norm), let cut = cut(t.norm, words: words, known: known) else {
+            guard isPlainLower(t), !known(t.norm), let cut = cut(t.norm, glued: glued, known: known) else {
                 out.append(t)
                 continue
             }
@@ -54,15 +55,26 @@ enum LostSpaces {
         return out
     }
 
+    /// The function words that glue to the next word, each with whether it may stand before a
+    /// verb form (the negator may, a preposition may not), and the endings of verb forms.
+    struct Glued {
+        let prefixes: [(word: String, beforeVerbs: Bool)]
+        let verbEndings: [String]
+
+        init(_ words: FunctionWords) {
+            prefixes = words.list(.gluedNegators).map { ($0, true) } + words.list(.gluedPrefixes).map { ($0, false) }
+            verbEndings = words.list(.verbFormEndings)
+        }
+    }
+
     /// Where to cut a glued folded word (a letter count), by the first rule that finds a cut.
-    static func cut(_ word: String, words: FunctionWords, known: (String) -> Bool) -> Int? {
+    static func cut(_ word: String, glued: Glued, known: (String) -> Bool) -> Int? {
         let letters = Array(word.utf8)
         let text = { (part: ArraySlice<UInt8>) in String(decoding: part, as: UTF8.self) }
-        let verbForm = { (rest: String) in words.list(.verbFormEndings).contains { rest.hasSuffix($0) } }
-        let glued = words.list(.gluedNegators).map { ($0, true) } + words.list(.gluedPrefixes).map { ($0, false) }
-        for (p, beforeVerbs) in glued where word.hasPrefix(p) {
+        for (p, beforeVerbs) in glued.prefixes where word.hasPrefix(p) {
             let rest = text(letters[p.utf8.count...])
-            if rest.utf8.count >= shortestPart, beforeVerbs || !verbForm(rest), known(rest) { return p.utf8.count }
+            let verbForm = glued.verbEndings.contains(where: rest.hasSuffix)
+            if rest.utf8.count >= shortestPart, beforeVerbs || !verbForm, known(rest) { return p.utf8.count }
         }
         guard letters.count >= shortestTwoWords else { return nil }
         for k in shortestPart...(letters.count - shortestPart) where known(text(letters[..<k])) && known(text(letters[k...])) {

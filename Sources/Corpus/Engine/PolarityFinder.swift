@@ -268,7 +268,7 @@ extension PolarityFinder {
         guard pro != contra else { return nil }
         var side: Polarity = pro ? .pro : .contra
         // «выступает за отказ от перевода часов»: an undoing between the act and the cue turns it
-        if at + 2 < context.hit.lowerBound, (at + 2..<context.hit.lowerBound).contains(where: { text.facts[$0].has(.reversal) }) {
+        if let undoing = reversal(before: context.hit.lowerBound, clause: context.clause, reach: 3, plain: true), undoing > at + 1 {
             side = side.opposite
         }
         return negated(at, clause: context.clause, window: 3) ? side.opposite : side
@@ -415,17 +415,18 @@ extension PolarityFinder {
             let stem = text.stems[w]
             guard topic.sideStems.contains(stem), !topic.cueStems.contains(stem),
                   negated(w, clause: context.clause, window: 2) else { continue }
-            let inPro = topic.proStems.contains { $0.stem == stem && $0.negated }
-            let inContra = topic.contraStems.contains { $0.stem == stem && $0.negated }
-            if inPro && !inContra { pro += 1 }
-            if inContra && !inPro { contra += 1 }
-            // «налог не будут вводить»: one description's own act, negated, is the other side
-            let actsPro = topic.proStems.contains { $0.stem == stem && !$0.negated }
-            let actsContra = topic.contraStems.contains { $0.stem == stem && !$0.negated }
-            // (an undoing verb is the reversal rule's: «не отменять пошлины»)
+            // a denial one description writes is that side; else one description's own act,
+            // negated, is the other side («налог не будут вводить»), unless an undoing verb is
+            // the reversal rule's («не отменять пошлины»)
+            let denied = (pro: topic.proStems.contains { $0.stem == stem && $0.negated },
+                          contra: topic.contraStems.contains { $0.stem == stem && $0.negated })
+            if denied.pro || denied.contra {
+                if denied.pro != denied.contra { if denied.pro { pro += 1 } else { contra += 1 } }
+                continue
+            }
             guard !text.facts[w].has(.reversal) else { continue }
-            if actsPro && !actsContra && !inPro && !inContra { contra += 1 }
-            if actsContra && !actsPro && !inPro && !inContra { pro += 1 }
+            let acts = (pro: topic.proStems.contains { $0.stem == stem }, contra: topic.contraStems.contains { $0.stem == stem })
+            if acts.pro != acts.contra { if acts.pro { contra += 1 } else { pro += 1 } }
         }
         guard (pro > 0) != (contra > 0) else { return nil }
         return pro > 0 ? .pro : .contra
